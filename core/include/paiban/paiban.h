@@ -1,0 +1,100 @@
+// paiban: plain-text notes → a government site's standardized article page.
+//
+// The whole public API. The core does no I/O, keeps no globals and never throws across this
+// boundary: every failure comes back in Result::errors. The JSON form (format_json) is the
+// contract shared by the CLI, node and the browser; docs/api.md describes its fields.
+#ifndef PAIBAN_PAIBAN_H
+#define PAIBAN_PAIBAN_H
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace paiban {
+
+/// Version of the library, e.g. "0.1.0".
+const char* version();
+
+/// The article's fields as given by the form or the command line. A given value always wins
+/// over what the notes say.
+struct Fields {
+  std::optional<std::string> title;
+  std::optional<std::string> column;
+  std::optional<std::string> date;  ///< publish date-time, Beijing time; see docs/api.md
+  std::optional<std::string> views;  ///< view count; when absent the page gets an empty slot
+  std::optional<std::string> source;
+  std::optional<std::string> author;
+  std::optional<std::string> keywords;
+  std::optional<std::string> url;
+};
+
+enum class Output { both, page, fragment };
+
+struct Options {
+  std::string profile_json;  ///< the site profile as JSON text; empty means the default profile
+  Fields fields;
+  std::string now;  ///< "YYYY-MM-DD HH:MM:SS" Beijing time, the default publish date-time
+  Output output = Output::both;
+  std::vector<std::string> rejected_fixes;  ///< ids of fixes the editor rejected
+};
+
+enum class Severity { info, warning, error };
+
+/// A change made to the text, or a warning about it. Lines and columns are 1-based; `column`
+/// counts code points, `column_utf16` UTF-16 code units (for the browser editor).
+struct Diagnostic {
+  std::string id;  ///< stable id of this finding, used to reject a fix
+  std::string rule;
+  Severity severity = Severity::info;
+  int line = 0;
+  int column = 0;
+  int column_utf16 = 0;
+  int length = 0;  ///< in code points
+  std::string before;
+  std::string after;
+  std::string message;  ///< Chinese, with the English after " / "
+  bool applied = false;  ///< true for a fix that was made, false for a warning
+};
+
+/// An error that stopped formatting (a bad profile, a bad field value).
+struct Error {
+  std::string code;   ///< e.g. "profile.type"
+  std::string field;  ///< e.g. "footer.lines[1][0]", or the article field name
+  int line = 0;       ///< in the profile text, 0 when not applicable
+  int column = 0;
+  std::string message_zh;
+  std::string message_en;
+};
+
+/// A metadata value actually used, and where it came from.
+struct MetaValue {
+  std::string value;
+  std::string from;  ///< "given" | "detected" | "default"
+  int line = 0;      ///< source line when detected, else 0
+};
+
+struct Result {
+  bool ok = false;
+  std::string page;      ///< the full standalone page (when asked for)
+  std::string fragment;  ///< the article fragment with inline styles (when asked for)
+  std::map<std::string, MetaValue> meta;  ///< title, column, date, views, source, author, …
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Error> errors;
+};
+
+/// Formats `input` (UTF-8 bytes, BOM and any line ending accepted; invalid bytes become U+FFFD
+/// with a diagnostic). Deterministic: the same input and options give the same result.
+Result format(std::string_view input, const Options& options);
+
+/// JSON in, JSON out: {"input", "profile", "fields", "now", "output", "rejected"} →
+/// {"ok", "page", "fragment", "meta", "diagnostics", "errors"}. Never throws.
+std::string format_json(std::string_view request_json);
+
+/// The default site profile as JSON text.
+std::string default_profile_json();
+
+}  // namespace paiban
+
+#endif  // PAIBAN_PAIBAN_H

@@ -1,0 +1,202 @@
+// The pipeline: bytes → text → document → HTML, diagnostics collected along the way; and its
+// JSON form, the contract the CLI, node and the browser share.
+#include <nlohmann/json.hpp>
+
+#include "blocks.h"
+#include "decode.h"
+#include "meta.h"
+#include "paiban/paiban.h"
+#include "profile.h"
+#include "render.h"
+#include "text.h"
+#include "typography.h"
+
+namespace paiban {
+
+const char* version() { return "0.1.0"; }
+
+namespace {
+
+void put_meta(Result& r, const char* name, const Field& f) {
+  if (!f.set()) return;
+  r.meta[name] = MetaValue{f.value, f.from, f.pos.line};
+}
+
+}  // namespace
+
+Result format(std::string_view input, const Options& options) {
+  Result result;
+  Profile custom;
+  const Profile* profile = &default_profile();
+  if (!options.profile_json.empty()) {
+    if (!parse_profile(options.profile_json, custom, result.errors, result.diagnostics)) return result;
+    profile = &custom;
+  }
+
+  Source source = decode(input, result.diagnostics);
+  Meta meta = extract_meta(source, options.fields, *profile, options.now, result.diagnostics, result.errors);
+  if (!result.errors.empty()) return result;
+  Document doc = parse_blocks(source, meta, result.diagnostics);
+
+  for (const Edit& e : apply_typography(doc, *profile, options.rejected_fixes)) {
+    Diagnostic d;
+    d.rule = e.rule;
+    d.severity = Severity::info;
+    d.line = e.pos.line;
+    d.column = e.pos.col;
+    d.column_utf16 = e.pos.line > 0 ? text::utf16_units(source.lines[static_cast<std::size_t>(e.pos.line - 1)],
+                                                        e.pos.col - 1) + 1
+                                    : 0;
+    d.length = e.length;
+    d.before = e.before;
+    d.after = e.after;
+    d.applied = true;
+    result.diagnostics.push_back(std::move(d));
+  }
+  lint(doc, meta, *profile, result.diagnostics);
+
+  // Fill in what the diagnostics left out: UTF-16 columns and stable ids.
+  for (Diagnostic& d : result.diagnostics) {
+    if (d.column_utf16 == 0 && d.line > 0 && d.line <= static_cast<int>(source.lines.size()) && d.column > 0)
+      d.column_utf16 = text::utf16_units(source.lines[static_cast<std::size_t>(d.line - 1)], d.column - 1) + 1;
+    if (d.id.empty()) d.id = d.rule + "@" + std::to_string(d.line) + ":" + std::to_string(d.column);
+  }
+
+  if (options.output != Output::fragment) result.page = render_page(doc, meta, *profile);
+  if (options.output != Output::page) result.fragment = render_fragment(doc, meta, *profile);
+  put_meta(result, "title", meta.title);
+  put_meta(result, "column", meta.column);
+  put_meta(result, "date", meta.date);
+  put_meta(result, "views", meta.views);
+  put_meta(result, "source", meta.source);
+  put_meta(result, "author", meta.author);
+  put_meta(result, "keywords", meta.keywords);
+  put_meta(result, "url", meta.url);
+  result.ok = true;
+  return result;
+}
+
+namespace {
+
+using nlohmann::json;
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+  }
+  return "info";
+}
+
+json error_json(const Error& e) {
+  return json{{"code", e.code},     {"field", e.field},           {"line", e.line},
+              {"column", e.column}, {"message_zh", e.message_zh}, {"message_en", e.message_en}};
+}
+
+std::string request_error(const std::string& field, const std::string& zh, const std::string& en) {
+  json out{{"ok", false}, {"errors", json::array({error_json(Error{"request", field, 0, 0, zh, en})})}};
+  return out.dump();
+}
+
+}  // namespace
+
+std::string format_json(std::string_view request_json) {
+  json req = json::parse(request_json, nullptr, false);
+  if (req.is_discarded() || !req.is_object())
+    return request_error("", "请求不是有效的 JSON 对象", "the request is not a valid JSON object");
+  if (!req.contains("input") || !req["input"].is_string())
+    return request_error("input", "请求缺少字符串字段 input", "the request needs a string field \"input\"");
+
+  Options opt;
+  if (req.contains("profile") && !req["profile"].is_null()) {
+    const json& p = req["profile"];
+    if (p.is_string()) opt.profile_json = p.get<std::string>();
+    else if (p.is_object()) opt.profile_json = p.dump(2);
+    else return request_error("profile", "profile 应为 JSON 文本或对象", "\"profile\" must be JSON text or an object");
+  }
+  if (req.contains("fields")) {
+    const json& f = req["fields"];
+    if (!f.is_object()) return request_error("fields", "fields 应为对象", "\"fields\" must be an object");
+    struct Slot {
+      const char* name;
+      std::optional<std::string>* target;
+    };
+    const Slot slots[] = {{"title", &opt.fields.title},   {"column", &opt.fields.column},
+                          {"date", &opt.fields.date},     {"views", &opt.fields.views},
+                          {"source", &opt.fields.source}, {"author", &opt.fields.author},
+                          {"keywords", &opt.fields.keywords}, {"url", &opt.fields.url}};
+    for (auto it = f.begin(); it != f.end(); ++it) {
+      bool known = false;
+      for (const Slot& s : slots) {
+        if (it.key() != s.name) continue;
+        known = true;
+        if (it->is_null()) break;
+        if (it->is_string()) *s.target = it->get<std::string>();
+        else if (it->is_number_unsigned()) *s.target = std::to_string(it->get<unsigned long long>());
+        else
+          return request_error(std::string("fields.") + s.name, std::string("字段 ") + s.name + " 应为字符串",
+                               std::string("field \"") + s.name + "\" must be a string");
+      }
+      if (!known)
+        return request_error("fields." + it.key(), "未知字段 " + it.key(), "unknown field \"" + it.key() + "\"");
+    }
+  }
+  if (req.contains("now")) {
+    if (!req["now"].is_string()) return request_error("now", "now 应为字符串", "\"now\" must be a string");
+    opt.now = req["now"].get<std::string>();
+  }
+  if (req.contains("output")) {
+    const json& o = req["output"];
+    if (o == "both") opt.output = Output::both;
+    else if (o == "page") opt.output = Output::page;
+    else if (o == "fragment") opt.output = Output::fragment;
+    else
+      return request_error("output", "output 应为 both、page 或 fragment",
+                           "\"output\" must be \"both\", \"page\" or \"fragment\"");
+  }
+  if (req.contains("rejected")) {
+    const json& r = req["rejected"];
+    if (!r.is_array()) return request_error("rejected", "rejected 应为字符串数组", "\"rejected\" must be an array");
+    for (const json& id : r)
+      if (id.is_string()) opt.rejected_fixes.push_back(id.get<std::string>());
+  }
+
+  Result res = format(req["input"].get_ref<const std::string&>(), opt);
+
+  json out;
+  out["ok"] = res.ok;
+  if (opt.output != Output::fragment) out["page"] = res.page;
+  if (opt.output != Output::page) out["fragment"] = res.fragment;
+  json meta = json::object();
+  for (const auto& [name, mv] : res.meta) {
+    json m{{"value", mv.value}, {"from", mv.from}};
+    if (mv.line > 0) m["line"] = mv.line;
+    meta[name] = std::move(m);
+  }
+  out["meta"] = std::move(meta);
+  json diags = json::array();
+  for (const Diagnostic& d : res.diagnostics) {
+    diags.push_back(json{{"id", d.id},
+                         {"rule", d.rule},
+                         {"severity", severity_name(d.severity)},
+                         {"line", d.line},
+                         {"column", d.column},
+                         {"column_utf16", d.column_utf16},
+                         {"length", d.length},
+                         {"before", d.before},
+                         {"after", d.after},
+                         {"message", d.message},
+                         {"applied", d.applied}});
+  }
+  out["diagnostics"] = std::move(diags);
+  json errs = json::array();
+  for (const Error& e : res.errors) errs.push_back(error_json(e));
+  out["errors"] = std::move(errs);
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace paiban
