@@ -165,12 +165,14 @@ std::string format_json(std::string_view request_json) {
       if (id.is_string()) opt.rejected_fixes.push_back(id.get<std::string>());
   }
 
-  Result res = format(req["input"].get_ref<const std::string&>(), opt);
+  return to_json(format(req["input"].get_ref<const std::string&>(), opt));
+}
 
+std::string to_json(const Result& res) {
   json out;
   out["ok"] = res.ok;
-  if (opt.output != Output::fragment) out["page"] = res.page;
-  if (opt.output != Output::page) out["fragment"] = res.fragment;
+  out["page"] = res.page;
+  out["fragment"] = res.fragment;
   json meta = json::object();
   for (const auto& [name, mv] : res.meta) {
     json m{{"value", mv.value}, {"from", mv.from}};

@@ -92,6 +92,10 @@ Result format(std::string_view input, const Options& options);
 /// {"ok", "page", "fragment", "meta", "diagnostics", "errors"}. Never throws.
 std::string format_json(std::string_view request_json);
 
+/// The JSON form of a result (the response half of format_json): {"ok", "page", "fragment",
+/// "meta", "diagnostics", "errors"}. Keys are sorted; the same result gives the same bytes.
+std::string to_json(const Result& result);
+
 /// The default site profile as JSON text.
 std::string default_profile_json();
 
