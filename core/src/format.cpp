@@ -38,28 +38,28 @@ Result format(std::string_view input, const Options& options) {
   if (!result.errors.empty()) return result;
   Document doc = parse_blocks(source, meta, result.diagnostics);
 
-  for (const Edit& e : apply_typography(doc, *profile, options.rejected_fixes)) {
+  for (const Edit& e : apply_typography(doc, meta.title, *profile, options.rejected_fixes)) {
     Diagnostic d;
+    d.id = fix_id(e.rule, e.pos);
     d.rule = e.rule;
     d.severity = Severity::info;
     d.line = e.pos.line;
     d.column = e.pos.col;
-    d.column_utf16 = e.pos.line > 0 ? text::utf16_units(source.lines[static_cast<std::size_t>(e.pos.line - 1)],
-                                                        e.pos.col - 1) + 1
-                                    : 0;
     d.length = e.length;
     d.before = e.before;
     d.after = e.after;
+    for (const FixRule& r : fix_rules())
+      if (e.rule == r.id) d.message = r.message;
     d.applied = true;
     result.diagnostics.push_back(std::move(d));
   }
-  lint(doc, meta, *profile, result.diagnostics);
+  lint(doc, meta, *profile, options.now, result.diagnostics);
 
   // Fill in what the diagnostics left out: UTF-16 columns and stable ids.
   for (Diagnostic& d : result.diagnostics) {
     if (d.column_utf16 == 0 && d.line > 0 && d.line <= static_cast<int>(source.lines.size()) && d.column > 0)
       d.column_utf16 = text::utf16_units(source.lines[static_cast<std::size_t>(d.line - 1)], d.column - 1) + 1;
-    if (d.id.empty()) d.id = d.rule + "@" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    if (d.id.empty()) d.id = fix_id(d.rule, Pos{d.line, d.column});
   }
 
   if (options.output != Output::fragment) result.page = render_page(doc, meta, *profile);

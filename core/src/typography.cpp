@@ -1,23 +1,483 @@
-// The typography pass. The house-style rules of SPEC §3 plug in here: each rule walks the
-// document's text runs and returns edits with their source spans. No rule is enabled yet.
+// The fix rules of SPEC §3. Each rule looks at one block's text (all its runs flattened, see
+// textrun.h) and proposes changes; the engine applies them, records an Edit for each, and
+// skips the ones the editor rejected. Adding a rule: write the function, add one row to
+// kFixRules, add before/after pairs to tests/unit/test_typography.cpp.
 #include "typography.h"
+
+#include <algorithm>
+
+#include "text.h"
+#include "textrun.h"
 
 namespace paiban {
 
-std::vector<Edit> apply_typography(Document& document, const Profile& profile,
-                                   const std::vector<std::string>& rejected) {
-  (void)document;
-  (void)profile;
-  (void)rejected;
-  return {};
+namespace {
+
+using text::is_cjk_punct;
+using text::is_han;
+using text::is_space;
+
+struct Change {
+  std::size_t start = 0;
+  std::size_t len = 0;
+  std::u32string rep;
+};
+
+struct Ctx {
+  const RunBuffer& b;
+  const Profile& profile;
+  bool chinese;  ///< the block has Han characters: Chinese punctuation rules apply
+  bool half_width;
+};
+
+using RuleFn = void (*)(const Ctx&, std::vector<Change>&);
+
+constexpr std::size_t npos = std::u32string::npos;
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_latin(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_alnum(char32_t c) { return is_digit(c) || is_latin(c); }
+bool is_cjk(char32_t c) { return is_han(c) || (is_cjk_punct(c) && c != 0x3000); }
+bool is_open_punct(char32_t c) {
+  return c == U'“' || c == U'‘' || c == U'（' || c == U'《' || c == U'【' || c == U'〔' || c == U'〈' ||
+         c == U'「' || c == U'『';
+}
+bool is_close_punct(char32_t c) {
+  return c == U'”' || c == U'’' || c == U'）' || c == U'》' || c == U'】' || c == U'〕' || c == U'〉' ||
+         c == U'」' || c == U'』';
 }
 
-void lint(const Document& document, const Meta& meta, const Profile& profile,
-          std::vector<Diagnostic>& diagnostics) {
-  (void)document;
-  (void)meta;
-  (void)profile;
-  (void)diagnostics;
+std::size_t prev_ns(const std::u32string& s, std::size_t i) {
+  while (i > 0) {
+    --i;
+    if (!is_space(s[i])) return i;
+  }
+  return npos;
+}
+
+std::size_t next_ns(const std::u32string& s, std::size_t i) {
+  for (++i; i < s.size(); ++i)
+    if (!is_space(s[i])) return i;
+  return npos;
+}
+
+char32_t at(const std::u32string& s, std::size_t i) { return i == npos || i >= s.size() ? 0 : s[i]; }
+
+/// Marks single-character replacements and groups neighbouring ones into one change.
+void group(const std::u32string& s, const std::vector<char32_t>& to, std::vector<Change>& out) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (to[i] == 0) {
+      ++i;
+      continue;
+    }
+    Change c;
+    c.start = i;
+    while (i < s.size() && to[i] != 0) {
+      c.rep += to[i];
+      ++i;
+    }
+    c.len = i - c.start;
+    out.push_back(std::move(c));
+  }
+}
+
+// ---- width.alnum: ＰＭ２．５ → PM2.5, ２０２２ → 2022, ８５％ → 85% --------------------------
+void rule_width(const Ctx& c, std::vector<Change>& out) {
+  const std::u32string& s = c.b.s;
+  std::vector<char32_t> to(s.size(), 0);
+  auto digitish = [&](std::size_t k) {
+    char32_t d = at(s, k);
+    return is_digit(d) || (d >= 0xFF10 && d <= 0xFF19);
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (c.b.prot[i]) continue;
+    const char32_t ch = s[i];
+    if ((ch >= 0xFF10 && ch <= 0xFF19) || (ch >= 0xFF21 && ch <= 0xFF3A) || (ch >= 0xFF41 && ch <= 0xFF5A))
+      to[i] = ch - 0xFEE0;
+    else if (ch == 0xFF0E && i > 0 && digitish(i - 1) && digitish(i + 1))
+      to[i] = '.';
+    else if (ch == 0xFF05 && i > 0 && digitish(i - 1))
+      to[i] = '%';
+  }
+  group(s, to, out);
+}
+
+// ---- number.zero: 二0二二年 / 二O二二年 / 二○二二年 → 二〇二二年 ------------------------------
+bool cn_digit(char32_t c) {
+  return c == U'〇' || c == U'零' || c == U'一' || c == U'二' || c == U'三' || c == U'四' || c == U'五' ||
+         c == U'六' || c == U'七' || c == U'八' || c == U'九';
+}
+bool zero_like(char32_t c) {
+  return c == '0' || c == 'O' || c == 'o' || c == 0xFF10 || c == 0xFF2F || c == 0xFF4F || c == 0x25CB ||
+         c == 0x25EF || c == 0x039F;
+}
+
+void rule_zero(const Ctx& c, std::vector<Change>& out) {
+  const std::u32string& s = c.b.s;
+  for (std::size_t i = 0; i + 4 < s.size(); ++i) {
+    if (s[i + 4] != U'年') continue;
+    if (i > 0 && (cn_digit(s[i - 1]) || zero_like(s[i - 1]) || is_alnum(s[i - 1]))) continue;
+    bool has_cn = false, has_zero = false, ok = true;
+    for (std::size_t k = i; k < i + 4; ++k) {
+      if (c.b.prot[k]) ok = false;
+      if (zero_like(s[k])) has_zero = true;
+      else if (cn_digit(s[k])) has_cn = true;
+      else ok = false;
+    }
+    if (!ok || !has_cn || !has_zero) continue;
+    for (std::size_t k = i; k < i + 4; ++k)
+      if (zero_like(s[k])) out.push_back({k, 1, U"〇"});
+    i += 4;
+  }
+}
+
+// ---- punct.ellipsis: ... ...... 。。。 … → …… ----------------------------------------------
+void rule_ellipsis(const Ctx& c, std::vector<Change>& out) {
+  if (!c.chinese) return;
+  const std::u32string& s = c.b.s;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t ch = s[i];
+    if (c.b.prot[i] || (ch != '.' && ch != U'。' && ch != 0xFF0E && ch != U'…')) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    bool dots = true;
+    while (j < s.size() && !c.b.prot[j] && (s[j] == '.' || s[j] == U'。' || s[j] == 0xFF0E || s[j] == U'…')) {
+      if (s[j] == U'…') dots = false;
+      ++j;
+    }
+    const std::size_t n = j - i;
+    bool only_ellipsis = true;
+    for (std::size_t k = i; k < j; ++k) only_ellipsis = only_ellipsis && s[k] == U'…';
+    if (only_ellipsis) {
+      if (n != 2) out.push_back({i, n, U"……"});
+    } else if (dots && n >= 3) {
+      // Not a number or a version (1...5 stays as it is).
+      if (!(i > 0 && is_digit(s[i - 1]) && is_digit(at(s, j)))) out.push_back({i, n, U"……"});
+    } else if (!dots) {
+      out.push_back({i, n, U"……"});
+    }
+    i = j;
+  }
+}
+
+// ---- punct.dash: -- and a lone — in Chinese context → —— -----------------------------------
+void rule_dash(const Ctx& c, std::vector<Change>& out) {
+  if (!c.chinese) return;
+  const std::u32string& s = c.b.s;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t ch = s[i];
+    const bool hy = ch == '-' || ch == 0xFF0D;
+    if (c.b.prot[i] || (!hy && ch != U'—')) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && s[j] == ch && !c.b.prot[j]) ++j;
+    const std::size_t n = j - i;
+    const char32_t before = at(s, prev_ns(s, i));
+    const char32_t after = at(s, next_ns(s, j - 1));
+    const bool cjk_side = is_cjk(before) || is_cjk(after);
+    if (hy && (n == 2 || n == 3) && cjk_side) out.push_back({i, n, U"——"});
+    // A lone — between digits is a range mark (2020—2022年): keep it.
+    if (!hy && n == 1 && cjk_side && !(is_digit(before) && is_digit(after))) out.push_back({i, n, U"——"});
+    i = j;
+  }
+}
+
+// ---- quote.pair: straight " and ' → “” ‘’ by nesting, across hard-wrapped lines -------------
+void rule_quotes(const Ctx& c, std::vector<Change>& out) {
+  if (!c.chinese) return;
+  const std::u32string& s = c.b.s;
+  std::vector<char> stack;  // 'D' double, 'S' single
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t ch = s[i];
+    if (c.b.prot[i]) continue;
+    if (ch == U'“') {
+      stack.push_back('D');
+    } else if (ch == U'”') {
+      if (!stack.empty() && stack.back() == 'D') stack.pop_back();
+    } else if (ch == U'‘') {
+      stack.push_back('S');
+    } else if (ch == U'’') {
+      if (!stack.empty() && stack.back() == 'S') stack.pop_back();
+    } else if (ch == '"') {
+      if (!stack.empty() && stack.back() == 'D') {
+        out.push_back({i, 1, U"”"});
+        stack.pop_back();
+      } else {
+        if (i > 0 && is_digit(s[i - 1])) continue;  // 5'30" (minutes, seconds)
+        out.push_back({i, 1, U"“"});
+        stack.push_back('D');
+      }
+    } else if (ch == '\'') {
+      if (i > 0 && is_latin(s[i - 1]) && is_latin(at(s, i + 1))) continue;  // don't
+      if (!stack.empty() && stack.back() == 'S') {
+        out.push_back({i, 1, U"’"});
+        stack.pop_back();
+      } else {
+        if (i > 0 && is_digit(s[i - 1])) continue;
+        out.push_back({i, 1, U"‘"});
+        stack.push_back('S');
+      }
+    }
+  }
+}
+
+// ---- punct.fullwidth: , . : ; ? ! ( ) in Chinese context → ，。：；？！（） ----------------------
+char32_t full_form(char32_t c) {
+  switch (c) {
+    case ',': return U'，';
+    case ':': return U'：';
+    case ';': return U'；';
+    case '?': return U'？';
+    case '!': return U'！';
+    case '(': return U'（';
+    case ')': return U'）';
+    default: return 0;
+  }
+}
+
+bool is_abbreviation_dot(const std::u32string& s, std::size_t i) {
+  // A dot right after Latin letters (Ltd. Co. No. etc.) is not a Chinese full stop.
+  return i > 0 && is_latin(s[i - 1]);
+}
+
+void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
+  if (!c.chinese) return;
+  const std::u32string& s = c.b.s;
+  // Parentheses are converted in pairs: a pair whose content has Han characters, or that
+  // stands next to Chinese text.
+  std::vector<std::size_t> open;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (c.b.prot[i]) continue;
+    if (s[i] == '(' || s[i] == U'（') open.push_back(i);
+    else if ((s[i] == ')' || s[i] == U'）') && !open.empty()) {
+      pairs.emplace_back(open.back(), i);
+      open.pop_back();
+    }
+  }
+  std::vector<char32_t> to(s.size(), 0);
+  if (!c.half_width) {
+    for (auto [o, cl] : pairs) {
+      bool han_inside = false;
+      for (std::size_t k = o + 1; k < cl; ++k) han_inside = han_inside || is_han(s[k]);
+      const bool beside = is_cjk(at(s, prev_ns(s, o))) || is_cjk(at(s, next_ns(s, cl)));
+      if (!han_inside && !beside) continue;
+      if (s[o] == '(') to[o] = U'（';
+      if (s[cl] == ')') to[cl] = U'）';
+    }
+  }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (c.b.prot[i]) continue;
+    const char32_t ch = s[i];
+    const std::size_t p = prev_ns(s, i);
+    const std::size_t n = next_ns(s, i);
+    const char32_t pc = at(s, p);
+    const char32_t nc = at(s, n);
+    if (ch == '.') {
+      if (is_abbreviation_dot(s, i) || (i > 0 && is_space(s[i - 1]))) continue;
+      if (i + 1 < s.size() && (s[i + 1] == '.' || is_alnum(s[i + 1]))) continue;
+      // What stands before: Han, closing punctuation, or a number that follows Han text.
+      bool chinese_before = is_han(pc) || is_close_punct(pc);
+      if (!chinese_before && p != npos && (is_digit(pc) || pc == '%')) {
+        std::size_t k = p;
+        while (k > 0 && (is_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '%' || s[k - 1] == ',')) --k;
+        chinese_before = k > 0 && (is_han(s[k - 1]) || is_cjk_punct(s[k - 1]));
+      }
+      const bool end_after = n == npos || is_han(nc) || is_open_punct(nc) || is_close_punct(nc);
+      if (chinese_before && end_after) to[i] = U'。';
+      continue;
+    }
+    if (c.half_width || ch == '(' || ch == ')') continue;
+    const char32_t f = full_form(ch);
+    if (f == 0) continue;
+    if (is_alnum(pc) && is_alnum(nc) && p + 1 == i && n == i + 1) continue;  // 1,000  10:30  a:b
+    if (ch == ':' && nc == '/') continue;
+    if (is_cjk(pc) || is_han(nc) || (is_open_punct(nc) && ch != ':')) to[i] = f;
+  }
+  group(s, to, out);
+}
+
+// ---- punct.double: ，， 。。 、、 ；； ：： → one --------------------------------------------
+void rule_double(const Ctx& c, std::vector<Change>& out) {
+  const std::u32string& s = c.b.s;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    const char32_t ch = s[i];
+    if (ch != U'，' && ch != U'。' && ch != U'、' && ch != U'；' && ch != U'：') continue;
+    if (s[i + 1] != ch || c.b.prot[i] || c.b.prot[i + 1]) continue;
+    std::size_t j = i;
+    while (j < s.size() && s[j] == ch) ++j;
+    if (ch == U'。' && j - i >= 3) {  // an ellipsis typed as 。。。 is the ellipsis rule's
+      i = j - 1;
+      continue;
+    }
+    out.push_back({i, j - i, std::u32string(1, ch)});
+    i = j - 1;
+  }
+}
+
+// ---- space.cjk and space.cjk-latin: spaces between Chinese characters, around full-width
+// punctuation, and (house style) between Chinese and Latin letters or digits -------------------
+void spaces(const Ctx& c, std::vector<Change>& out, bool latin) {
+  const std::u32string& s = c.b.s;
+  for (std::size_t i = 0; i < s.size();) {
+    if (!is_space(s[i]) || c.b.prot[i]) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && is_space(s[j]) && !c.b.prot[j]) ++j;
+    const char32_t a = i > 0 ? s[i - 1] : 0;
+    const char32_t z = at(s, j);
+    if (a != 0 && z != 0) {
+      const bool cjk_pair = (is_cjk(a) && is_cjk(z)) || is_cjk_punct(a) || is_cjk_punct(z);
+      const bool mixed = (is_han(a) && is_alnum(z)) || (is_alnum(a) && is_han(z));
+      if (!latin && cjk_pair && !(a == U'·' || z == U'·')) out.push_back({i, j - i, U""});
+      if (latin && !cjk_pair && mixed) out.push_back({i, j - i, U""});
+    }
+    i = j;
+  }
+}
+void rule_space_cjk(const Ctx& c, std::vector<Change>& out) { spaces(c, out, false); }
+void rule_space_latin(const Ctx& c, std::vector<Change>& out) { spaces(c, out, true); }
+
+// ---- space.cjk-latin-insert (off by default): 212个 → 212 个, for sites that want it ----------
+void rule_space_insert(const Ctx& c, std::vector<Change>& out) {
+  const std::u32string& s = c.b.s;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (c.b.prot[i] || c.b.prot[i + 1]) continue;
+    const bool mixed = (is_han(s[i]) && is_alnum(s[i + 1])) || (is_alnum(s[i]) && is_han(s[i + 1]));
+    if (mixed) out.push_back({i + 1, 0, U" "});
+  }
+}
+
+struct RuleRow {
+  FixRule info;
+  RuleFn fn;
+};
+
+const std::vector<RuleRow>& rows() {
+  static const std::vector<RuleRow> r = {
+      {{"width.alnum", true, "全角字母数字改为半角 / full-width letters and digits to half width"}, rule_width},
+      {{"number.zero", true, "年份中的“0”“O”改为“〇” / 0 or O in a Chinese year to 〇"}, rule_zero},
+      {{"punct.ellipsis", true, "省略号应为“……” / the ellipsis is ……"}, rule_ellipsis},
+      {{"punct.dash", true, "破折号应为“——” / the dash is ——"}, rule_dash},
+      {{"quote.pair", true, "直引号改为中文引号 / straight quotes to Chinese quotes"}, rule_quotes},
+      {{"punct.fullwidth", true, "中文语境使用全角标点 / full-width punctuation in Chinese text"}, rule_fullwidth},
+      {{"punct.double", true, "重复的标点只保留一个 / a doubled punctuation mark kept once"}, rule_double},
+      {{"space.cjk", true, "删除汉字、全角标点之间的空格 / no space between Chinese characters and punctuation"},
+       rule_space_cjk},
+      {{"space.cjk-latin", true, "删除汉字与字母、数字之间的空格（本站体例） / no space between Chinese and Latin or digits (house style)"},
+       rule_space_latin},
+      {{"space.cjk-latin-insert", false, "汉字与字母、数字之间加空格 / a space between Chinese and Latin or digits"},
+       rule_space_insert},
+  };
+  return r;
+}
+
+}  // namespace
+
+const std::vector<FixRule>& fix_rules() {
+  static const std::vector<FixRule> r = [] {
+    std::vector<FixRule> v;
+    for (const RuleRow& row : rows()) v.push_back(row.info);
+    return v;
+  }();
+  return r;
+}
+
+bool rule_enabled(const Profile& profile, std::string_view rule) {
+  auto it = profile.rules.find(std::string(rule));
+  if (it != profile.rules.end()) return it->second;
+  for (const FixRule& r : fix_rules())
+    if (rule == r.id) return r.on_by_default;
+  for (const FixRule& r : lint_rules())
+    if (rule == r.id) return r.on_by_default;
+  return true;
+}
+
+std::string fix_id(std::string_view rule, Pos pos) {
+  return std::string(rule) + "@" + std::to_string(pos.line) + ":" + std::to_string(pos.col);
+}
+
+namespace {
+
+void run_rules(RunBuffer& b, const Profile& profile, const std::vector<std::string>& rejected,
+               std::vector<Edit>& edits) {
+  bool chinese = false;
+  for (char32_t ch : b.s) chinese = chinese || is_han(ch);
+  bool changed_any = false;
+  for (const RuleRow& row : rows()) {
+    if (!rule_enabled(profile, row.info.id)) continue;
+    if (row.fn == rule_space_latin && rule_enabled(profile, "space.cjk-latin-insert")) continue;
+    std::vector<Change> changes;
+    const Ctx ctx{b, profile, chinese, profile.half_width_publish};
+    row.fn(ctx, changes);
+    if (changes.empty()) continue;
+    std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) { return x.start < y.start; });
+    RunBuffer nb;
+    nb.runs = b.runs;
+    std::size_t i = 0;
+    for (const Change& ch : changes) {
+      if (ch.start < i) continue;  // overlapping proposals: the first wins
+      const Pos pos = b.pos_at(ch.start);
+      const std::string id = fix_id(row.info.id, pos);
+      if (std::find(rejected.begin(), rejected.end(), id) != rejected.end()) continue;
+      for (; i < ch.start; ++i) {
+        nb.s += b.s[i];
+        nb.org.push_back(b.org[i]);
+        nb.prot.push_back(b.prot[i]);
+      }
+      const RunBuffer::Origin o = b.org[std::min(ch.start, b.org.size() - 1)];
+      for (char32_t r : ch.rep) {
+        nb.s += r;
+        nb.org.push_back(o);
+        nb.prot.push_back(0);
+      }
+      Edit e;
+      e.rule = row.info.id;
+      e.pos = pos;
+      e.length = static_cast<int>(ch.len);
+      e.before = text::to_utf8(b.s.substr(ch.start, ch.len));
+      e.after = text::to_utf8(ch.rep);
+      edits.push_back(std::move(e));
+      i = ch.start + ch.len;
+      changed_any = true;
+    }
+    for (; i < b.s.size(); ++i) {
+      nb.s += b.s[i];
+      nb.org.push_back(b.org[i]);
+      nb.prot.push_back(b.prot[i]);
+    }
+    b.s = std::move(nb.s);
+    b.org = std::move(nb.org);
+    b.prot = std::move(nb.prot);
+  }
+  if (changed_any) b.store();
+}
+
+}  // namespace
+
+std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
+                                   const std::vector<std::string>& rejected) {
+  std::vector<Edit> edits;
+  if (title.from == "detected" && !title.value.empty()) {
+    std::vector<Inline> runs(1);
+    runs[0].text = title.value;
+    runs[0].pos = title.pos;
+    RunBuffer b = make_buffer(runs);
+    run_rules(b, profile, rejected, edits);
+    title.value = runs[0].text;
+  }
+  for_each_block_text(document, [&](RunBuffer& b) { run_rules(b, profile, rejected, edits); });
+  std::stable_sort(edits.begin(), edits.end(), [](const Edit& x, const Edit& y) {
+    return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
+  });
+  return edits;
 }
 
 }  // namespace paiban

@@ -1,8 +1,10 @@
-// Stage 4: house-style typography over the document's text runs.
+// Stage 4: house-style typography over the document's text runs (fixes), and the lint pass
+// (warnings that change nothing).
 #ifndef PAIBAN_TYPOGRAPHY_H
 #define PAIBAN_TYPOGRAPHY_H
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model.h"
@@ -20,13 +22,34 @@ struct Edit {
   std::string after;
 };
 
-/// Runs every enabled rule over the text runs of `document` (never inside code or link
-/// targets), skipping fixes whose diagnostic id is in `rejected`, and returns the edits made.
-std::vector<Edit> apply_typography(Document& document, const Profile& profile,
+/// The fix rules, in the order they run. Each has an id (the profile's switch and the
+/// diagnostic's rule), whether it is on by default, and its message (Chinese / English).
+struct FixRule {
+  const char* id;
+  bool on_by_default;
+  const char* message;
+};
+const std::vector<FixRule>& fix_rules();
+
+/// The warning rules (lint): id, default, message.
+const std::vector<FixRule>& lint_rules();
+
+/// True when `rule` is switched on in the profile (or by default).
+bool rule_enabled(const Profile& profile, std::string_view rule);
+
+/// The id of a fix: "rule@line:col". The editor rejects a fix by sending this id back.
+std::string fix_id(std::string_view rule, Pos pos);
+
+/// Runs every enabled fix rule over the text runs of `document` and of the title (never
+/// inside code, URLs, e-mail addresses or numbers), skipping fixes whose id is in `rejected`,
+/// and returns the edits made, in source order.
+std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
                                    const std::vector<std::string>& rejected);
 
-/// Warnings (no change): balance, doubles, dictionary, dates. Appends to `diagnostics`.
-void lint(const Document& document, const Meta& meta, const Profile& profile,
+/// Warnings (no change): balance, doubled characters and punctuation, range marks, dates,
+/// heading sequence, relative time words, missing title or date, the house dictionary.
+/// `now` is "YYYY-MM-DD HH:MM:SS" (may be empty: no future/past check).
+void lint(const Document& document, const Meta& meta, const Profile& profile, std::string_view now,
           std::vector<Diagnostic>& diagnostics);
 
 }  // namespace paiban

@@ -1,0 +1,48 @@
+// The house dictionary (规范表述): wrong form → right form, matched as Chinese substrings, with
+// a guard against hits inside longer words. The built-in list holds forms from the official
+// variant-forms list (第一批异形词整理表) and common wrong fixed expressions; the profile adds
+// the site's own entries.
+#ifndef PAIBAN_DICTIONARY_H
+#define PAIBAN_DICTIONARY_H
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "profile.h"
+
+namespace paiban {
+
+struct DictWord {
+  std::string wrong;
+  std::string right;
+  std::string note;
+  std::vector<std::string> except;  ///< longer words a hit may be part of: no warning there
+  std::u32string wrong32;
+  std::u32string right32;
+  std::vector<std::u32string> except32;
+};
+
+class DictMatcher {
+ public:
+  struct Hit {
+    std::size_t start;
+    const DictWord* entry;
+  };
+  /// The built-in entries plus the profile's (the profile's win for the same wrong form).
+  static DictMatcher build(const Profile& profile);
+  /// Every hit in s, left to right, not overlapping.
+  std::vector<Hit> find(const std::u32string& s) const;
+  std::size_t size() const { return words_.size(); }
+
+ private:
+  std::vector<DictWord> words_;
+  std::map<char32_t, std::vector<std::size_t>> by_first_;
+};
+
+/// The built-in entries (for docs and tests).
+const std::vector<DictWord>& builtin_dictionary();
+
+}  // namespace paiban
+
+#endif  // PAIBAN_DICTIONARY_H

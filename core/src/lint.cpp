@@ -1,0 +1,385 @@
+// The lint pass: warnings that change nothing (SPEC §3). Each finding names its rule, the
+// place, what is there and, where there is one, the suggested form.
+#include <algorithm>
+#include <cstdlib>
+
+#include "dictionary.h"
+#include "meta.h"
+#include "text.h"
+#include "textrun.h"
+#include "typography.h"
+
+namespace paiban {
+
+namespace {
+
+using text::is_han;
+
+constexpr std::size_t npos = std::u32string::npos;
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+struct Linter {
+  const Profile& profile;
+  std::vector<Diagnostic>& out;
+
+  void add(const char* rule, Severity sev, Pos pos, std::u32string_view before, std::u32string_view after,
+           std::string message) {
+    if (!rule_enabled(profile, rule)) return;
+    Diagnostic d;
+    d.rule = rule;
+    d.severity = sev;
+    d.line = pos.line;
+    d.column = pos.col;
+    d.length = static_cast<int>(before.size());
+    d.before = text::to_utf8(before);
+    d.after = text::to_utf8(after);
+    d.message = std::move(message);
+    d.applied = false;
+    out.push_back(std::move(d));
+  }
+};
+
+// ---- balance.pair: unbalanced “” ‘’ 《》 （） 【】 〔〕 -------------------------------------------
+void balance(const RunBuffer& b, Linter& l) {
+  static const char32_t pairs[][2] = {{U'“', U'”'}, {U'‘', U'’'}, {U'《', U'》'},
+                                      {U'（', U'）'}, {U'【', U'】'}, {U'〔', U'〕'}};
+  const std::u32string& s = b.s;
+  for (const auto& p : pairs) {
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (b.prot[i]) continue;
+      if (s[i] == p[0]) {
+        open.push_back(i);
+      } else if (s[i] == p[1]) {
+        if (p[1] == U'’' && i > 0 && i + 1 < s.size() && s[i + 1] < 0x80 && s[i - 1] < 0x80) continue;  // O’Brien
+        if (open.empty()) {
+          l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"",
+                "“" + text::to_utf8(std::u32string(1, p[1])) + "”缺少与之配对的“" +
+                    text::to_utf8(std::u32string(1, p[0])) + "” / unmatched closing mark");
+        } else {
+          open.pop_back();
+        }
+      }
+    }
+    for (std::size_t i : open)
+      l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"",
+            "“" + text::to_utf8(std::u32string(1, p[0])) + "”缺少与之配对的“" +
+                text::to_utf8(std::u32string(1, p[1])) + "” / unmatched opening mark");
+  }
+}
+
+// ---- char.double: 的的 了了 … (real doubles such as 谢谢 常常 人人 and AABB forms are fine) --
+bool suspicious_double(char32_t c) {
+  static const std::u32string set = U"的了是在和与及对将把被为等就也都而并之其以于这那我你他她它们从向";
+  return set.find(c) != npos;
+}
+
+void doubles(const RunBuffer& b, Linter& l) {
+  const std::u32string& s = b.s;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] != s[i + 1] || !suspicious_double(s[i])) continue;
+    const bool aabb_after = i + 3 < s.size() && s[i + 2] == s[i + 3] && s[i + 2] != s[i];
+    const bool aabb_before = i >= 2 && s[i - 2] == s[i - 1] && s[i - 1] != s[i];
+    const bool triple = (i + 2 < s.size() && s[i + 2] == s[i]) || (i > 0 && s[i - 1] == s[i]);
+    if (aabb_after || aabb_before || triple) continue;
+    // 为了了解 / 认为为 … : a doubled 了 before 解 is 了解.
+    if (s[i] == U'了' && i + 2 < s.size() && s[i + 2] == U'解') continue;
+    l.add("char.double", Severity::warning, b.pos_at(i), s.substr(i, 2), s.substr(i, 1),
+          "疑似多打了一个“" + text::to_utf8(s.substr(i, 1)) + "” / a character typed twice?");
+    ++i;
+  }
+}
+
+// ---- punct.repeat: ！！ ？？ and two different marks in a row (，。) ------------------------
+bool sentence_mark(char32_t c) {
+  return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == U'？' || c == U'！';
+}
+
+void repeated_marks(const RunBuffer& b, Linter& l) {
+  const std::u32string& s = b.s;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    const char32_t x = s[i], y = s[i + 1];
+    if (!sentence_mark(x) || !sentence_mark(y)) continue;
+    const bool emphatic = (x == U'？' || x == U'！') && (y == U'？' || y == U'！');
+    if (emphatic && x != y) continue;  // ？！ is allowed
+    l.add("punct.repeat", Severity::warning, b.pos_at(i), s.substr(i, 2), x == y ? s.substr(i, 1) : s.substr(i + 1, 1),
+          "标点连用，请核对 / two punctuation marks in a row");
+    ++i;
+  }
+}
+
+// ---- range.mark: 2020-2022年 → 2020—2022年; 10~20 / 10-20万 → 10～20 -------------------------
+void ranges(const RunBuffer& b, Linter& l) {
+  const std::u32string& s = b.s;
+  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    const char32_t m = s[i];
+    if (m != '-' && m != '~' && m != U'－' && m != U'〜') continue;
+    if (b.prot[i] || !is_digit(s[i - 1]) || !is_digit(s[i + 1])) continue;
+    std::size_t a = i;
+    while (a > 0 && is_digit(s[a - 1])) --a;
+    std::size_t z = i + 1;
+    while (z < s.size() && is_digit(s[z])) ++z;
+    // Part of a code (GB 3095-2012, HJ 2.2-2018, 0914-2312283): not a range.
+    if (a > 0 && s[a - 1] < 0x80 && s[a - 1] != ' ') continue;
+    if (a > 1 && s[a - 1] == ' ' && s[a - 2] < 0x80) continue;
+    if ((i - a) == 4 && s[a] == '0') continue;
+    const char32_t unit = z < s.size() ? s[z] : 0;
+    const bool year_span = (i - a) == 4 && (z - i - 1) == 4 && (unit == U'年');
+    const bool time_span = unit == U'年' || unit == U'月' || unit == U'日' || unit == U'时' || unit == U'点';
+    if (year_span || (m == '-' && time_span)) {
+      l.add("range.mark", Severity::warning, b.pos_at(i), s.substr(i, 1), U"—",
+            "时间、地点的起止用一字线“—” / spans of time and place take —");
+    } else if (is_han(unit) || unit == '%' || unit == U'％') {
+      l.add("range.mark", Severity::warning, b.pos_at(i), s.substr(i, 1), U"～",
+            "数值范围用浪纹线“～” / number ranges take ～");
+    }
+  }
+}
+
+// ---- dates: invalid day, leading zeros, abbreviated years, future or implausible years -----
+int read_int(const std::u32string& s, std::size_t a, std::size_t z) {
+  int v = 0;
+  for (std::size_t k = a; k < z; ++k) v = v * 10 + static_cast<int>(s[k] - '0');
+  return v;
+}
+
+int days_in(int y, int m) {
+  static const int d[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && y > 0) return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+  return d[m - 1];
+}
+
+void dates(const RunBuffer& b, std::string_view now, Linter& l) {
+  const std::u32string& s = b.s;
+  const int now_y = now.size() >= 10 ? std::atoi(std::string(now.substr(0, 4)).c_str()) : 0;
+  const std::string now_day = now.size() >= 10 ? std::string(now.substr(0, 10)) : std::string();
+  auto num_at = [&](std::size_t i, std::size_t& z) {
+    z = i;
+    while (z < s.size() && is_digit(s[z])) ++z;
+    return z - i;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '.'))) continue;
+    std::size_t z = 0;
+    const std::size_t n = num_at(i, z);
+    if (z >= s.size()) break;
+    const char32_t unit = s[z];
+    int y = 0, m = 0, d = 0;
+    std::size_t ys = npos, ms = npos, ds = npos, end = z;
+    if (unit == U'年' && z + 1 < s.size() && is_digit(s[z + 1])) {
+      ys = i;
+      y = read_int(s, i, z);
+      std::size_t mz = 0;
+      const std::size_t mn = num_at(z + 1, mz);
+      if (mz < s.size() && s[mz] == U'月' && mn <= 2) {
+        ms = z + 1;
+        m = read_int(s, z + 1, mz);
+        end = mz;
+        std::size_t dz = 0;
+        const std::size_t dn = num_at(mz + 1, dz);
+        if (dn > 0 && dn <= 2 && dz < s.size() && s[dz] == U'日') {
+          ds = mz + 1;
+          d = read_int(s, mz + 1, dz);
+          end = dz;
+        }
+      }
+      if (ms == npos) continue;
+      if (n == 2) {
+        l.add("date.short-year", Severity::warning, b.pos_at(i), s.substr(i, n + 1), U"",
+              "年份应写全，如“2022年” / write the full year, e.g. 2022年");
+      }
+    } else if (unit == U'月' && n <= 2) {
+      ms = i;
+      m = read_int(s, i, z);
+      std::size_t dz = 0;
+      const std::size_t dn = num_at(z + 1, dz);
+      if (dn == 0 || dn > 2 || dz >= s.size() || s[dz] != U'日') continue;
+      ds = z + 1;
+      d = read_int(s, z + 1, dz);
+      end = dz;
+    } else {
+      continue;
+    }
+    const std::size_t stop = end + 1;
+    for (std::size_t part : {ms, ds}) {
+      if (part != npos && s[part] == '0' && part + 1 < s.size() && is_digit(s[part + 1])) {
+        l.add("date.leading-zero", Severity::warning, b.pos_at(part), s.substr(part, 2), s.substr(part + 1, 1),
+              "月、日不加前导零，如“8月” / no leading zero in months and days");
+      }
+    }
+    if (m < 1 || m > 12 || (ds != npos && (d < 1 || d > days_in(ys != npos && n == 4 ? y : 0, m)))) {
+      l.add("date.invalid", Severity::warning, b.pos_at(i), s.substr(i, stop - i), U"",
+            "日期不存在，请核对 / this date does not exist");
+    } else if (ys != npos && n == 4 && now_y > 0) {
+      if (y > now_y + 10 || y < now_y - 100) {
+        l.add("date.implausible", Severity::warning, b.pos_at(i), s.substr(i, stop - i), U"",
+              "年份离现在太远，请核对 / a year far from now: check it");
+      } else if (ds != npos) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        if (std::string(buf) > now_day)
+          l.add("date.future", Severity::warning, b.pos_at(i), s.substr(i, stop - i), U"",
+                "日期晚于今天，请核对 / a date after today: check it");
+      }
+    }
+    i = end;
+  }
+}
+
+// ---- time.relative: 今天 昨日 近日 … in dated news (a gentle note) ---------------------------
+void relative_time(const RunBuffer& b, Linter& l) {
+  static const std::u32string words[] = {U"今天", U"今日", U"昨天", U"昨日", U"明天", U"明日", U"前天",
+                                         U"近日", U"日前", U"本周", U"上周", U"下周", U"上个月"};
+  const std::u32string& s = b.s;
+  for (const std::u32string& w : words) {
+    for (std::size_t i = s.find(w); i != npos; i = s.find(w, i + w.size())) {
+      if (w == U"今日" && i + 2 < s.size() && s[i + 2] == U'头') continue;  // 今日头条
+      l.add("time.relative", Severity::info, b.pos_at(i), w, U"",
+            "新闻中的相对时间词（“" + text::to_utf8(w) +
+                "”）建议改为具体日期 / a relative time word: consider the exact date");
+    }
+  }
+}
+
+// ---- dict.term: the house dictionary (规范表述) -----------------------------------------------
+void dictionary(const RunBuffer& b, const std::vector<DictMatcher::Hit>& hits, Linter& l) {
+  for (const auto& h : hits) {
+    l.add("dict.term", Severity::warning, b.pos_at(h.start), b.s.substr(h.start, h.entry->wrong32.size()),
+          h.entry->right32,
+          "规范表述：“" + h.entry->wrong + "”应为“" + h.entry->right + "”" +
+              (h.entry->note.empty() ? std::string() : "（" + h.entry->note + "）") + " / standard form: " +
+              h.entry->right);
+  }
+}
+
+// ---- heading.sequence: GB/T 9704 numbers in order, no level skipped -------------------------
+int cn_number(const std::u32string& s, std::size_t& i) {
+  static const std::u32string digits = U"〇一二三四五六七八九";
+  int v = 0;
+  bool any = false;
+  while (i < s.size()) {
+    if (s[i] == U'十') {
+      v = (v == 0 ? 1 : v) * 10;
+      any = true;
+    } else if (digits.find(s[i]) != npos) {
+      const int dgt = static_cast<int>(digits.find(s[i]));
+      v = (v >= 10 && v % 10 == 0) ? v + dgt : v * 10 + dgt;
+      any = true;
+    } else {
+      break;
+    }
+    ++i;
+  }
+  return any ? v : -1;
+}
+
+/// The GB/T 9704 level (2..5) and number of a heading's text, or level 0.
+std::pair<int, int> heading_number(const std::u32string& s) {
+  std::size_t i = 0;
+  if (s.empty()) return {0, 0};
+  if (s[0] == U'（' || s[0] == '(') {
+    i = 1;
+    if (i < s.size() && is_digit(s[i])) {
+      std::size_t z = i;
+      while (z < s.size() && is_digit(s[z])) ++z;
+      if (z < s.size() && (s[z] == U'）' || s[z] == ')')) return {5, read_int(s, i, z)};
+      return {0, 0};
+    }
+    const int v = cn_number(s, i);
+    if (v > 0 && i < s.size() && (s[i] == U'）' || s[i] == ')')) return {3, v};
+    return {0, 0};
+  }
+  if (is_digit(s[0])) {
+    std::size_t z = 0;
+    while (z < s.size() && is_digit(s[z])) ++z;
+    if (z < s.size() && (s[z] == '.' || s[z] == U'．' || s[z] == U'、')) return {4, read_int(s, 0, z)};
+    return {0, 0};
+  }
+  const int v = cn_number(s, i);
+  if (v > 0 && i < s.size() && s[i] == U'、') return {2, v};
+  return {0, 0};
+}
+
+}  // namespace
+
+const std::vector<FixRule>& lint_rules() {
+  static const std::vector<FixRule> r = {
+      {"balance.pair", true, "成对标点不配对 / unbalanced paired punctuation"},
+      {"char.double", true, "疑似重复的字 / a character typed twice"},
+      {"punct.repeat", true, "标点连用 / two punctuation marks in a row"},
+      {"range.mark", true, "起止号用法 / range marks"},
+      {"date.invalid", true, "日期不存在 / a date that does not exist"},
+      {"date.future", true, "日期晚于今天 / a date in the future"},
+      {"date.implausible", true, "年份离现在太远 / a year far from now"},
+      {"date.leading-zero", true, "月、日前导零 / leading zeros in dates"},
+      {"date.short-year", true, "年份缩写 / abbreviated years"},
+      {"heading.sequence", true, "标题序号不连续或层级跳跃 / heading numbers out of sequence"},
+      {"time.relative", true, "相对时间词 / relative time words"},
+      {"meta.missing-title", true, "缺少标题 / no title"},
+      {"meta.missing-date", true, "缺少发布日期 / no publish date"},
+      {"dict.term", true, "规范表述 / house dictionary"},
+  };
+  return r;
+}
+
+void lint(const Document& document, const Meta& meta, const Profile& profile, std::string_view now,
+          std::vector<Diagnostic>& diagnostics) {
+  Linter l{profile, diagnostics};
+  if (!meta.title.set() || text::trim(meta.title.value).empty())
+    l.add("meta.missing-title", Severity::warning, {}, U"", U"",
+          "缺少标题：请在第一行写标题，或填写“标题”栏 / no title: write it on the first line or fill in the title field");
+  if (!meta.date.set())
+    l.add("meta.missing-date", Severity::warning, {}, U"", U"",
+          "缺少发布日期：政府网站文章须注明日期 / no publish date: a government article must carry one");
+
+  const DictMatcher matcher = DictMatcher::build(profile);
+  // The lint pass reads the document; the buffers only point into it.
+  Document& doc = const_cast<Document&>(document);
+  for_each_block_text(doc, [&](RunBuffer& b) {
+    balance(b, l);
+    doubles(b, l);
+    repeated_marks(b, l);
+    ranges(b, l);
+    dates(b, now, l);
+    relative_time(b, l);
+    dictionary(b, matcher.find(b.s), l);
+  });
+  if (meta.title.set()) {
+    std::vector<Inline> runs(1);
+    runs[0].text = meta.title.value;
+    runs[0].pos = meta.title.pos;
+    RunBuffer b = make_buffer(runs);
+    balance(b, l);
+    doubles(b, l);
+    dictionary(b, matcher.find(b.s), l);
+  }
+
+  // Heading numbers: per level, the next number expected; a level may not be skipped.
+  int last[7] = {0, 0, 0, 0, 0, 0, 0};
+  int deepest = 1;
+  for (const Block& bl : document.blocks) {
+    if (bl.kind != BlockKind::heading || bl.inlines.empty()) continue;
+    std::string t;
+    for (const Inline& in : bl.inlines)
+      if (in.kind == InlineKind::text) t += in.text;
+    const std::u32string s = text::to_u32(t);
+    const auto [level, number] = heading_number(s);
+    if (level == 0) continue;
+    if (level > deepest + 1) {
+      l.add("heading.sequence", Severity::warning, bl.pos, s.substr(0, std::min<std::size_t>(s.size(), 4)), U"",
+            "标题层级跳跃（缺少上一级标题） / a heading level was skipped");
+    }
+    if (number != last[level] + 1) {
+      l.add("heading.sequence", Severity::warning, bl.pos, s.substr(0, std::min<std::size_t>(s.size(), 4)), U"",
+            number == last[level] ? "标题序号重复 / a repeated heading number"
+                                  : "标题序号不连续，应为第 " + std::to_string(last[level] + 1) +
+                                        " 个 / a heading number out of sequence");
+    }
+    last[level] = number;
+    for (int k = level + 1; k < 7; ++k) last[k] = 0;
+    deepest = level;
+  }
+}
+
+}  // namespace paiban

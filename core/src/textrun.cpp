@@ -1,0 +1,131 @@
+#include "textrun.h"
+
+#include "text.h"
+
+namespace paiban {
+
+namespace {
+
+bool ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+bool starts_with_ci(const std::u32string& s, std::size_t i, const char* lit) {
+  for (std::size_t k = 0; lit[k] != 0; ++k) {
+    if (i + k >= s.size()) return false;
+    char32_t c = s[i + k];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != static_cast<char32_t>(lit[k])) return false;
+  }
+  return true;
+}
+
+bool url_char(char32_t c) { return c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>'; }
+
+bool email_local(char32_t c) {
+  return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+bool email_domain(char32_t c) { return ascii_alnum(c) || c == '.' || c == '-'; }
+
+/// Marks URLs and e-mail addresses as protected. Sentence punctuation right after a URL
+/// (`.`, `,`, `)` …) stays unprotected so it can still be fixed.
+void protect_links(RunBuffer& b) {
+  const std::u32string& s = b.s;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (starts_with_ci(s, i, "http://") || starts_with_ci(s, i, "https://") || starts_with_ci(s, i, "ftp://") ||
+        starts_with_ci(s, i, "www.") || starts_with_ci(s, i, "mailto:")) {
+      std::size_t j = i;
+      while (j < s.size() && url_char(s[j])) ++j;
+      while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ';' || s[j - 1] == ':' ||
+                       s[j - 1] == '!' || s[j - 1] == '?' || s[j - 1] == ')'))
+        --j;
+      for (std::size_t k = i; k < j; ++k) b.prot[k] = 1;
+      i = j;
+    } else if (s[i] == '@' && i > 0 && email_local(s[i - 1])) {
+      std::size_t l = i;
+      while (l > 0 && email_local(s[l - 1])) --l;
+      std::size_t r = i + 1;
+      bool dot = false;
+      while (r < s.size() && email_domain(s[r])) {
+        if (s[r] == '.' && r + 1 < s.size() && ascii_alnum(s[r + 1])) dot = true;
+        ++r;
+      }
+      while (r > i + 1 && s[r - 1] == '.') --r;
+      if (dot)
+        for (std::size_t k = l; k < r; ++k) b.prot[k] = 1;
+    }
+  }
+}
+
+void flatten(std::vector<Inline>& inlines, RunBuffer& b) {
+  for (Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text: {
+        const int run = static_cast<int>(b.runs.size());
+        b.runs.push_back(&in);
+        int off = 0;
+        for (std::size_t i = 0; i < in.text.size();) {
+          b.s += text::next(in.text, i);
+          b.org.push_back({run, off++});
+          b.prot.push_back(0);
+        }
+        break;
+      }
+      case InlineKind::code:
+        b.s += U'\uFFFC';
+        b.org.push_back({-1, 0});
+        b.prot.push_back(1);
+        break;
+      case InlineKind::emph:
+      case InlineKind::strong:
+      case InlineKind::link:
+        flatten(in.children, b);
+        break;
+    }
+  }
+}
+
+void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn) {
+  for (Block& bl : blocks) {
+    if (!bl.inlines.empty()) {
+      RunBuffer b = make_buffer(bl.inlines);
+      fn(b);
+    }
+    visit(bl.children, fn);
+  }
+}
+
+}  // namespace
+
+RunBuffer make_buffer(std::vector<Inline>& inlines) {
+  RunBuffer b;
+  flatten(inlines, b);
+  protect_links(b);
+  return b;
+}
+
+Pos RunBuffer::pos_at(std::size_t i) const {
+  if (org.empty()) return {};
+  if (i >= org.size()) i = org.size() - 1;
+  // A code placeholder has no run: use the nearest character that has one.
+  std::size_t k = i;
+  while (k > 0 && org[k].run < 0) --k;
+  if (org[k].run < 0) {
+    k = i;
+    while (k + 1 < org.size() && org[k].run < 0) ++k;
+  }
+  if (org[k].run < 0) return {};
+  const Inline* r = runs[static_cast<std::size_t>(org[k].run)];
+  return {r->pos.line, r->pos.col + org[k].off};
+}
+
+void RunBuffer::store() const {
+  for (Inline* r : runs) r->text.clear();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (org[i].run < 0) continue;
+    text::append(runs[static_cast<std::size_t>(org[i].run)]->text, s[i]);
+  }
+}
+
+void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn) { visit(doc.blocks, fn); }
+
+}  // namespace paiban

@@ -1,0 +1,40 @@
+// A block's text runs flattened into one buffer of code points, each remembering where it
+// came from, so rules can look across run boundaries (emphasis, hard-wrapped lines) and every
+// change maps back to a source place. Code spans stand in as one protected U+FFFC.
+#ifndef PAIBAN_TEXTRUN_H
+#define PAIBAN_TEXTRUN_H
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+namespace paiban {
+
+struct RunBuffer {
+  struct Origin {
+    int run = -1;  ///< index into runs, -1 for a code placeholder
+    int off = 0;   ///< code point offset in the run's original text
+  };
+  std::vector<Inline*> runs;
+  std::u32string s;
+  std::vector<Origin> org;
+  std::vector<char> prot;  ///< 1 = no rule may touch this character (code, URL, e-mail)
+
+  /// Source place of buffer index i (or of the last character when i == size).
+  Pos pos_at(std::size_t i) const;
+  /// Writes the buffer back into the runs' text.
+  void store() const;
+};
+
+/// Calls `fn` with the buffer of every text block of the document (paragraphs, headings, list
+/// items, quote and signature paragraphs), in source order.
+void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn);
+
+/// Builds the buffer of one list of inlines (e.g. a single title run).
+RunBuffer make_buffer(std::vector<Inline>& inlines);
+
+}  // namespace paiban
+
+#endif  // PAIBAN_TEXTRUN_H
