@@ -1,5 +1,7 @@
 // The pipeline: bytes → text → document → HTML, diagnostics collected along the way; and its
 // JSON form, the contract the CLI, node and the browser share.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "blocks.h"
@@ -16,6 +18,30 @@ namespace paiban {
 const char* version() { return "0.1.0"; }
 
 namespace {
+
+/// The source lines with the net fixes made. A change whose `before` does not match the source
+/// (text that markup escaped or entities encoded) is left out rather than guessed.
+std::string fixed_text(const Source& source, std::vector<SourceEdit> net) {
+  std::sort(net.begin(), net.end(), [](const SourceEdit& a, const SourceEdit& b) {
+    return a.pos.line != b.pos.line ? a.pos.line > b.pos.line : a.pos.col > b.pos.col;
+  });
+  std::vector<std::u32string> lines;
+  lines.reserve(source.lines.size());
+  for (const std::string& l : source.lines) lines.push_back(text::to_u32(l));
+  for (const SourceEdit& e : net) {
+    if (e.pos.line < 1 || e.pos.line > static_cast<int>(lines.size()) || e.pos.col < 1) continue;
+    std::u32string& l = lines[static_cast<std::size_t>(e.pos.line - 1)];
+    const auto at = static_cast<std::size_t>(e.pos.col - 1);
+    if (at > l.size() || l.compare(at, e.before.size(), e.before) != 0) continue;
+    l.replace(at, e.before.size(), e.after);
+  }
+  std::string out;
+  for (const std::u32string& l : lines) {
+    out += text::to_utf8(l);
+    out += '\n';
+  }
+  return out;
+}
 
 void put_meta(Result& r, const char* name, const Field& f) {
   if (!f.set()) return;
@@ -38,7 +64,8 @@ Result format(std::string_view input, const Options& options) {
   if (!result.errors.empty()) return result;
   Document doc = parse_blocks(source, meta, result.diagnostics);
 
-  for (const Edit& e : apply_typography(doc, meta.title, *profile, options.rejected_fixes)) {
+  std::vector<SourceEdit> net;
+  for (const Edit& e : apply_typography(doc, meta.title, *profile, options.rejected_fixes, &net)) {
     Diagnostic d;
     d.id = fix_id(e.rule, e.pos);
     d.rule = e.rule;
@@ -62,6 +89,7 @@ Result format(std::string_view input, const Options& options) {
     if (d.id.empty()) d.id = fix_id(d.rule, Pos{d.line, d.column});
   }
 
+  result.text = fixed_text(source, net);
   if (options.output != Output::fragment) result.page = render_page(doc, meta, *profile);
   if (options.output != Output::page) result.fragment = render_fragment(doc, meta, *profile);
   put_meta(result, "title", meta.title);
@@ -173,6 +201,7 @@ std::string to_json(const Result& res) {
   out["ok"] = res.ok;
   out["page"] = res.page;
   out["fragment"] = res.fragment;
+  out["text"] = res.text;
   json meta = json::object();
   for (const auto& [name, mv] : res.meta) {
     json m{{"value", mv.value}, {"from", mv.from}};

@@ -100,7 +100,45 @@ RunBuffer make_buffer(std::vector<Inline>& inlines) {
   RunBuffer b;
   flatten(inlines, b);
   protect_links(b);
+  b.src.resize(b.s.size());
+  for (std::size_t i = 0; i < b.s.size(); ++i) b.src[i] = static_cast<int>(i);
+  b.first_org = b.org;
+  b.first_s = b.s;
   return b;
+}
+
+std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
+  std::vector<NetEdit> out;
+  const int n = static_cast<int>(first_org.size());
+  auto emit = [&](int from, int to, const std::u32string& after) {  // original [from, to)
+    if (from >= to && after.empty()) return;
+    const int anchor = from < n ? from : n - 1;
+    if (anchor < 0) return;
+    const Origin& o = first_org[static_cast<std::size_t>(anchor)];
+    if (o.run < 0) return;
+    for (int k = from; k < to; ++k)
+      if (first_org[static_cast<std::size_t>(k)].run != o.run) return;  // crosses a run
+    const Inline* r = runs[static_cast<std::size_t>(o.run)];
+    NetEdit e;
+    e.pos = {r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)};
+    e.length = to - from;
+    e.before = first_s.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from));
+    e.after = after;
+    out.push_back(std::move(e));
+  };
+  int prev = -1;
+  std::u32string pending;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (src[i] < 0) {
+      pending += s[i];
+      continue;
+    }
+    if (src[i] > prev + 1 || !pending.empty()) emit(prev + 1, src[i], pending);
+    pending.clear();
+    prev = src[i];
+  }
+  if (prev + 1 < n || !pending.empty()) emit(prev + 1, n, pending);
+  return out;
 }
 
 Pos RunBuffer::pos_at(std::size_t i) const {

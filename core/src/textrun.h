@@ -21,11 +21,24 @@ struct RunBuffer {
   std::u32string s;
   std::vector<Origin> org;
   std::vector<char> prot;  ///< 1 = no rule may touch this character (code, URL, e-mail)
+  std::vector<int> src;    ///< index in the buffer as first built, -1 for a changed character
+  std::u32string first_s;         ///< s as first built (for net_edits)
+  std::vector<Origin> first_org;  ///< org as first built
 
   /// Source place of buffer index i (or of the last character when i == size).
   Pos pos_at(std::size_t i) const;
   /// Writes the buffer back into the runs' text.
   void store() const;
+
+  /// A net change against the text as first built, in source coordinates: `length` code
+  /// points at `pos` became `after`. Changes that would cross a run (a line join) are left out.
+  struct NetEdit {
+    Pos pos;
+    int length = 0;
+    std::u32string before;
+    std::u32string after;
+  };
+  std::vector<NetEdit> net_edits() const;
 };
 
 /// Calls `fn` with the buffer of every text block of the document (paragraphs, headings, list

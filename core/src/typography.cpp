@@ -407,7 +407,7 @@ std::string fix_id(std::string_view rule, Pos pos) {
 namespace {
 
 void run_rules(RunBuffer& b, const Profile& profile, const std::vector<std::string>& rejected,
-               std::vector<Edit>& edits) {
+               std::vector<Edit>& edits, std::vector<RunBuffer::NetEdit>* net) {
   bool chinese = false;
   for (char32_t ch : b.s) chinese = chinese || is_han(ch);
   bool changed_any = false;
@@ -431,12 +431,14 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<std::stri
         nb.s += b.s[i];
         nb.org.push_back(b.org[i]);
         nb.prot.push_back(b.prot[i]);
+        nb.src.push_back(b.src[i]);
       }
       const RunBuffer::Origin o = b.org[std::min(ch.start, b.org.size() - 1)];
       for (char32_t r : ch.rep) {
         nb.s += r;
         nb.org.push_back(o);
         nb.prot.push_back(0);
+        nb.src.push_back(-1);
       }
       Edit e;
       e.rule = row.info.id;
@@ -452,28 +454,33 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<std::stri
       nb.s += b.s[i];
       nb.org.push_back(b.org[i]);
       nb.prot.push_back(b.prot[i]);
+      nb.src.push_back(b.src[i]);
     }
     b.s = std::move(nb.s);
     b.org = std::move(nb.org);
     b.prot = std::move(nb.prot);
+    b.src = std::move(nb.src);
   }
-  if (changed_any) b.store();
+  if (!changed_any) return;
+  b.store();
+  if (net != nullptr)
+    for (RunBuffer::NetEdit& e : b.net_edits()) net->push_back(std::move(e));
 }
 
 }  // namespace
 
 std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
-                                   const std::vector<std::string>& rejected) {
+                                   const std::vector<std::string>& rejected, std::vector<SourceEdit>* net) {
   std::vector<Edit> edits;
   if (title.from == "detected" && !title.value.empty()) {
     std::vector<Inline> runs(1);
     runs[0].text = title.value;
     runs[0].pos = title.pos;
     RunBuffer b = make_buffer(runs);
-    run_rules(b, profile, rejected, edits);
+    run_rules(b, profile, rejected, edits, net);
     title.value = runs[0].text;
   }
-  for_each_block_text(document, [&](RunBuffer& b) { run_rules(b, profile, rejected, edits); });
+  for_each_block_text(document, [&](RunBuffer& b) { run_rules(b, profile, rejected, edits, net); });
   std::stable_sort(edits.begin(), edits.end(), [](const Edit& x, const Edit& y) {
     return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
   });

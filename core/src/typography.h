@@ -9,6 +9,7 @@
 
 #include "model.h"
 #include "profile.h"
+#include "textrun.h"
 
 namespace paiban {
 
@@ -40,11 +41,16 @@ bool rule_enabled(const Profile& profile, std::string_view rule);
 /// The id of a fix: "rule@line:col". The editor rejects a fix by sending this id back.
 std::string fix_id(std::string_view rule, Pos pos);
 
+/// A net change to the source text (all rules together), for rebuilding the notes with the
+/// fixes made.
+using SourceEdit = RunBuffer::NetEdit;
+
 /// Runs every enabled fix rule over the text runs of `document` and of the title (never
 /// inside code, URLs, e-mail addresses or numbers), skipping fixes whose id is in `rejected`,
-/// and returns the edits made, in source order.
+/// and returns the edits made, in source order. When `net` is given, the net changes to the
+/// source are appended to it.
 std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
-                                   const std::vector<std::string>& rejected);
+                                   const std::vector<std::string>& rejected, std::vector<SourceEdit>* net = nullptr);
 
 /// Warnings (no change): balance, doubled characters and punctuation, range marks, dates,
 /// heading sequence, relative time words, missing title or date, the house dictionary.

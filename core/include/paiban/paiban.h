@@ -79,6 +79,7 @@ struct Result {
   bool ok = false;
   std::string page;      ///< the full standalone page (when asked for)
   std::string fragment;  ///< the article fragment with inline styles (when asked for)
+  std::string text;      ///< the notes with every applied fix made (same lines, LF endings)
   std::map<std::string, MetaValue> meta;  ///< title, column, date, views, source, author, …
   std::vector<Diagnostic> diagnostics;
   std::vector<Error> errors;
