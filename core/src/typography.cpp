@@ -34,17 +34,25 @@ using RuleFn = void (*)(const Ctx&, std::vector<Change>&);
 
 constexpr std::size_t npos = std::u32string::npos;
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_latin(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_alnum(char32_t c) { return is_digit(c) || is_latin(c); }
-bool is_cjk(char32_t c) { return is_han(c) || (is_cjk_punct(c) && c != 0x3000); }
+bool is_digit(char32_t c) {
+  return c >= '0' && c <= '9';
+}
+bool is_latin(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool is_alnum(char32_t c) {
+  return is_digit(c) || is_latin(c);
+}
+bool is_cjk(char32_t c) {
+  return is_han(c) || (is_cjk_punct(c) && c != 0x3000);
+}
 bool is_open_punct(char32_t c) {
-  return c == U'“' || c == U'‘' || c == U'（' || c == U'《' || c == U'【' || c == U'〔' || c == U'〈' ||
-         c == U'「' || c == U'『';
+  return c == U'“' || c == U'‘' || c == U'（' || c == U'《' || c == U'【' || c == U'〔' || c == U'〈' || c == U'「' ||
+         c == U'『';
 }
 bool is_close_punct(char32_t c) {
-  return c == U'”' || c == U'’' || c == U'）' || c == U'》' || c == U'】' || c == U'〕' || c == U'〉' ||
-         c == U'」' || c == U'』';
+  return c == U'”' || c == U'’' || c == U'）' || c == U'》' || c == U'】' || c == U'〕' || c == U'〉' || c == U'」' ||
+         c == U'』';
 }
 
 std::size_t prev_ns(const std::u32string& s, std::size_t i) {
@@ -61,7 +69,9 @@ std::size_t next_ns(const std::u32string& s, std::size_t i) {
   return npos;
 }
 
-char32_t at(const std::u32string& s, std::size_t i) { return i == npos || i >= s.size() ? 0 : s[i]; }
+char32_t at(const std::u32string& s, std::size_t i) {
+  return i == npos || i >= s.size() ? 0 : s[i];
+}
 
 /// Marks single-character replacements and groups neighbouring ones into one change.
 void group(const std::u32string& s, const std::vector<char32_t>& to, std::vector<Change>& out) {
@@ -105,12 +115,12 @@ void rule_width(const Ctx& c, std::vector<Change>& out) {
 
 // ---- number.zero: 二0二二年 / 二O二二年 / 二○二二年 → 二〇二二年 ------------------------------
 bool cn_digit(char32_t c) {
-  return c == U'〇' || c == U'零' || c == U'一' || c == U'二' || c == U'三' || c == U'四' || c == U'五' ||
-         c == U'六' || c == U'七' || c == U'八' || c == U'九';
+  return c == U'〇' || c == U'零' || c == U'一' || c == U'二' || c == U'三' || c == U'四' || c == U'五' || c == U'六' ||
+         c == U'七' || c == U'八' || c == U'九';
 }
 bool zero_like(char32_t c) {
-  return c == '0' || c == 'O' || c == 'o' || c == 0xFF10 || c == 0xFF2F || c == 0xFF4F || c == 0x25CB ||
-         c == 0x25EF || c == 0x039F;
+  return c == '0' || c == 'O' || c == 'o' || c == 0xFF10 || c == 0xFF2F || c == 0xFF4F || c == 0x25CB || c == 0x25EF ||
+         c == 0x039F;
 }
 
 void rule_zero(const Ctx& c, std::vector<Change>& out) {
@@ -121,9 +131,12 @@ void rule_zero(const Ctx& c, std::vector<Change>& out) {
     bool has_cn = false, has_zero = false, ok = true;
     for (std::size_t k = i; k < i + 4; ++k) {
       if (c.b.prot[k]) ok = false;
-      if (zero_like(s[k])) has_zero = true;
-      else if (cn_digit(s[k])) has_cn = true;
-      else ok = false;
+      if (zero_like(s[k]))
+        has_zero = true;
+      else if (cn_digit(s[k]))
+        has_cn = true;
+      else
+        ok = false;
     }
     if (!ok || !has_cn || !has_zero) continue;
     for (std::size_t k = i; k < i + 4; ++k)
@@ -229,14 +242,22 @@ void rule_quotes(const Ctx& c, std::vector<Change>& out) {
 // ---- punct.fullwidth: , . : ; ? ! ( ) in Chinese context → ，。：；？！（） ----------------------
 char32_t full_form(char32_t c) {
   switch (c) {
-    case ',': return U'，';
-    case ':': return U'：';
-    case ';': return U'；';
-    case '?': return U'？';
-    case '!': return U'！';
-    case '(': return U'（';
-    case ')': return U'）';
-    default: return 0;
+    case ',':
+      return U'，';
+    case ':':
+      return U'：';
+    case ';':
+      return U'；';
+    case '?':
+      return U'？';
+    case '!':
+      return U'！';
+    case '(':
+      return U'（';
+    case ')':
+      return U'）';
+    default:
+      return 0;
   }
 }
 
@@ -254,7 +275,8 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (c.b.prot[i]) continue;
-    if (s[i] == '(' || s[i] == U'（') open.push_back(i);
+    if (s[i] == '(' || s[i] == U'（')
+      open.push_back(i);
     else if ((s[i] == ')' || s[i] == U'）') && !open.empty()) {
       pairs.emplace_back(open.back(), i);
       open.pop_back();
@@ -342,8 +364,12 @@ void spaces(const Ctx& c, std::vector<Change>& out, bool latin) {
     i = j;
   }
 }
-void rule_space_cjk(const Ctx& c, std::vector<Change>& out) { spaces(c, out, false); }
-void rule_space_latin(const Ctx& c, std::vector<Change>& out) { spaces(c, out, true); }
+void rule_space_cjk(const Ctx& c, std::vector<Change>& out) {
+  spaces(c, out, false);
+}
+void rule_space_latin(const Ctx& c, std::vector<Change>& out) {
+  spaces(c, out, true);
+}
 
 // ---- space.cjk-latin-insert (off by default): 212个 → 212 个, for sites that want it ----------
 void rule_space_insert(const Ctx& c, std::vector<Change>& out) {
@@ -371,7 +397,8 @@ const std::vector<RuleRow>& rows() {
       {{"punct.double", true, "重复的标点只保留一个 / a doubled punctuation mark kept once"}, rule_double},
       {{"space.cjk", true, "删除汉字、全角标点之间的空格 / no space between Chinese characters and punctuation"},
        rule_space_cjk},
-      {{"space.cjk-latin", true, "删除汉字与字母、数字之间的空格（本站体例） / no space between Chinese and Latin or digits (house style)"},
+      {{"space.cjk-latin", true,
+        "删除汉字与字母、数字之间的空格（本站体例） / no space between Chinese and Latin or digits (house style)"},
        rule_space_latin},
       {{"space.cjk-latin-insert", false, "汉字与字母、数字之间加空格 / a space between Chinese and Latin or digits"},
        rule_space_insert},
@@ -406,60 +433,66 @@ std::string fix_id(std::string_view rule, Pos pos) {
 
 namespace {
 
-void run_rules(RunBuffer& b, const Profile& profile, const std::vector<std::string>& rejected,
-               std::vector<Edit>& edits, std::vector<RunBuffer::NetEdit>* net) {
+void run_rules(RunBuffer& b, const Profile& profile, const std::vector<std::string>& rejected, std::vector<Edit>& edits,
+               std::vector<RunBuffer::NetEdit>* net) {
   bool chinese = false;
   for (char32_t ch : b.s) chinese = chinese || is_han(ch);
   bool changed_any = false;
-  for (const RuleRow& row : rows()) {
-    if (!rule_enabled(profile, row.info.id)) continue;
-    if (row.fn == rule_space_latin && rule_enabled(profile, "space.cjk-latin-insert")) continue;
-    std::vector<Change> changes;
-    const Ctx ctx{b, profile, chinese, profile.half_width_publish};
-    row.fn(ctx, changes);
-    if (changes.empty()) continue;
-    std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) { return x.start < y.start; });
-    RunBuffer nb;
-    nb.runs = b.runs;
-    std::size_t i = 0;
-    for (const Change& ch : changes) {
-      if (ch.start < i) continue;  // overlapping proposals: the first wins
-      const Pos pos = b.pos_at(ch.start);
-      const std::string id = fix_id(row.info.id, pos);
-      if (std::find(rejected.begin(), rejected.end(), id) != rejected.end()) continue;
-      for (; i < ch.start; ++i) {
+  // Rules feed each other (a mark made full width lets its neighbour count as Chinese
+  // context), so passes repeat until nothing changes: formatting twice changes nothing.
+  for (int pass = 0, changed = 1; changed != 0 && pass < 4; ++pass) {
+    changed = 0;
+    for (const RuleRow& row : rows()) {
+      if (!rule_enabled(profile, row.info.id)) continue;
+      if (row.fn == rule_space_latin && rule_enabled(profile, "space.cjk-latin-insert")) continue;
+      std::vector<Change> changes;
+      const Ctx ctx{b, profile, chinese, profile.half_width_publish};
+      row.fn(ctx, changes);
+      if (changes.empty()) continue;
+      std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) { return x.start < y.start; });
+      RunBuffer nb;
+      nb.runs = b.runs;
+      std::size_t i = 0;
+      for (const Change& ch : changes) {
+        if (ch.start < i) continue;  // overlapping proposals: the first wins
+        const Pos pos = b.pos_at(ch.start);
+        const std::string id = fix_id(row.info.id, pos);
+        if (std::find(rejected.begin(), rejected.end(), id) != rejected.end()) continue;
+        for (; i < ch.start; ++i) {
+          nb.s += b.s[i];
+          nb.org.push_back(b.org[i]);
+          nb.prot.push_back(b.prot[i]);
+          nb.src.push_back(b.src[i]);
+        }
+        const RunBuffer::Origin o = b.org[std::min(ch.start, b.org.size() - 1)];
+        for (char32_t r : ch.rep) {
+          nb.s += r;
+          nb.org.push_back(o);
+          nb.prot.push_back(0);
+          nb.src.push_back(-1);
+        }
+        Edit e;
+        e.rule = row.info.id;
+        e.pos = pos;
+        e.length = static_cast<int>(ch.len);
+        e.before = text::to_utf8(b.s.substr(ch.start, ch.len));
+        e.after = text::to_utf8(ch.rep);
+        edits.push_back(std::move(e));
+        i = ch.start + ch.len;
+        changed_any = true;
+        changed = 1;
+      }
+      for (; i < b.s.size(); ++i) {
         nb.s += b.s[i];
         nb.org.push_back(b.org[i]);
         nb.prot.push_back(b.prot[i]);
         nb.src.push_back(b.src[i]);
       }
-      const RunBuffer::Origin o = b.org[std::min(ch.start, b.org.size() - 1)];
-      for (char32_t r : ch.rep) {
-        nb.s += r;
-        nb.org.push_back(o);
-        nb.prot.push_back(0);
-        nb.src.push_back(-1);
-      }
-      Edit e;
-      e.rule = row.info.id;
-      e.pos = pos;
-      e.length = static_cast<int>(ch.len);
-      e.before = text::to_utf8(b.s.substr(ch.start, ch.len));
-      e.after = text::to_utf8(ch.rep);
-      edits.push_back(std::move(e));
-      i = ch.start + ch.len;
-      changed_any = true;
+      b.s = std::move(nb.s);
+      b.org = std::move(nb.org);
+      b.prot = std::move(nb.prot);
+      b.src = std::move(nb.src);
     }
-    for (; i < b.s.size(); ++i) {
-      nb.s += b.s[i];
-      nb.org.push_back(b.org[i]);
-      nb.prot.push_back(b.prot[i]);
-      nb.src.push_back(b.src[i]);
-    }
-    b.s = std::move(nb.s);
-    b.org = std::move(nb.org);
-    b.prot = std::move(nb.prot);
-    b.src = std::move(nb.src);
   }
   if (!changed_any) return;
   b.store();
