@@ -219,7 +219,7 @@ void dates(const RunBuffer& b, std::string_view now, Linter& l) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
         if (std::string(buf) > now_day)
-          l.add("date.future", Severity::warning, b.pos_at(i), s.substr(i, stop - i), U"",
+          l.add("date.future", Severity::info, b.pos_at(i), s.substr(i, stop - i), U"",
                 "日期晚于今天，请核对 / a date after today: check it");
       }
     }
@@ -235,6 +235,7 @@ void relative_time(const RunBuffer& b, Linter& l) {
   for (const std::u32string& w : words) {
     for (std::size_t i = s.find(w); i != npos; i = s.find(w, i + w.size())) {
       if (w == U"今日" && i + 2 < s.size() && s[i + 2] == U'头') continue;  // 今日头条
+      if (w == U"日前" && i > 0 && (is_digit(s[i - 1]) || s[i - 1] == U'十' || s[i - 1] == U'一')) continue;  // 20日前报送
       l.add("time.relative", Severity::info, b.pos_at(i), w, U"",
             "新闻中的相对时间词（“" + text::to_utf8(w) +
                 "”）建议改为具体日期 / a relative time word: consider the exact date");

@@ -54,6 +54,7 @@ struct Inline {
   std::string href;
   std::vector<Inline> children;
   Pos pos;
+  bool verbatim = false;  ///< text that must be shown exactly as typed (raw HTML): no rule touches it
 };
 
 enum class BlockKind {

@@ -66,7 +66,7 @@ void flatten(std::vector<Inline>& inlines, RunBuffer& b) {
         for (std::size_t i = 0; i < in.text.size();) {
           b.s += text::next(in.text, i);
           b.org.push_back({run, off++});
-          b.prot.push_back(0);
+          b.prot.push_back(in.verbatim ? 1 : 0);
         }
         break;
       }

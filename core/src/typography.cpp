@@ -261,6 +261,15 @@ char32_t full_form(char32_t c) {
   }
 }
 
+/// True when s[p] ends a number (87.2% or 1,280) that follows Chinese text: a mark after it is
+/// in Chinese context.
+bool after_chinese_number(const std::u32string& s, std::size_t p) {
+  if (p == npos || !(is_digit(s[p]) || s[p] == '%')) return false;
+  std::size_t k = p;
+  while (k > 0 && (is_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '%' || s[k - 1] == ',')) --k;
+  return k > 0 && (is_han(s[k - 1]) || is_cjk_punct(s[k - 1]));
+}
+
 bool is_abbreviation_dot(const std::u32string& s, std::size_t i) {
   // A dot right after Latin letters (Ltd. Co. No. etc.) is not a Chinese full stop.
   return i > 0 && is_latin(s[i - 1]);
@@ -304,12 +313,7 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
       if (is_abbreviation_dot(s, i) || (i > 0 && is_space(s[i - 1]))) continue;
       if (i + 1 < s.size() && (s[i + 1] == '.' || is_alnum(s[i + 1]))) continue;
       // What stands before: Han, closing punctuation, or a number that follows Han text.
-      bool chinese_before = is_han(pc) || is_close_punct(pc);
-      if (!chinese_before && p != npos && (is_digit(pc) || pc == '%')) {
-        std::size_t k = p;
-        while (k > 0 && (is_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '%' || s[k - 1] == ',')) --k;
-        chinese_before = k > 0 && (is_han(s[k - 1]) || is_cjk_punct(s[k - 1]));
-      }
+      const bool chinese_before = is_han(pc) || is_close_punct(pc) || after_chinese_number(s, p);
       const bool end_after = n == npos || is_han(nc) || is_open_punct(nc) || is_close_punct(nc);
       if (chinese_before && end_after) to[i] = U'。';
       continue;
@@ -319,7 +323,7 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
     if (f == 0) continue;
     if (is_alnum(pc) && is_alnum(nc) && p + 1 == i && n == i + 1) continue;  // 1,000  10:30  a:b
     if (ch == ':' && nc == '/') continue;
-    if (is_cjk(pc) || is_han(nc) || (is_open_punct(nc) && ch != ':')) to[i] = f;
+    if (is_cjk(pc) || is_han(nc) || (is_open_punct(nc) && ch != ':') || after_chinese_number(s, p)) to[i] = f;
   }
   group(s, to, out);
 }
@@ -357,7 +361,10 @@ void spaces(const Ctx& c, std::vector<Change>& out, bool latin) {
     const char32_t z = at(s, j);
     if (a != 0 && z != 0) {
       const bool cjk_pair = (is_cjk(a) && is_cjk(z)) || is_cjk_punct(a) || is_cjk_punct(z);
-      const bool mixed = (is_han(a) && is_alnum(z)) || (is_alnum(a) && is_han(z));
+      // A URL or e-mail next to Chinese text counts as Latin.
+      const bool za = is_alnum(z) || c.b.prot[j];
+      const bool aa = is_alnum(a) || c.b.prot[i - 1];
+      const bool mixed = (is_han(a) && za) || (aa && is_han(z));
       if (!latin && cjk_pair && !(a == U'·' || z == U'·')) out.push_back({i, j - i, U""});
       if (latin && !cjk_pair && mixed) out.push_back({i, j - i, U""});
     }

@@ -80,6 +80,7 @@ TEST_CASE("punct.fullwidth: half-width marks in Chinese context") {
       {"(一)加强领导", "（一）加强领导"},
       {"同比下降6.3%.", "同比下降6.3%。"},
       {"全市共有212个.", "全市共有212个。"},
+      {"优良率达87.2%!", "优良率达87.2%！"},
   });
 }
 
@@ -166,6 +167,7 @@ TEST_CASE("punct.double and spaces") {
       {"PM2.5 浓度", "PM2.5浓度"},
       {"Hello world", "Hello world"},
       {"全市　共有项目", "全市共有项目"},
+      {"请登录 https://a.gov.cn/x/ 查询", "请登录https://a.gov.cn/x/查询"},
   });
 }
 
@@ -285,4 +287,25 @@ TEST_CASE("lint: a missing title or date is reported") {
   lint(d, m, default_profile(), "", out);
   CHECK(count_rule(out, "meta.missing-title") == 1);
   CHECK(count_rule(out, "meta.missing-date") == 1);
+}
+
+TEST_CASE("raw HTML shown as text is never touched") {
+  Document d;
+  Block b;
+  Inline a, raw;
+  a.text = "他说";
+  a.pos = {1, 1};
+  raw.text = "<b onclick=\"x('1')\">";
+  raw.pos = {1, 3};
+  raw.verbatim = true;
+  b.inlines = {a, raw};
+  d.blocks.push_back(b);
+  Field title;
+  CHECK(apply_typography(d, title, default_profile(), {}).empty());
+  CHECK(d.blocks[0].inlines[1].text == "<b onclick=\"x('1')\">");
+}
+
+TEST_CASE("lint: 日前 after a day number is a deadline, not a relative time word") {
+  CHECK(count_rule(lint_of("请于3月20日前报送"), "time.relative") == 0);
+  CHECK(count_rule(lint_of("日前，市局召开会议"), "time.relative") == 1);
 }
