@@ -1,20 +1,725 @@
+// Stage 3: block structure from the lines the meta stage left, then inlines with cmark.
+//
+// Blocks are found line by line with the Chinese conventions of SPEC §2 (cmark never sees a
+// line start, so it cannot make a list of `1.加强领导` or a code block of an indent):
+// - paragraph modes: blank lines separate paragraphs and the lines between them are joined;
+//   inside a run of lines where a later line is indented (U+3000, 2+ spaces, tab), indented
+//   lines start paragraphs and unindented ones continue them; a text with neither blank lines
+//   nor indents has one paragraph per line;
+// - short stand-alone GB/T 9704 numbered lines are headings, `#` lines markdown headings;
+// - bullets (Word glyphs, markdown `- `) are list items, `>` lines quotes;
+// - a unit line and a date line at the very end are the signature.
+// Each block's lines are then joined (a space only between two Latin letters or digits) and
+// parsed by cmark as one paragraph for emphasis, code, links; the text runs map back to the
+// exact source line and column.
 #include "blocks.h"
 
+#include <cmark.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "meta.h"
+#include "numbering.h"
 #include "text.h"
 
 namespace paiban {
 
+namespace {
+
+/// A piece of one source line: its text and where that text starts.
+struct Seg {
+  int line = 0;
+  int col = 0;
+  std::string_view text;
+};
+
+/// A non-blank body line, indent and trailing spaces removed.
+struct Line {
+  Seg seg;
+  bool indented = false;      ///< paragraph indent: U+3000, two or more spaces, or a tab
+  bool blank_before = false;  ///< a blank (or consumed) line comes before it
+};
+
+// Removes leading spaces, telling whether they form a paragraph indent.
+Line make_line(std::string_view raw, int line_no) {
+  Line l;
+  std::size_t i = 0;
+  int col = 1;
+  int spaces = 0;
+  bool indent = false;
+  while (i < raw.size()) {
+    std::size_t j = i;
+    char32_t c = text::next(raw, j);
+    if (!text::is_space(c)) break;
+    if (c == 0x3000 || c == '\t')
+      indent = true;
+    else
+      ++spaces;
+    ++col;
+    i = j;
+  }
+  l.indented = indent || spaces >= 2;
+  l.seg = Seg{line_no, col, text::trim(raw.substr(i))};
+  return l;
+}
+
+// Advances a Seg past `bytes` bytes of its text (a marker) and the spaces after it.
+Seg skip(const Seg& s, std::size_t bytes) {
+  Seg out = s;
+  out.col += text::length(s.text.substr(0, bytes));
+  out.text = s.text.substr(bytes);
+  std::size_t i = 0;
+  while (i < out.text.size()) {
+    std::size_t j = i;
+    char32_t c = text::next(out.text, j);
+    if (!text::is_space(c)) break;
+    ++out.col;
+    i = j;
+  }
+  out.text = text::trim(out.text.substr(i));
+  return out;
+}
+
+enum class Shape { plain, heading, atx, item, quote };
+
+struct Classified {
+  Shape shape = Shape::plain;
+  int level = 0;
+  Seg content;  ///< the text after the marker (the whole line for GB/T headings)
+};
+
+Classified classify(const Seg& s) {
+  Classified c;
+  c.content = s;
+  std::string_view t = s.text;
+  // Markdown ATX heading: 1–6 `#`, then a space or tab, then text.
+  std::size_t hashes = 0;
+  while (hashes < t.size() && t[hashes] == '#') ++hashes;
+  if (hashes >= 1 && hashes <= 6 && hashes < t.size() && (t[hashes] == ' ' || t[hashes] == '\t')) {
+    Seg body = skip(s, hashes);
+    // An optional closing run of `#` after a space.
+    std::string_view b = body.text;
+    std::size_t end = b.size();
+    while (end > 0 && b[end - 1] == '#') --end;
+    if (end < b.size() && (end == 0 || b[end - 1] == ' ' || b[end - 1] == '\t')) b = text::trim(b.substr(0, end));
+    body.text = b;
+    if (!body.text.empty()) {
+      c.shape = Shape::atx;
+      c.level = std::min<int>(static_cast<int>(hashes) + 1, 6);
+      c.content = body;
+      return c;
+    }
+  }
+  if (int level = numbering::heading_level(t); level > 0) {
+    c.shape = Shape::heading;
+    c.level = level;
+    return c;
+  }
+  if (std::size_t n = numbering::bullet_length(t); n > 0) {
+    c.shape = Shape::item;
+    c.content = skip(s, n);
+    return c;
+  }
+  if (!t.empty() && t[0] == '>') {
+    // `>` then a space, the end, or a non-ASCII character (`>=90%` stays text).
+    if (t.size() == 1 || t[1] == ' ' || t[1] == '\t' || static_cast<unsigned char>(t[1]) >= 0x80) {
+      c.shape = Shape::quote;
+      Seg body = s;
+      body.col += 1;
+      body.text = t.substr(1);
+      if (!body.text.empty() && (body.text[0] == ' ' || body.text[0] == '\t')) {
+        body.col += 1;
+        body.text = body.text.substr(1);
+      }
+      // Further leading spaces are an indent.
+      c.content = skip(body, 0);
+      return c;
+    }
+  }
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Joining lines
+
+bool ascii_alnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool ascii_alpha(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char32_t first_cp(std::string_view s) {
+  std::size_t i = 0;
+  return s.empty() ? 0 : text::next(s, i);
+}
+
+// The last code point of s and the one before it.
+void last_two(std::string_view s, char32_t& last, char32_t& before) {
+  last = before = 0;
+  std::size_t end = s.size();
+  auto back = [&](std::size_t& e) -> char32_t {
+    if (e == 0) return 0;
+    std::size_t b = e - 1;
+    while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+    std::size_t k = b;
+    char32_t c = text::next(s, k);
+    e = b;
+    return c;
+  };
+  last = back(end);
+  before = back(end);
+}
+
+// What goes between two hard-wrapped lines of one paragraph: nothing, except a space between
+// two Latin letters or digits (`PM2.5` split after the dot stays whole), or after an English
+// comma-like mark that follows a Latin letter or digit.
+const char* join_separator(std::string_view prev, std::string_view next) {
+  char32_t last = 0, before = 0;
+  last_two(prev, last, before);
+  char32_t first = first_cp(next);
+  if (ascii_alnum(last) && ascii_alnum(first)) return " ";
+  if ((last == ',' || last == ';' || last == ':' || last == '!' || last == '?' || last == ')') && ascii_alnum(before) &&
+      ascii_alpha(first))
+    return " ";
+  return "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inlines
+
+/// A link target the page may carry: http, https, mailto, or no scheme at all (relative).
+bool safe_href(std::string_view url) {
+  // What a browser would see: no ASCII whitespace or controls, no other spaces either.
+  std::string clean;
+  for (std::size_t i = 0; i < url.size();) {
+    char32_t c = text::next(url, i);
+    if (c <= 0x20 || c == 0x7F || text::is_space(c) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF) continue;
+    text::append(clean, c);
+  }
+  std::size_t colon = clean.find(':');
+  if (colon == std::string::npos) return true;
+  std::size_t stop = clean.find_first_of("/?#");
+  if (stop != std::string::npos && stop < colon) return true;  // a relative path with a colon later
+  std::string scheme;
+  for (std::size_t i = 0; i < colon; ++i) {
+    char ch = clean[i];
+    scheme += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
+struct CmarkDoc {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+class InlineParser {
+ public:
+  InlineParser(const std::vector<Seg>& segs, std::vector<Diagnostic>& diagnostics)
+      : segs_(segs), diagnostics_(diagnostics) {
+    buf_ = kPrefix;
+    for (std::size_t k = 0; k < segs.size(); ++k) {
+      if (k > 0) buf_ += join_separator(segs[k - 1].text, segs[k].text);
+      starts_.push_back(buf_.size());
+      buf_ += segs[k].text;
+    }
+  }
+
+  std::vector<Inline> parse() {
+    std::vector<Inline> out;
+    if (segs_.empty()) return out;
+    std::unique_ptr<cmark_node, CmarkDoc> doc(cmark_parse_document(buf_.data(), buf_.size(), CMARK_OPT_DEFAULT));
+    cmark_node* para = doc ? cmark_node_first_child(doc.get()) : nullptr;
+    if (para == nullptr || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || cmark_node_next(para) != nullptr) {
+      // Cannot happen with the prefix; keep the text as it is.
+      emit_verbatim(InlineKind::text, std::strlen(kPrefix), buf_.size(), out);
+      return out;
+    }
+    convert_children(para, out);
+    return out;
+  }
+
+ private:
+  static constexpr const char* kPrefix = "\xC2\xA0";  // U+00A0: plain text to cmark, flanks like a space
+
+  // Byte offset in buf_ of a node's start column.
+  std::size_t offset_of(cmark_node* n) const {
+    int col = cmark_node_get_start_column(n);
+    if (col < 1) return 0;
+    return std::min(static_cast<std::size_t>(col - 1), buf_.size());
+  }
+
+  // The segment holding byte `at` (separator bytes belong to the segment before them).
+  std::size_t seg_index(std::size_t at) {
+    if (seg_hint_ < starts_.size() && starts_[seg_hint_] <= at &&
+        (seg_hint_ + 1 == starts_.size() || at < starts_[seg_hint_ + 1]))
+      return seg_hint_;
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), at);
+    seg_hint_ = it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin()) - 1;
+    return seg_hint_;
+  }
+
+  Pos pos_at(std::size_t at) {
+    std::size_t k = seg_index(at);
+    const Seg& s = segs_[k];
+    std::size_t within = at < starts_[k] ? 0 : std::min(at - starts_[k], s.text.size());
+    if (cache_seg_ != k || cache_off_ > within) {
+      cache_seg_ = k;
+      cache_off_ = 0;
+      cache_cps_ = 0;
+    }
+    for (std::size_t i = cache_off_; i < within; ++i)
+      if ((static_cast<unsigned char>(s.text[i]) & 0xC0) != 0x80) ++cache_cps_;
+    cache_off_ = within;
+    return Pos{s.line, s.col + cache_cps_};
+  }
+
+  // Is this byte a separator inserted between two lines (not source text)?
+  bool in_separator(std::size_t at) {
+    std::size_t k = seg_index(at);
+    return at >= starts_[k] + segs_[k].text.size();
+  }
+
+  static bool ascii_punct(char ch) {
+    return (ch >= '!' && ch <= '/') || (ch >= ':' && ch <= '@') || (ch >= '[' && ch <= '`') || (ch >= '{' && ch <= '~');
+  }
+
+  // Where in buf_ the next literal code point (bytes cp) comes from, starting the search at
+  // `cur`; advances `cur` past its source form (verbatim, a backslash escape or an entity).
+  std::size_t align(std::string_view cp, std::string_view rest_of_literal, std::size_t& cur, bool markup) {
+    const std::size_t n = buf_.size();
+    if (cur >= n) return n == 0 ? 0 : n - 1;
+    if (markup && buf_[cur] == '\\' && cur + 1 < n && ascii_punct(buf_[cur + 1]) && cp.size() == 1 &&
+        cp[0] == buf_[cur + 1]) {
+      std::size_t at = cur;
+      cur += 2;
+      return at;
+    }
+    if (markup && buf_[cur] == '&') {
+      std::size_t semi = buf_.find(';', cur + 1);
+      bool entity = semi != std::string::npos && semi - cur <= 40 && semi > cur + 1;
+      for (std::size_t i = cur + 1; entity && i < semi; ++i) {
+        char ch = buf_[i];
+        entity = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '#';
+      }
+      // `&` kept as it is when the literal goes on like the source does.
+      bool verbatim = cp == "&" && (rest_of_literal.empty() || (cur + 1 < n && rest_of_literal[0] == buf_[cur + 1]));
+      if (entity && !verbatim) {
+        std::size_t at = cur;
+        cur = semi + 1;
+        return at;
+      }
+    }
+    if (buf_.compare(cur, cp.size(), cp) == 0) {
+      std::size_t at = cur;
+      cur += cp.size();
+      return at;
+    }
+    // Spaces cmark dropped (code span padding), or a character it changed: look a little ahead.
+    std::size_t limit = std::min(n, cur + 48);
+    std::size_t found = buf_.find(cp, cur);
+    if (found != std::string::npos && found < limit) {
+      cur = found + cp.size();
+      return found;
+    }
+    return cur;
+  }
+
+  // Appends the code points of `literal` (which cmark read starting at byte `start`) as runs
+  // of `kind`, one per source line.
+  void emit_literal(InlineKind kind, std::string_view literal, std::size_t start, bool markup,
+                    std::vector<Inline>& out) {
+    std::size_t cur = start;
+    bool open = false;
+    std::size_t run_seg = 0;
+    for (std::size_t i = 0; i < literal.size();) {
+      std::size_t b = i;
+      text::next(literal, i);
+      std::string_view cp = literal.substr(b, i - b);
+      std::size_t at = align(cp, literal.substr(i), cur, markup);
+      if (at < std::strlen(kPrefix)) {
+        if (cp == kPrefix) continue;  // the prefix itself
+        at = std::strlen(kPrefix);
+      }
+      std::size_t k = seg_index(at);
+      if (!open || (k != run_seg && !in_separator(at))) {
+        Inline run;
+        run.kind = kind;
+        run.pos = pos_at(at);
+        out.push_back(std::move(run));
+        open = true;
+        run_seg = k;
+      }
+      out.back().text += cp;
+    }
+  }
+
+  // The source bytes [from, to) of buf_ as runs of `kind`.
+  void emit_verbatim(InlineKind kind, std::size_t from, std::size_t to, std::vector<Inline>& out) {
+    if (from >= to) return;
+    emit_literal(kind, std::string_view(buf_).substr(from, to - from), from, false, out);
+  }
+
+  void convert_children(cmark_node* parent, std::vector<Inline>& out) {
+    for (cmark_node* n = cmark_node_first_child(parent); n != nullptr; n = cmark_node_next(n)) convert(n, out);
+  }
+
+  void convert(cmark_node* n, std::vector<Inline>& out) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT:
+        emit_literal(InlineKind::text, literal(n), offset_of(n), true, out);
+        break;
+      case CMARK_NODE_HTML_INLINE:
+        emit_literal(InlineKind::text, literal(n), offset_of(n), false, out);
+        break;
+      case CMARK_NODE_CODE:
+        emit_literal(InlineKind::code, literal(n), offset_of(n), false, out);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK: {
+        Inline sp;
+        sp.text = " ";
+        sp.pos = pos_at(offset_of(n));
+        out.push_back(std::move(sp));
+        break;
+      }
+      case CMARK_NODE_EMPH:
+      case CMARK_NODE_STRONG: {
+        Inline e;
+        e.kind = cmark_node_get_type(n) == CMARK_NODE_EMPH ? InlineKind::emph : InlineKind::strong;
+        e.pos = pos_at(std::max(offset_of(n), std::strlen(kPrefix)));
+        convert_children(n, e.children);
+        out.push_back(std::move(e));
+        break;
+      }
+      case CMARK_NODE_LINK: {
+        Inline l;
+        l.kind = InlineKind::link;
+        const char* url = cmark_node_get_url(n);
+        l.href = url != nullptr ? url : "";
+        l.pos = pos_at(std::max(offset_of(n), std::strlen(kPrefix)));
+        convert_children(n, l.children);
+        if (safe_href(l.href)) {
+          out.push_back(std::move(l));
+        } else {
+          Diagnostic d;
+          d.rule = "blocks.unsafe-link";
+          d.severity = Severity::warning;
+          d.line = l.pos.line;
+          d.column = l.pos.col;
+          d.before = l.href;
+          d.message = "链接地址“" + l.href +
+                      "”不安全（只允许 http、https、mailto 或相对地址），已改为纯文本 / the link target \"" + l.href +
+                      "\" is not allowed (only http, https, mailto or relative), shown as plain text";
+          diagnostics_.push_back(std::move(d));
+          flatten(l.children, out);
+        }
+        break;
+      }
+      case CMARK_NODE_IMAGE: {
+        // Shown as the text it was written as.
+        std::size_t from = std::max(offset_of(n), std::strlen(kPrefix));
+        int end_col = cmark_node_get_end_column(n);
+        std::size_t to = end_col > 0 ? std::min(static_cast<std::size_t>(end_col), buf_.size()) : buf_.size();
+        emit_verbatim(InlineKind::text, from, to, out);
+        break;
+      }
+      default:
+        convert_children(n, out);
+        break;
+    }
+  }
+
+  // A link's label as plain text runs (adjacent runs on one line are merged).
+  static void flatten(const std::vector<Inline>& in, std::vector<Inline>& out) {
+    for (const Inline& x : in) {
+      if (x.kind == InlineKind::text || x.kind == InlineKind::code) {
+        if (!out.empty() && out.back().kind == InlineKind::text && out.back().pos.line == x.pos.line &&
+            out.back().pos.col + text::length(out.back().text) == x.pos.col) {
+          out.back().text += x.text;
+        } else {
+          Inline t = x;
+          t.kind = InlineKind::text;
+          out.push_back(std::move(t));
+        }
+      } else {
+        flatten(x.children, out);
+      }
+    }
+  }
+
+  static std::string_view literal(cmark_node* n) {
+    const char* s = cmark_node_get_literal(n);
+    return s != nullptr ? std::string_view(s) : std::string_view();
+  }
+
+  const std::vector<Seg>& segs_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::string buf_;
+  std::vector<std::size_t> starts_;
+  std::size_t seg_hint_ = 0;
+  std::size_t cache_seg_ = static_cast<std::size_t>(-1);
+  std::size_t cache_off_ = 0;
+  int cache_cps_ = 0;
+};
+
+std::vector<Inline> inlines_of(const std::vector<Seg>& segs, std::vector<Diagnostic>& diagnostics) {
+  return InlineParser(segs, diagnostics).parse();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+// A block before its inlines are read.
+struct Proto {
+  BlockKind kind = BlockKind::paragraph;
+  int level = 0;
+  Pos pos;
+  std::vector<Seg> segs;          ///< paragraph, heading, list item: the lines to join
+  std::vector<Classified> quote;  ///< quote: its lines (empty content separates paragraphs)
+  bool per_line = false;          ///< quote: one paragraph per line
+};
+
+Block leaf(BlockKind kind, const std::vector<Seg>& segs, Pos pos, std::vector<Diagnostic>& diagnostics) {
+  Block b;
+  b.kind = kind;
+  b.pos = pos;
+  b.inlines = inlines_of(segs, diagnostics);
+  return b;
+}
+
+Block quote_block(const Proto& p, std::vector<Diagnostic>& diagnostics) {
+  Block q;
+  q.kind = BlockKind::quote;
+  q.pos = p.pos;
+  std::vector<Seg> cur;
+  auto flush = [&] {
+    if (cur.empty()) return;
+    q.children.push_back(leaf(BlockKind::paragraph, cur, Pos{cur.front().line, cur.front().col}, diagnostics));
+    cur.clear();
+  };
+  for (const Classified& c : p.quote) {
+    if (c.content.text.empty()) {
+      flush();
+      continue;
+    }
+    if (p.per_line) flush();
+    cur.push_back(c.content);
+  }
+  flush();
+  return q;
+}
+
+bool unit_suffix(std::string_view t) {
+  static const char* const kSuffixes[] = {"局", "委",   "会",   "室", "府", "厅", "部", "办", "院",   "所",
+                                          "站", "中心", "公司", "组", "处", "科", "队", "社", "党委", "支部"};
+  for (const char* s : kSuffixes) {
+    std::string_view sv(s);
+    if (t.size() >= sv.size() && t.substr(t.size() - sv.size()) == sv) return true;
+  }
+  return false;
+}
+
+// A sign-off unit line: short, no punctuation but brackets, not a heading or bullet.
+/// In a text with neither blank lines nor indents (one paragraph per line), a line still runs
+/// on into the next when a quote or bracket is left open, or when it is a full-length line cut
+/// mid-sentence (a PDF copy): it ends in a Chinese character or a comma and is nearly as long
+/// as the longest line around it.
+bool runs_on(const std::vector<Seg>& para, std::size_t longest) {
+  int straight = 0, dq = 0, paren = 0, book = 0;
+  for (const Seg& sg : para) {
+    for (std::size_t i = 0; i < sg.text.size();) {
+      switch (text::next(sg.text, i)) {
+        case '"': ++straight; break;
+        case U'“': ++dq; break;
+        case U'”': --dq; break;
+        case U'（': case '(': ++paren; break;
+        case U'）': case ')': --paren; break;
+        case U'《': ++book; break;
+        case U'》': --book; break;
+        default: break;
+      }
+    }
+  }
+  if (straight % 2 == 1 || dq > 0 || paren > 0 || book > 0) return true;
+  const std::u32string last = text::to_u32(para.back().text);
+  if (last.empty()) return false;
+  const char32_t end = last.back();
+  const bool cut = text::is_han(end) || end == U'，' || end == ',' || end == U'、';
+  return cut && last.size() >= 20 && last.size() * 10 >= longest * 9;
+}
+
+bool unit_line(std::string_view t) {
+  int n = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    char32_t c = text::next(t, i);
+    ++n;
+    bool bracket = c == U'（' || c == U'）' || c == '(' || c == ')';
+    if (!bracket && (text::is_cjk_punct(c) || (c < 0x80 && !ascii_alnum(c) && c != ' '))) return false;
+  }
+  if (n == 0 || n > 30) return false;
+  if (numbering::heading_number_level(t) > 0 || numbering::bullet_length(t) > 0) return false;
+  return !parse_datetime(t);
+}
+
+}  // namespace
+
 Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagnostic>& diagnostics) {
-  (void)diagnostics;
-  Document doc;
+  // The body lines.
+  std::vector<Line> lines;
+  bool gap = false;
   for (std::size_t i = 0; i < source.lines.size(); ++i) {
-    if (meta.consumed[i]) continue;
-    std::string_view t = text::trim(source.lines[i]);
-    if (t.empty()) continue;
-    Block b;
-    b.pos = {static_cast<int>(i) + 1, 1};
-    b.inlines.push_back(Inline{InlineKind::text, std::string(t), {}, {}, b.pos});
+    bool consumed = i < meta.consumed.size() && meta.consumed[i];
+    Line l = make_line(source.lines[i], static_cast<int>(i) + 1);
+    if (consumed || l.seg.text.empty()) {
+      gap = true;
+      continue;
+    }
+    l.blank_before = gap && !lines.empty();
+    gap = false;
+    lines.push_back(l);
+  }
+
+  // The signature: unit line(s), then a date line, as the last lines of the text.
+  std::size_t body_end = lines.size();
+  std::size_t sig_begin = lines.size();
+  if (lines.size() >= 2 && parse_datetime(lines.back().seg.text)) {
+    std::size_t d = lines.size() - 1;
+    if (unit_line(lines[d - 1].seg.text)) {
+      sig_begin = d - 1;
+      // Joint sign-offs: up to two more unit lines directly above, each ending like a unit name.
+      for (int extra = 0; extra < 2 && sig_begin > 0; ++extra) {
+        const Line& above = lines[sig_begin - 1];
+        const Line& below = lines[sig_begin];
+        if (below.blank_before || !unit_line(above.seg.text) || !unit_suffix(above.seg.text)) break;
+        --sig_begin;
+      }
+      body_end = sig_begin;
+    }
+  }
+
+  bool blank_separated = false;
+  for (std::size_t k = 1; k < body_end; ++k)
+    if (lines[k].blank_before) blank_separated = true;
+
+  std::vector<Proto> protos;
+  enum class Open { none, paragraph, item, quote } open = Open::none;
+  std::size_t k = 0;
+  while (k < body_end) {
+    // One chunk: lines k..e-1 with no blank line between them.
+    std::size_t e = k + 1;
+    while (e < body_end && !lines[e].blank_before) ++e;
+    bool indent_mode = false;
+    for (std::size_t j = k + 1; j < e; ++j)
+      if (lines[j].indented) indent_mode = true;
+    const bool per_line = !blank_separated && !indent_mode;
+    std::size_t longest = 0;
+    if (per_line)
+      for (std::size_t j = k; j < e; ++j)
+        longest = std::max(longest, static_cast<std::size_t>(text::length(lines[j].seg.text)));
+    open = Open::none;
+    for (std::size_t j = k; j < e; ++j) {
+      const Line& l = lines[j];
+      Classified c = classify(l.seg);
+      Pos pos{l.seg.line, l.seg.col};
+      switch (c.shape) {
+        case Shape::heading:
+        case Shape::atx: {
+          Proto p;
+          p.kind = BlockKind::heading;
+          p.level = c.level;
+          p.pos = pos;
+          p.segs.push_back(c.content);
+          protos.push_back(std::move(p));
+          open = Open::none;
+          break;
+        }
+        case Shape::item: {
+          Proto p;
+          p.kind = BlockKind::list_item;
+          p.pos = pos;
+          p.segs.push_back(c.content);
+          protos.push_back(std::move(p));
+          open = Open::item;
+          break;
+        }
+        case Shape::quote: {
+          if (open != Open::quote) {
+            Proto p;
+            p.kind = BlockKind::quote;
+            p.pos = pos;
+            p.per_line = per_line;
+            protos.push_back(std::move(p));
+            open = Open::quote;
+          }
+          protos.back().quote.push_back(c);
+          break;
+        }
+        case Shape::plain: {
+          bool starts = j == k || per_line || (indent_mode && l.indented);
+          if (per_line && j > k && open == Open::paragraph && runs_on(protos.back().segs, longest)) starts = false;
+          if (!starts && (open == Open::paragraph || open == Open::item)) {
+            protos.back().segs.push_back(l.seg);
+          } else {
+            Proto p;
+            p.kind = BlockKind::paragraph;
+            p.pos = pos;
+            p.segs.push_back(l.seg);
+            protos.push_back(std::move(p));
+            open = Open::paragraph;
+          }
+          break;
+        }
+      }
+    }
+    k = e;
+  }
+
+  Document doc;
+  for (const Proto& p : protos) {
+    if (p.kind == BlockKind::list_item) {
+      // Consecutive items (blank lines between them allowed) make one list.
+      if (doc.blocks.empty() || doc.blocks.back().kind != BlockKind::list) {
+        Block list;
+        list.kind = BlockKind::list;
+        list.pos = p.pos;
+        doc.blocks.push_back(std::move(list));
+      }
+      doc.blocks.back().children.push_back(leaf(BlockKind::list_item, p.segs, p.pos, diagnostics));
+      continue;
+    }
+    if (p.kind == BlockKind::quote) {
+      Block q = quote_block(p, diagnostics);
+      if (!q.children.empty()) doc.blocks.push_back(std::move(q));
+      continue;
+    }
+    Block b = leaf(p.kind, p.segs, p.pos, diagnostics);
+    b.level = p.level;
     doc.blocks.push_back(std::move(b));
+  }
+
+  // HTML headings may not skip a level (h1 → h3 is invalid): a heading deeper than the one
+  // before it plus one is raised. Its number stays in its text, and the lint pass reports the
+  // skipped level in GB/T 9704 terms.
+  int depth = 1;
+  for (Block& b : doc.blocks) {
+    if (b.kind != BlockKind::heading) continue;
+    if (b.level > depth + 1) b.level = depth + 1;
+    depth = b.level;
+  }
+
+  if (sig_begin < lines.size()) {
+    Block sig;
+    sig.kind = BlockKind::signature;
+    sig.pos = Pos{lines[sig_begin].seg.line, lines[sig_begin].seg.col};
+    for (std::size_t j = sig_begin; j < lines.size(); ++j) {
+      const Seg& s = lines[j].seg;
+      sig.children.push_back(leaf(BlockKind::paragraph, {s}, Pos{s.line, s.col}, diagnostics));
+    }
+    doc.blocks.push_back(std::move(sig));
   }
   return doc;
 }
