@@ -266,13 +266,35 @@ char32_t full_form(char32_t c) {
 bool after_chinese_number(const std::u32string& s, std::size_t p) {
   if (p == npos || !(is_digit(s[p]) || s[p] == '%')) return false;
   std::size_t k = p;
-  while (k > 0 && (is_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '%' || s[k - 1] == ',')) --k;
+  while (k > 0 && (is_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '%' || s[k - 1] == ',' ||
+                   s[k - 1] == '-' || s[k - 1] == ':' || s[k - 1] == '/'))
+    --k;
   return k > 0 && (is_han(s[k - 1]) || is_cjk_punct(s[k - 1]));
 }
 
-bool is_abbreviation_dot(const std::u32string& s, std::size_t i) {
-  // A dot right after Latin letters (Ltd. Co. No. etc.) is not a Chinese full stop.
-  return i > 0 && is_latin(s[i - 1]);
+bool is_abbreviation(const std::u32string& word) {
+  static const std::u32string list[] = {U"Ltd", U"Co",  U"Inc", U"Corp", U"etc", U"No", U"Dr", U"Mr",  U"Mrs",
+                                        U"Ms",  U"St",  U"vs",  U"Jr",   U"Sr",  U"Prof", U"e.g", U"i.e", U"al",
+                                        U"Fig", U"Vol", U"pp",  U"ed",   U"Jan", U"Feb", U"Mar", U"Apr", U"Aug",
+                                        U"Sept", U"Sep", U"Oct", U"Nov", U"Dec"};
+  for (const std::u32string& a : list)
+    if (word == a) return true;
+  return false;
+}
+
+/// True when s[p] ends a Latin word, a file name, a unit or an address (意见稿.pdf, 0.04mg/L,
+/// office@example.gov.cn) that follows Chinese text and is not an abbreviation (Ltd. Co.).
+bool after_chinese_latin(const RunBuffer& b, std::size_t p) {
+  const std::u32string& s = b.s;
+  if (p == npos || !(is_latin(s[p]) || b.prot[p])) return false;
+  std::size_t w = p + 1;
+  while (w > 0 && is_latin(s[w - 1])) --w;
+  if (is_abbreviation(s.substr(w, p + 1 - w))) return false;
+  std::size_t k = p + 1;
+  while (k > 0 && (is_alnum(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '/' || s[k - 1] == '@' ||
+                   s[k - 1] == '_' || s[k - 1] == '-' || s[k - 1] == '%' || b.prot[k - 1]))
+    --k;
+  return k > 0 && (is_han(s[k - 1]) || is_cjk_punct(s[k - 1]));
 }
 
 void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
@@ -310,10 +332,12 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
     const char32_t pc = at(s, p);
     const char32_t nc = at(s, n);
     if (ch == '.') {
-      if (is_abbreviation_dot(s, i) || (i > 0 && is_space(s[i - 1]))) continue;
       if (i + 1 < s.size() && (s[i + 1] == '.' || is_alnum(s[i + 1]))) continue;
-      // What stands before: Han, closing punctuation, or a number that follows Han text.
-      const bool chinese_before = is_han(pc) || is_close_punct(pc) || after_chinese_number(s, p);
+      if (i > 0 && s[i - 1] == '.') continue;
+      // What stands before: Han, closing punctuation, or a number, file name or address
+      // that follows Han text (not an abbreviation such as Ltd.).
+      const bool chinese_before =
+          is_han(pc) || is_close_punct(pc) || after_chinese_number(s, p) || after_chinese_latin(c.b, p);
       const bool end_after = n == npos || is_han(nc) || is_open_punct(nc) || is_close_punct(nc);
       if (chinese_before && end_after) to[i] = U'。';
       continue;
