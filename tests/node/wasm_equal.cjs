@@ -1,0 +1,144 @@
+'use strict';
+// The WASM module and the native CLI give byte-identical JSON.
+//   node wasm_equal.cjs WASM_JS NATIVE_CLI
+// For every golden case (tests/golden/NAME.txt, extra CLI arguments in NAME.args) plus a few
+// built-in inputs in other encodings: `paiban format --json --now … ARGS FILE` against
+// formatJson({input, fields, profile, output, now, …}) + "\n".
+// Input bytes are decoded the way the CLI decodes them (UTF-8, UTF-16 with a BOM, GB18030).
+// Bytes that are none of these have no JSON form (a JSON string cannot carry invalid UTF-8):
+// such cases are skipped with a note.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { loadModule, decodeInput, argsToRequest, watchdog } = require('./lib/wasm.cjs');
+const golden = require('./lib/golden.cjs');
+
+const NAME = 'wasm_equal';
+const NOW = '2024-03-01 09:30:00';
+
+// Built-in inputs: the same kind of notes in the encodings the CLI accepts.
+function builtinCases(dir) {
+  const notes = '标题：老城区供暖改造通知\n\n各单位：今年冬季供暖将于11月15日开始，请做好准备。\n';
+  const files = {
+    'builtin-utf8-bom': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(notes.replace(/\n/g, '\r\n'))]),
+    'builtin-utf16le': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(notes, 'utf16le')]),
+    'builtin-utf16be': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(notes, 'utf16le').swap16()]),
+    // the same notes in GB18030 (as old Windows Notepad saves them)
+    'builtin-gb18030': Buffer.from(
+      'b1eacce2a3bac0cfb3c7c7f8b9a9c5afb8c4d4eccda8d6aa0a0ab8f7b5a5cebba3babdf1c4eab6acbcbeb9a9c5afbdabd3da3131d4c23135c8d5bfaacabca3acc7ebd7f6bac3d7bcb1b8a1a30a',
+      'hex'
+    ),
+    'builtin-fields': Buffer.from('会议纪要\n\n一、会议议程\n\n（一）通报情况。\n\n"引号" 与 ... 省略\n'),
+  };
+  const args = {
+    'builtin-fields': ['--title', '专题会议纪要', '--column', '工作动态', '--date', '2023-05-06 14:00:00', '--views', '42'],
+  };
+  return Object.entries(files).map(([name, bytes]) => {
+    const file = path.join(dir, name + '.txt');
+    fs.writeFileSync(file, bytes);
+    return { name, input: file, args: args[name] || [] };
+  });
+}
+
+// Where two buffers first differ, with some readable context around it.
+function describeDifference(expected, got) {
+  let i = 0;
+  while (i < expected.length && i < got.length && expected[i] === got[i]) i++;
+  // context on UTF-8 character boundaries
+  const start = (b, k) => {
+    while (k > 0 && k < b.length && (b[k] & 0xc0) === 0x80) k--;
+    return k;
+  };
+  const from = Math.max(0, i - 80);
+  const show = (b) => JSON.stringify(b.subarray(start(b, from), start(b, Math.min(b.length, i + 80))).toString('utf8'));
+  const lines = [`first difference at byte ${i} (native ${expected.length} bytes, wasm ${got.length} bytes)`];
+  lines.push(`    native: …${show(expected)}…`);
+  lines.push(`    wasm:   …${show(got)}…`);
+  try {
+    const a = JSON.parse(expected.toString('utf8'));
+    const b = JSON.parse(got.toString('utf8'));
+    const keys = [...new Set(Object.keys(a).concat(Object.keys(b)))].filter(
+      (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])
+    );
+    if (keys.length) lines.push(`    differing keys: ${keys.join(', ')}`);
+  } catch (e) {
+    lines.push('    (one side is not JSON)');
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  watchdog(NAME, 55);
+  const [wasmJs, cli] = process.argv.slice(2);
+  if (!cli || !fs.existsSync(cli)) {
+    console.error(`${NAME}: FAIL: the native CLI is not at ${cli || '(no path given)'}.`);
+    console.error('Build the native-release preset first: cmake --preset native-release && cmake --build --preset native-release');
+    return 1;
+  }
+  const mod = await loadModule(wasmJs);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-equal-'));
+  const cases = golden.cases().concat(builtinCases(tmp));
+  const failures = [];
+  const skipped = [];
+  let compared = 0;
+
+  for (const c of cases) {
+    const bytes = fs.readFileSync(c.input);
+    const decoded = decodeInput(bytes);
+    if (decoded.text === null) {
+      skipped.push(`${c.name}: the input is neither UTF-8, UTF-16 with a BOM nor GB18030; a JSON request cannot carry its raw bytes`);
+      continue;
+    }
+    let mapped;
+    try {
+      mapped = argsToRequest(c.args, decoded.text, NOW, golden.resolveCasePath);
+    } catch (e) {
+      failures.push(`${c.name}: cannot build the request from its arguments ${JSON.stringify(c.args)}: ${e.message}`);
+      continue;
+    }
+    if (mapped.unsupported) {
+      skipped.push(`${c.name}: the CLI argument ${JSON.stringify(mapped.unsupported)} has no JSON equivalent known to this test`);
+      continue;
+    }
+    const hasNow = c.args.some((a) => a === '--now' || a.startsWith('--now='));
+    const cliArgs = ['format', '--json'].concat(hasNow ? [] : ['--now', NOW], mapped.cliArgs, [c.input]);
+    const run = spawnSync(path.resolve(cli), cliArgs, { cwd: golden.GOLDEN_DIR, maxBuffer: 64 * 1024 * 1024, timeout: 20000 });
+    if (run.error) {
+      failures.push(`${c.name}: cannot run ${cli}: ${run.error.message}`);
+      continue;
+    }
+    const native = run.stdout;
+    if (native.length === 0) {
+      failures.push(
+        `${c.name}: the CLI printed nothing (exit ${run.status}); command: ${cli} ${cliArgs.map((a) => JSON.stringify(a)).join(' ')}\n    stderr: ${run.stderr.toString().trim()}`
+      );
+      continue;
+    }
+    const wasm = Buffer.from(mod.formatJson(JSON.stringify(mapped.request)) + '\n', 'utf8');
+    compared++;
+    if (!native.equals(wasm)) {
+      failures.push(
+        `${c.name} (${decoded.encoding}${c.args.length ? ', args ' + JSON.stringify(c.args) : ''}): native and wasm differ\n    ${describeDifference(native, wasm)}`
+      );
+    }
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  for (const s of skipped) console.log(`${NAME}: note: skipped ${s}`);
+  if (failures.length) {
+    console.error(`${NAME}: FAIL (${failures.length} problem(s) in ${cases.length} case(s), ${skipped.length} skipped)`);
+    for (const f of failures) console.error(`- ${f}`);
+    return 1;
+  }
+  console.log(`${NAME}: ok (${compared} case(s) byte-identical, ${skipped.length} skipped)`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`${NAME}: FAIL: ${err && err.stack ? err.stack : err}`);
+    process.exit(1);
+  }
+);
