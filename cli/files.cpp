@@ -1,10 +1,15 @@
 #include "files.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -125,30 +130,52 @@ bool write_stdout(std::string_view data, IoError& err) {
   return write_fd(STDOUT_FILENO, data, err);
 }
 
-bool write_atomic(const std::string& path, std::string_view data, IoError& err) {
+namespace {
+
+/// Six characters for a temporary file's name, different on every call (in this process, and
+/// very likely across processes); the O_EXCL open catches the rest.
+std::string temp_suffix() {
+  static std::atomic<std::uint64_t> counter{0};
+  const std::uint64_t n = counter.fetch_add(1, std::memory_order_relaxed);
+  const auto ticks = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+  std::uint64_t x = (static_cast<std::uint64_t>(::getpid()) << 32) ^ (n * 0x9E3779B97F4A7C15ull) ^ ticks;
+  // A 64-bit mix (splitmix64's finaliser) spreads the bits over the six characters.
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBull;
+  x ^= x >> 31;
+  static const char kChars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  std::string out(6, 'x');
+  for (char& c : out) {
+    c = kChars[x % 62];
+    x /= 62;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool write_atomic(const std::string& path, std::string_view data, IoError& err, bool durable) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+  const bool existed = ::stat(path.c_str(), &st) == 0;
+  if (existed && S_ISDIR(st.st_mode)) {
     err.error = EISDIR;
     return false;
   }
-  const bool existed = ::stat(path.c_str(), &st) == 0;
-  std::string tmp = dir_of(path) + "/." + base_of(path) + ".paiban-XXXXXX";
-  std::vector<char> name(tmp.begin(), tmp.end());
-  name.push_back('\0');
-  const int fd = ::mkstemp(name.data());
+  const std::string prefix = dir_of(path) + "/." + base_of(path) + ".paiban-";
+  std::string tmp;
+  int fd = -1;
+  // A new file is created 0666 and the kernel applies the umask, so the umask is never changed
+  // (changing it would race with other threads creating files).
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    tmp = prefix + temp_suffix();
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && errno != EEXIST && errno != EINTR) break;
+  }
   if (fd < 0) {
     err.error = errno;
     return false;
-  }
-  tmp.assign(name.data());
-  // mkstemp creates the file 0600; give it the mode a new file would get (or the old file's).
-  mode_t mode = 0;
-  if (existed) {
-    mode = st.st_mode & 07777;
-  } else {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    mode = static_cast<mode_t>(0666 & ~mask);
   }
   bool ok = true;
   auto check = [&](bool step_ok) {
@@ -157,13 +184,88 @@ bool write_atomic(const std::string& path, std::string_view data, IoError& err) 
       ok = false;
     }
   };
-  check(::fchmod(fd, mode) == 0);
+  if (existed) check(::fchmod(fd, st.st_mode & 07777) == 0);
   if (ok && !write_fd(fd, data, err)) ok = false;
-  if (ok) check(::fsync(fd) == 0);
+  if (ok && durable) check(::fsync(fd) == 0);
   check(::close(fd) == 0);
   if (ok) check(::rename(tmp.c_str(), path.c_str()) == 0);
   if (!ok) ::unlink(tmp.c_str());
   return ok;
+}
+
+bool is_dir(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool make_dirs(const std::string& path, IoError& err) {
+  if (path.empty() || is_dir(path)) return true;
+  const std::size_t slash = path.find_last_of('/');
+  if (slash != std::string::npos && slash > 0) {
+    std::size_t end = slash;
+    while (end > 0 && path[end - 1] == '/') --end;  // "a//b"
+    if (end > 0 && !make_dirs(path.substr(0, end), err)) return false;
+  }
+  if (::mkdir(path.c_str(), 0777) == 0) return true;
+  if (errno == EEXIST && is_dir(path)) return true;  // made by another thread meanwhile
+  err.error = errno == EEXIST ? ENOTDIR : errno;
+  return false;
+}
+
+namespace {
+
+/// A symbolic link counts as a file when it points to one, or to nothing (reading it then
+/// reports the error); a link to a folder or a device does not.
+bool link_to_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return true;
+  return S_ISREG(st.st_mode);
+}
+
+}  // namespace
+
+bool list_dir(const std::string& path, std::vector<DirEntry>& out, IoError& err) {
+  out.clear();
+  DIR* dir = ::opendir(path.c_str());
+  if (dir == nullptr) {
+    err.error = errno;
+    return false;
+  }
+  for (;;) {
+    errno = 0;
+    const dirent* e = ::readdir(dir);
+    if (e == nullptr) {
+      if (errno != 0) {
+        err.error = errno;
+        ::closedir(dir);
+        return false;
+      }
+      break;
+    }
+    DirEntry entry;
+    entry.name = e->d_name;
+    if (entry.name == "." || entry.name == "..") continue;
+    const std::string full = path + "/" + entry.name;
+    struct stat st {};
+    if (e->d_type == DT_DIR) {
+      entry.is_dir = true;
+    } else if (e->d_type == DT_REG) {
+      entry.is_file = true;
+    } else if (e->d_type == DT_LNK) {
+      entry.is_file = link_to_file(full);
+    } else if (e->d_type == DT_UNKNOWN && ::lstat(full.c_str(), &st) == 0) {
+      if (S_ISDIR(st.st_mode))
+        entry.is_dir = true;
+      else if (S_ISREG(st.st_mode))
+        entry.is_file = true;
+      else if (S_ISLNK(st.st_mode))
+        entry.is_file = link_to_file(full);
+    }
+    out.push_back(std::move(entry));
+  }
+  ::closedir(dir);
+  std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return true;
 }
 
 }  // namespace paiban::cli

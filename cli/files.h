@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace paiban::cli {
 
@@ -15,9 +16,28 @@ struct IoError {
 /// Reads the whole file (or standard input when `path` is "-"). A directory is an error.
 bool read_all(const std::string& path, std::string& out, IoError& err);
 
-/// Writes `data` to `path` atomically: a temporary file next to it, flushed, then renamed over
-/// it. On failure nothing at `path` changes and the temporary file is removed.
-bool write_atomic(const std::string& path, std::string_view data, IoError& err);
+/// Writes `data` to `path` atomically: a temporary file next to it (`.NAME.paiban-XXXXXX`),
+/// flushed to disk when `durable`, then renamed over it. On failure nothing at `path` changes and
+/// the temporary file is removed. A new file gets 0666 minus the umask, an existing one keeps its
+/// mode. Safe to call from several threads at once.
+bool write_atomic(const std::string& path, std::string_view data, IoError& err, bool durable = true);
+
+/// Creates the folder `path` and any missing parents (like mkdir -p). An existing folder is fine;
+/// safe when other threads create the same folders at the same time.
+bool make_dirs(const std::string& path, IoError& err);
+
+/// An entry of a folder listing.
+struct DirEntry {
+  std::string name;
+  bool is_dir = false;   ///< a real folder (a symbolic link to a folder is neither: not followed)
+  bool is_file = false;  ///< a regular file, or a symbolic link to one (or a dangling link)
+};
+
+/// Lists the folder `path` (without "." and ".."), sorted by name (bytewise).
+bool list_dir(const std::string& path, std::vector<DirEntry>& out, IoError& err);
+
+/// True when `path` is a folder (following symbolic links).
+bool is_dir(const std::string& path);
 
 /// Writes `data` to standard output.
 bool write_stdout(std::string_view data, IoError& err);

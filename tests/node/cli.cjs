@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Tests of the command line's behaviour: help and version, exit codes for each class of error,
-// atomic -o, stdin, --fragment, --json, input encodings.
+// atomic -o, stdin, --fragment, --json, input encodings; `paiban lint` (output lines, --json,
+// --strict, exit codes) and `paiban batch` (a folder tree, -j, failures, the report).
 // Usage: node tests/node/cli.cjs CLI_PATH
 'use strict';
 
@@ -77,10 +78,11 @@ test('--help is bilingual and lists every exit code', () => {
   expectStatus(r, 0, '--help');
   assert.match(r.stdout, /用法/);
   assert.match(r.stdout, /usage/);
-  for (const code of [0, 1, 2, 3, 4, 5, 6]) assert.match(r.stdout, new RegExp(`^\\s+${code}\\s`, 'm'), `exit code ${code}`);
-  for (const opt of ['--profile', '--fragment', '--json', '--now', '--views', '-o']) assert.ok(r.stdout.includes(opt), opt);
-  assert.doesNotMatch(r.stdout, /\blint\b|\bbatch\b/, 'lint and batch are not there yet');
-  expectStatus(paiban(['format', '--help']), 0, 'format --help');
+  for (const code of [0, 1, 2, 3, 4, 5, 6, 7]) assert.match(r.stdout, new RegExp(`^\\s+${code}\\s`, 'm'), `exit code ${code}`);
+  for (const opt of ['--profile', '--fragment', '--json', '--now', '--views', '-o', '--strict', '--jobs', '--report'])
+    assert.ok(r.stdout.includes(opt), opt);
+  for (const cmd of ['format', 'lint', 'batch', 'profile']) assert.match(r.stdout, new RegExp(`paiban ${cmd}\\b`), cmd);
+  for (const cmd of ['format', 'lint', 'batch']) expectStatus(paiban([cmd, '--help']), 0, `${cmd} --help`);
 });
 
 test('no arguments: usage on stderr, exit 2', () => {
@@ -405,6 +407,298 @@ test('diagnostics summary: one line on stderr; --quiet drops it', () => {
   assert.match(lines[0], /\d+ 处修改，\d+ 条提醒 \/ \d+ fix(es)?, \d+ warnings?$/);
   const q = paiban(['format', '--quiet', '--now', NOW, file]);
   assert.equal(q.stderr, '');
+});
+
+// --- paiban lint ------------------------------------------------------------------------------
+
+// A file with two fixes (half-width punctuation) and one warning (an unmatched quote on line 4).
+const LINT_NOTES = '标题：测试稿件\n\n会议指出,今年以来工作进展顺利.\n会议强调“要落实河长制。\n';
+const LINT_LINE = /^(.+?):(\d+):(\d+): (fix|info|warning|error) ([a-z0-9.-]+): (.+)$/;
+
+test('lint: one line per diagnostic, fixes with [before → after], summary on stderr, exit 0', () => {
+  const file = write('lint/notes.txt', LINT_NOTES);
+  const r = paiban(['lint', '--now', NOW, 'lint/notes.txt']);
+  expectStatus(r, 0, 'lint with fixes and a warning');
+  const lines = r.stdout.split('\n').filter((l) => l !== '');
+  assert.ok(lines.length >= 3, r.stdout);
+  for (const l of lines) assert.match(l, LINT_LINE);
+  const fixes = lines.filter((l) => / fix /.test(l));
+  const warnings = lines.filter((l) => / warning /.test(l));
+  assert.ok(fixes.length >= 2, 'fixes');
+  for (const l of fixes) assert.match(l, / \[.+ → .*\]$/, l);
+  assert.ok(lines.includes('lint/notes.txt:3:5: fix punct.fullwidth: 中文语境使用全角标点 / full-width punctuation in ' +
+    'Chinese text [, → ，]'), r.stdout);
+  assert.ok(warnings.some((l) => l.startsWith('lint/notes.txt:4:5: warning balance.pair: ')), r.stdout);
+  // Lines come in reading order.
+  const pos = lines.map((l) => LINT_LINE.exec(l)).map((m) => [+m[2], +m[3]]);
+  for (let i = 1; i < pos.length; i++)
+    assert.ok(pos[i - 1][0] < pos[i][0] || (pos[i - 1][0] === pos[i][0] && pos[i - 1][1] <= pos[i][1]), 'sorted');
+  // The same diagnostics as format --json.
+  const j = JSON.parse(paiban(['format', '--json', '--now', NOW, file]).stdout);
+  assert.equal(lines.length, j.diagnostics.length);
+  const nfix = j.diagnostics.filter((d) => d.applied).length;
+  const nwarn = j.diagnostics.length - nfix;
+  assert.equal(fixes.length, nfix);
+  const summary = r.stderr.split('\n').filter((l) => l !== '');
+  assert.equal(summary.length, 1, r.stderr);
+  assert.equal(summary[0], `1 个文件：${nfix} 处可自动修改，${nwarn} 条提醒 / 1 file: ${nfix} fixes, ${nwarn} ` +
+    (nwarn === 1 ? 'warning' : 'warnings'));
+  assert.equal(paiban(['lint', '-q', '--now', NOW, file]).stderr, '', '--quiet drops the summary');
+});
+
+test('lint --strict: warnings exit 1; fixes alone still exit 0', () => {
+  write('lint/warn.txt', LINT_NOTES);
+  expectStatus(paiban(['lint', '--now', NOW, 'lint/warn.txt']), 0, 'warnings without --strict');
+  const r = paiban(['lint', '--strict', '--now', NOW, 'lint/warn.txt']);
+  expectStatus(r, 1, 'warnings with --strict');
+  assert.match(r.stdout, /warning balance\.pair/);
+  // Only fixes (no warning): --strict passes.
+  write('lint/fixes-only.txt', '标题：测试稿件\n\n会议指出,今年以来工作进展顺利.\n');
+  const f = paiban(['lint', '--strict', '--now', NOW, 'lint/fixes-only.txt']);
+  expectStatus(f, 0, 'fixes only with --strict');
+  assert.match(f.stdout, / fix /);
+  assert.doesNotMatch(f.stdout, / warning /);
+  // Clean notes: nothing on stdout.
+  const c = paiban(['lint', '--strict', '--now', NOW, notesFile]);
+  expectStatus(c, 0, 'clean notes');
+  assert.equal(c.stdout, '');
+  assert.match(c.stderr, /^1 个文件：0 处可自动修改，0 条提醒 \/ 1 file: 0 fixes, 0 warnings\n$/);
+});
+
+test('lint: several files, stdin as <stdin>, an unreadable one → 3 and the rest still linted', () => {
+  write('lint/a.txt', LINT_NOTES);
+  write('lint/b.txt', '标题：另一篇\n\n会议要求，，各县区要落实。\n');
+  const r = paiban(['lint', '--now', NOW, 'lint/a.txt', 'lint/missing.txt', '-', 'lint/b.txt'], {
+    input: '标题：标准输入\n\n会议指出,工作顺利。\n',
+  });
+  expectStatus(r, 3, 'a missing file');
+  const files = new Set(r.stdout.split('\n').filter((l) => l).map((l) => LINT_LINE.exec(l)[1]));
+  assert.deepEqual([...files], ['lint/a.txt', '<stdin>', 'lint/b.txt']);
+  assert.match(r.stderr, /lint\/missing\.txt/);
+  assert.match(r.stderr, /^4 个文件：.+ \/ 4 files: .+, 1 file unreadable$/m);
+  expectStatus(paiban(['lint', '--now', NOW, '-', '-'], { input: '' }), 2, 'stdin twice');
+});
+
+test('lint --json: one document with files and summary', () => {
+  write('lint/j1.txt', LINT_NOTES);
+  const r = paiban(['lint', '--json', '--now', NOW, 'lint/j1.txt', notesFile, 'lint/nope.txt']);
+  expectStatus(r, 3, 'lint --json with a missing file');
+  assert.ok(r.stdout.endsWith('}\n'));
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(j).sort(), ['files', 'summary']);
+  assert.deepEqual(j.files.map((f) => f.file), ['lint/j1.txt', notesFile, 'lint/nope.txt']);
+  assert.deepEqual(j.files.map((f) => f.status), ['ok', 'ok', 'unreadable']);
+  assert.equal(j.files[2].errors[0].code, 'input.read');
+  const fmt = JSON.parse(paiban(['format', '--json', '--now', NOW, 'lint/j1.txt']).stdout);
+  const key = (d) => `${d.line}:${d.column}:${d.rule}`;
+  assert.deepEqual(j.files[0].diagnostics.map(key).sort(), fmt.diagnostics.map(key).sort(), 'same as format --json');
+  const d = j.files[0].diagnostics.find((x) => x.rule === 'punct.fullwidth');
+  for (const k of ['id', 'rule', 'severity', 'line', 'column', 'column_utf16', 'length', 'before', 'after', 'message',
+    'applied']) assert.ok(k in d, k);
+  assert.deepEqual(j.files[1].diagnostics, []);
+  const fixes = fmt.diagnostics.filter((x) => x.applied).length;
+  assert.deepEqual(j.summary, {
+    errors: 0, files: 3, fixes, strict: false, unreadable: 1, warnings: fmt.diagnostics.length - fixes,
+  });
+});
+
+test('lint: a file the core refuses (empty) is listed as an error → exit 1, with or without --strict', () => {
+  write('lint/empty.txt', '\n\n');
+  const r = paiban(['lint', '--now', NOW, 'lint/empty.txt', notesFile]);
+  expectStatus(r, 1, 'empty notes');
+  assert.equal(r.stdout, 'lint/empty.txt: error input.empty: 没有可排版的内容：输入是空的 / nothing to format: the input ' +
+    'is empty\n');
+  assert.match(r.stderr, /^2 个文件：0 处可自动修改，0 条提醒，1 个错误 \/ 2 files: 0 fixes, 0 warnings, 1 error$/m);
+  const j = JSON.parse(paiban(['lint', '--json', '--now', NOW, 'lint/empty.txt']).stdout);
+  assert.equal(j.files[0].status, 'failed');
+  assert.equal(j.files[0].errors[0].code, 'input.empty');
+  assert.equal(j.summary.errors, 1);
+  // format exits 3 on empty notes: an input problem.
+  expectStatus(paiban(['format', '--now', NOW, 'lint/empty.txt']), 3, 'format of empty notes');
+});
+
+test('lint: usage 2, profile 4, field 5', () => {
+  write('lint/u.txt', LINT_NOTES);
+  expectStatus(paiban(['lint', '--fragment', 'lint/u.txt']), 2, 'lint --fragment');
+  expectStatus(paiban(['lint', '-o', 'x.html', 'lint/u.txt']), 2, 'lint -o');
+  const p = paiban(['lint', '--now', NOW, '--profile', 'bad-profile.json', 'lint/u.txt']);
+  expectStatus(p, 4, 'bad profile');
+  assert.match(p.stderr, /^bad-profile\.json:3:\d+: 错误：/m);
+  assert.equal(p.stdout, '');
+  expectStatus(paiban(['lint', '--now', NOW, '--profile', 'nowhere.json', 'lint/u.txt']), 4, 'missing profile');
+  expectStatus(paiban(['lint', '--now', NOW, '--date', '不是日期', 'lint/u.txt']), 5, 'bad --date');
+  // The metadata flags reach the core: a given title silences the missing-title warning.
+  write('lint/untitled.txt', '会议要求，各县区要压实责任。\n');
+  assert.match(paiban(['lint', '--now', NOW, 'lint/untitled.txt']).stdout, /meta\.missing-title/);
+  assert.doesNotMatch(paiban(['lint', '--now', NOW, '--title', '标题', 'lint/untitled.txt']).stdout, /missing-title/);
+});
+
+// --- paiban batch -----------------------------------------------------------------------------
+
+/// Every file under `dir` (relative paths, hidden ones included), sorted.
+function tree(dir) {
+  const out = [];
+  (function walk(rel) {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else out.push(r);
+    }
+  })('');
+  return out.sort();
+}
+
+/// A notes tree: top level, subfolders, hidden things, other files.
+function makeTree(name) {
+  const root = path.join(tmp, name);
+  const put = (rel, data) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), data);
+  };
+  put('a.txt', NOTES);
+  put('b.txt', LINT_NOTES);
+  put('sub/c.md', '# 关于开展专项检查的通知\n\n各县区生态环境分局：\n\n请于3月10日前报送材料.\n');
+  put('sub/deeper/d.TXT', '标题：第三篇\n\n会议强调,要抓好落实.\n');
+  put('sub/deeper/e.txt', Buffer.concat([GB_TITLE, Buffer.from('\n\n'), GB_BODY, Buffer.from('\xa1\xa3\n', 'latin1')]));
+  put('.hidden/skip.txt', NOTES);
+  put('sub/.skip.txt', NOTES);
+  put('notes.doc', 'not notes');
+  put('readme.html', '<p>not notes</p>');
+  return root;
+}
+const TREE_OUTPUTS = ['a.html', 'b.html', 'sub/c.html', 'sub/deeper/d.html', 'sub/deeper/e.html'];
+
+test('batch converts a tree (subfolders, hidden skipped) like format does, report sorted by path', () => {
+  const src = makeTree('batch-src');
+  const out = path.join(tmp, 'batch-out');
+  const r = paiban(['batch', src, out, '--now', NOW, '-j', '2']);
+  expectStatus(r, 0, 'batch');
+  assert.equal(r.stdout, '');
+  assert.deepEqual(tree(out), [...TREE_OUTPUTS, 'paiban-report.json'].sort());
+  const inputs = { 'a.html': 'a.txt', 'b.html': 'b.txt', 'sub/c.html': 'sub/c.md', 'sub/deeper/d.html': 'sub/deeper/d.TXT',
+    'sub/deeper/e.html': 'sub/deeper/e.txt' };
+  for (const [o, i] of Object.entries(inputs)) {
+    const page = paiban(['format', '--quiet', '--now', NOW, path.join(src, i)]).stdout;
+    assert.equal(fs.readFileSync(path.join(out, o), 'utf8'), page, o);
+  }
+  // Stderr: no progress (not a TTY), one summary line.
+  assert.ok(!r.stderr.includes('\r') && !r.stderr.includes('[=') && !r.stderr.includes('\x1b'), 'no progress');
+  const lines = r.stderr.split('\n').filter((l) => l);
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0], /^批量排版：5 个文件，成功 5 个，失败 0 个；\d+ 处修改，\d+ 条提醒；用时 [\d.]+ 秒；.+ \/ batch: 5 files, 5 ok, 0 failed; \d+ fix(es)?, \d+ warnings?; [\d.]+ s; /);
+
+  const rep = JSON.parse(fs.readFileSync(path.join(out, 'paiban-report.json'), 'utf8'));
+  assert.deepEqual(rep.files.map((f) => f.path), ['a.txt', 'b.txt', 'sub/c.md', 'sub/deeper/d.TXT', 'sub/deeper/e.txt']);
+  assert.deepEqual(rep.files.map((f) => f.output), ['a.html', 'b.html', 'sub/c.html', 'sub/deeper/d.html',
+    'sub/deeper/e.html']);
+  assert.ok(rep.files.every((f) => f.status === 'ok' && f.errors.length === 0));
+  assert.deepEqual(rep.files.map((f) => f.encoding), ['utf-8', 'utf-8', 'utf-8', 'utf-8', 'gb18030']);
+  const a = rep.files[0];
+  assert.equal(a.meta.title.value, '市生态环境局召开水污染防治工作会议');
+  assert.equal(a.meta.date.value, NOW);
+  const fmtB = JSON.parse(paiban(['format', '--json', '--now', NOW, path.join(src, 'b.txt')]).stdout);
+  assert.deepEqual(rep.files[1].diagnostics, fmtB.diagnostics, 'b.txt diagnostics');
+  assert.deepEqual(rep.files[1].meta, fmtB.meta);
+  let fixes = 0;
+  let warnings = 0;
+  for (const f of rep.files)
+    for (const d of f.diagnostics) d.applied ? fixes++ : warnings++;
+  assert.deepEqual(rep.summary, { failed: 0, files: 5, fixes, ok: 5, warnings });
+});
+
+test('batch: the same bytes with -j1 and -j4 (outputs and report), no temp files left', () => {
+  const src = makeTree('batch-det');
+  // More files, so that four threads really interleave.
+  for (let i = 0; i < 40; i++) write(`batch-det/many/n${String(i).padStart(2, '0')}.txt`, `标题：第${i}篇\n\n第${i}段,内容.\n`);
+  const o1 = path.join(tmp, 'det-1');
+  const o4 = path.join(tmp, 'det-4');
+  expectStatus(paiban(['batch', src, o1, '--now', NOW, '-j1']), 0, '-j1');
+  expectStatus(paiban(['batch', src, o4, '--now', NOW, '--jobs=4']), 0, '-j4');
+  const t1 = tree(o1);
+  assert.deepEqual(t1, tree(o4));
+  assert.equal(t1.length, TREE_OUTPUTS.length + 40 + 1);
+  for (const f of t1) assert.ok(fs.readFileSync(path.join(o1, f)).equals(fs.readFileSync(path.join(o4, f))), f);
+  assert.deepEqual(t1.filter((f) => path.basename(f).startsWith('.') || f.includes('paiban-')), ['paiban-report.json']);
+  // A second run over the same OUT_DIR replaces the files and still leaves nothing else.
+  expectStatus(paiban(['batch', src, o4, '--now', NOW, '-j', '4']), 0, 'again');
+  assert.deepEqual(tree(o4), t1);
+});
+
+test('batch: unreadable and empty files are reported and skipped, the rest converted, exit 7', () => {
+  const src = makeTree('batch-bad');
+  fs.symlinkSync('nowhere.txt', path.join(src, 'sub', 'broken.txt')); // a dangling link: cannot be read
+  let locked = null;
+  if (process.getuid && process.getuid() !== 0) {
+    locked = path.join(src, 'locked.txt');
+    fs.writeFileSync(locked, NOTES);
+    fs.chmodSync(locked, 0o000);
+  }
+  write('batch-bad/sub/c.txt', NOTES); // same output name as sub/c.md
+  write('batch-bad/empty.txt', '\n  \n'); // nothing to format: the core refuses it
+  const out = path.join(tmp, 'batch-bad-out');
+  const r = paiban(['batch', src, out, '--now', NOW]);
+  expectStatus(r, 7, 'some files failed');
+  assert.match(r.stderr, /sub\/broken\.txt: 错误：.+ \/ error: cannot read/);
+  assert.match(r.stderr, /sub\/c\.txt: 错误：.+ \/ error: same output as 'sub\/c\.md'/);
+  assert.deepEqual(tree(out), [...TREE_OUTPUTS, 'paiban-report.json'].sort());
+  const rep = JSON.parse(fs.readFileSync(path.join(out, 'paiban-report.json'), 'utf8'));
+  const byPath = Object.fromEntries(rep.files.map((f) => [f.path, f]));
+  assert.equal(byPath['sub/broken.txt'].status, 'failed');
+  assert.equal(byPath['sub/broken.txt'].output, null);
+  assert.equal(byPath['sub/broken.txt'].errors[0].code, 'input.read');
+  assert.equal(byPath['sub/c.txt'].status, 'failed');
+  assert.equal(byPath['sub/c.txt'].errors[0].code, 'output.clash');
+  assert.equal(byPath['sub/c.md'].status, 'ok');
+  assert.equal(byPath['empty.txt'].status, 'failed');
+  assert.equal(byPath['empty.txt'].errors[0].code, 'input.empty');
+  assert.match(r.stderr, /empty\.txt: 错误：.+ \/ error: nothing to format/);
+  const failed = locked ? 4 : 3;
+  if (locked) assert.equal(byPath['locked.txt'].errors[0].code, 'input.read');
+  assert.equal(rep.summary.failed, failed);
+  assert.equal(rep.summary.ok, 5);
+  assert.equal(rep.summary.files, 5 + failed);
+  const paths = rep.files.map((f) => f.path);
+  assert.deepEqual(paths, [...paths].sort((x, y) => (Buffer.compare(Buffer.from(x), Buffer.from(y)))), 'sorted');
+});
+
+test('batch: --report FILE, --fragment, an empty folder', () => {
+  const src = makeTree('batch-opts');
+  const out = path.join(tmp, 'batch-opts-out');
+  const report = path.join(tmp, 'batch-opts-report.json');
+  const r = paiban(['batch', src, out, '--now', NOW, '--fragment', '--report', report, '-q']);
+  expectStatus(r, 0, '--fragment --report');
+  assert.equal(r.stderr, '', '--quiet');
+  assert.deepEqual(tree(out), [...TREE_OUTPUTS].sort(), 'no report in OUT_DIR');
+  const rep = JSON.parse(fs.readFileSync(report, 'utf8'));
+  assert.equal(rep.summary.ok, 5);
+  const frag = fs.readFileSync(path.join(out, 'a.html'), 'utf8');
+  assert.equal(frag, paiban(['format', '--fragment', '--now', NOW, path.join(src, 'a.txt')]).stdout);
+  assert.doesNotMatch(frag, /<html/);
+  fs.mkdirSync(path.join(tmp, 'batch-empty'));
+  const e = paiban(['batch', path.join(tmp, 'batch-empty'), path.join(tmp, 'batch-empty-out', 'deep'), '--now', NOW]);
+  expectStatus(e, 0, 'empty folder');
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(tmp, 'batch-empty-out', 'deep', 'paiban-report.json'), 'utf8')),
+    { files: [], summary: { failed: 0, files: 0, fixes: 0, ok: 0, warnings: 0 } });
+});
+
+test('batch: exit codes 2 (usage), 3 (IN_DIR), 4 (profile), 6 (OUT_DIR)', () => {
+  const src = makeTree('batch-codes');
+  const out = path.join(tmp, 'batch-codes-out');
+  expectStatus(paiban(['batch', src]), 2, 'one argument');
+  expectStatus(paiban(['batch', src, out, 'third']), 2, 'three arguments');
+  expectStatus(paiban(['batch', src, out, '-j', '0']), 2, '-j 0');
+  expectStatus(paiban(['batch', src, out, '-j', 'many']), 2, '-j many');
+  expectStatus(paiban(['batch', src, out, '--title', 'T']), 2, 'batch takes no --title');
+  let r = paiban(['batch', path.join(tmp, 'no-such-folder'), out]);
+  expectStatus(r, 3, 'missing IN_DIR');
+  assert.match(r.stderr, /no-such-folder/);
+  expectStatus(paiban(['batch', notesFile, out]), 3, 'IN_DIR is a file');
+  r = paiban(['batch', src, out, '--profile', 'bad-profile.json']);
+  expectStatus(r, 4, 'bad profile');
+  assert.match(r.stderr, /^bad-profile\.json:3:\d+: 错误：/m);
+  assert.ok(!fs.existsSync(out), 'nothing written after a profile error');
+  r = paiban(['batch', src, path.join(notesFile, 'out')]);
+  expectStatus(r, 6, 'OUT_DIR under a file');
 });
 
 // --- run --------------------------------------------------------------------------------------

@@ -1,0 +1,390 @@
+// `paiban batch IN_DIR OUT_DIR`: converts every .txt / .md under IN_DIR into OUT_DIR (same
+// relative path, .html), on several threads, with a progress line on a terminal and a JSON report.
+//
+// Each worker does all of one file's work (read, decode, format, write); the only shared state is
+// the next-file counter and the done counter. The list is sorted before the work starts and each
+// output depends only on its file, so the outputs and the report are the same for any -j.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "common.h"
+#include "encoding.h"
+#include "files.h"
+#include "paiban/paiban.h"
+
+namespace paiban::cli {
+
+namespace {
+
+/// Outputs and the report are renamed into place (a reader never sees half a file) but not
+/// flushed to disk one by one: an fsync per file would make a large batch wait on the disk
+/// instead of the CPUs.
+constexpr bool kDurable = false;
+
+struct Job {
+  std::string rel;      ///< the input, relative to IN_DIR ("/"-separated)
+  std::string out_rel;  ///< the output, relative to OUT_DIR
+  bool ok = false;
+  Encoding encoding = Encoding::utf8;
+  bool decoded = false;
+  paiban::Result result;              ///< dropped once the report entry is made
+  std::vector<paiban::Error> errors;  ///< what stopped this file (I/O, a name clash or the core's errors)
+  Tally tally;                        ///< fixes and warnings
+  std::string report_entry;           ///< this file's entry in the report (JSON, indented to fit)
+};
+
+paiban::Error io_error(const std::string& code, const std::string& zh, const std::string& en) {
+  paiban::Error e;
+  e.code = code;
+  e.message_zh = zh;
+  e.message_en = en;
+  return e;
+}
+
+std::string join(const std::string& dir, const std::string& rel) {
+  if (rel.empty()) return dir;
+  if (dir.empty()) return rel;
+  return dir.back() == '/' ? dir + rel : dir + "/" + rel;
+}
+
+/// "a/b/" stays "a/b/"; "a/b" → "a/b"; "a///" → "a"; "/" stays "/".
+std::string strip_slashes(std::string p) {
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  return p;
+}
+
+bool ends_with_ci(const std::string& s, const char* suffix) {
+  const std::string suf(suffix);
+  if (s.size() < suf.size()) return false;
+  for (std::size_t i = 0; i < suf.size(); ++i) {
+    char c = s[s.size() - suf.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != suf[i]) return false;
+  }
+  return true;
+}
+
+/// The output name for an input name, or "" when the input is not notes.
+std::string output_name(const std::string& name) {
+  if (ends_with_ci(name, ".txt") && name.size() > 4) return name.substr(0, name.size() - 4) + ".html";
+  if (ends_with_ci(name, ".md") && name.size() > 3) return name.substr(0, name.size() - 3) + ".html";
+  return {};
+}
+
+/// Collects the notes under `root`/`rel_dir`, skipping hidden files and folders. A folder that
+/// cannot be listed becomes a failed job (its path ends in "/"). Returns false only when the top
+/// folder itself cannot be listed.
+bool walk(const std::string& root, const std::string& rel_dir, std::vector<Job>& jobs, IoError& err) {
+  std::vector<DirEntry> entries;
+  if (!list_dir(join(root, rel_dir), entries, err)) {
+    if (rel_dir.empty()) return false;
+    Job j;
+    j.rel = rel_dir + "/";
+    j.errors.push_back(io_error("input.folder", "无法读取文件夹：" + errno_zh(err.error),
+                                "cannot list the folder: " + errno_en(err.error)));
+    jobs.push_back(std::move(j));
+    return true;
+  }
+  for (const DirEntry& e : entries) {
+    if (e.name.empty() || e.name[0] == '.') continue;
+    const std::string rel = rel_dir.empty() ? e.name : rel_dir + "/" + e.name;
+    if (e.is_dir) {
+      walk(root, rel, jobs, err);
+    } else if (e.is_file) {
+      const std::string out = output_name(e.name);
+      if (out.empty()) continue;
+      Job j;
+      j.rel = rel;
+      j.out_rel = rel_dir.empty() ? out : rel_dir + "/" + out;
+      jobs.push_back(std::move(j));
+    }
+  }
+  return true;
+}
+
+nlohmann::json job_json(const Job& job) {
+  nlohmann::json j;
+  j["path"] = job.rel;
+  j["output"] = job.ok ? nlohmann::json(job.out_rel) : nlohmann::json(nullptr);
+  j["status"] = job.ok ? "ok" : "failed";
+  j["encoding"] = job.decoded ? nlohmann::json(encoding_name(job.encoding)) : nlohmann::json(nullptr);
+  paiban::Result shown;
+  shown.ok = job.ok;
+  shown.meta = job.result.meta;
+  shown.diagnostics = job.result.diagnostics;
+  shown.errors = job.errors;
+  nlohmann::json rj = result_json(shown);
+  j["meta"] = std::move(rj["meta"]);
+  j["diagnostics"] = std::move(rj["diagnostics"]);
+  j["errors"] = std::move(rj["errors"]);
+  return j;
+}
+
+/// A file's entry as it sits in the report (at depth 2, four spaces in): one key a line, and in
+/// the arrays (diagnostics, errors) one element a line. Fully pretty-printed, the diagnostics
+/// would take four times the room.
+std::string report_entry(const nlohmann::json& entry) {
+  constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
+  std::string out = "    {";
+  bool first = true;
+  for (auto it = entry.begin(); it != entry.end(); ++it) {
+    out += first ? "\n      " : ",\n      ";
+    first = false;
+    out += nlohmann::json(it.key()).dump();
+    out += ": ";
+    const nlohmann::json& v = it.value();
+    if (v.is_array() && !v.empty()) {
+      out += "[";
+      bool first_item = true;
+      for (const nlohmann::json& item : v) {
+        out += first_item ? "\n        " : ",\n        ";
+        first_item = false;
+        out += item.dump(-1, ' ', false, kReplace);
+      }
+      out += "\n      ]";
+    } else {
+      out += v.dump(-1, ' ', false, kReplace);
+    }
+  }
+  out += "\n    }";
+  return out;
+}
+
+/// Reads, decodes, formats and writes one file.
+void convert_file(Job& job, const std::string& in_root, const std::string& out_root, const paiban::Options& opt,
+                  bool fragment) {
+  if (!job.errors.empty()) return;  // failed while listing
+  std::string bytes;
+  IoError err;
+  if (!read_all(join(in_root, job.rel), bytes, err)) {
+    job.errors.push_back(
+        io_error("input.read", "无法读取：" + errno_zh(err.error), "cannot read: " + errno_en(err.error)));
+    return;
+  }
+  Decoded decoded = to_utf8(std::move(bytes));
+  job.encoding = decoded.encoding;
+  job.decoded = true;
+  job.result = paiban::format(decoded.text, opt);
+  paiban::Result& r = job.result;
+  if (!r.ok) {
+    job.errors = r.errors;
+    if (job.errors.empty())
+      job.errors.push_back(io_error("internal", "排版失败，原因不明", "formatting failed for an unknown reason"));
+    return;
+  }
+  const std::string out_path = join(out_root, job.out_rel);
+  const std::size_t slash = out_path.find_last_of('/');
+  if (slash != std::string::npos && slash > 0 && !make_dirs(out_path.substr(0, slash), err)) {
+    job.errors.push_back(io_error("output.write", "无法创建输出文件夹：" + errno_zh(err.error),
+                                  "cannot create the output folder: " + errno_en(err.error)));
+  } else if (!write_atomic(out_path, fragment ? r.fragment : r.page, err, kDurable)) {
+    job.errors.push_back(
+        io_error("output.write", "无法写出：" + errno_zh(err.error), "cannot write: " + errno_en(err.error)));
+  } else {
+    job.ok = true;
+  }
+}
+
+/// All of one file's work, its report entry included. Runs on a worker thread; touches only `job`.
+void convert(Job& job, const std::string& in_root, const std::string& out_root, const paiban::Options& opt,
+             bool fragment) {
+  convert_file(job, in_root, out_root, opt, fragment);
+  job.tally = tally(job.result.diagnostics);
+  job.report_entry = report_entry(job_json(job));
+  job.result = paiban::Result();
+}
+
+/// `[=====>        ] 120/500 文件`, redrawn in place.
+void draw_progress(std::size_t done, std::size_t total) {
+  constexpr std::size_t kWidth = 30;
+  const std::size_t filled = total == 0 ? kWidth : done * kWidth / total;
+  std::string bar(kWidth, ' ');
+  for (std::size_t i = 0; i < filled; ++i) bar[i] = '=';
+  if (filled > 0 && filled < kWidth) bar[filled - 1] = '>';
+  const std::string line = "\r[" + bar + "] " + std::to_string(done) + "/" + std::to_string(total) + " 文件\033[K";
+  std::fputs(line.c_str(), stderr);
+  std::fflush(stderr);
+}
+
+void clear_progress() {
+  std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
+}
+
+std::string seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", s);
+  return buf;
+}
+
+}  // namespace
+
+int run_batch(const std::vector<std::string>& args, HelpWriter help) {
+  Args ba;
+  if (int rc = parse_args(args, kAcceptFragment | kAcceptReport | kAcceptJobs, ba); rc != kOk) return rc;
+  if (ba.help) {
+    help(stdout);
+    return kOk;
+  }
+  if (ba.inputs.size() != 2) {
+    if (ba.inputs.size() > 2)
+      return usage_error("batch 只要两个参数 IN_DIR OUT_DIR，多余的是 “" + ba.inputs[2] + "”",
+                         "batch takes two arguments, IN_DIR OUT_DIR; extra: '" + ba.inputs[2] + "'");
+    return usage_error("batch 需要两个参数：IN_DIR OUT_DIR", "batch needs two arguments: IN_DIR OUT_DIR");
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const std::string in_root = strip_slashes(ba.inputs[0]);
+  const std::string out_root = strip_slashes(ba.inputs[1]);
+  if (in_root.empty() || out_root.empty() || in_root == "-" || out_root == "-")
+    return usage_error("IN_DIR 和 OUT_DIR 应为文件夹", "IN_DIR and OUT_DIR must be folders");
+
+  std::size_t threads = 0;
+  if (ba.jobs) {
+    threads = static_cast<std::size_t>(std::stoul(*ba.jobs));
+  } else {
+    threads = std::thread::hardware_concurrency();
+    if (threads == 0) threads = 1;
+  }
+
+  paiban::Options opt;
+  opt.now = ba.now ? *ba.now : beijing_now();  // once, so every file gets the same default date
+  opt.output = ba.fragment ? paiban::Output::fragment : paiban::Output::page;
+  if (int rc = load_profile(ba.profile, opt.profile_json); rc != kOk) return rc;
+  if (int rc = preflight(opt, ba.profile); rc != kOk) return rc;
+
+  // The list of notes, sorted, and output names checked for clashes (a.txt and a.md).
+  IoError err;
+  if (!is_dir(in_root)) {
+    struct stat st {};
+    err.error = ::stat(in_root.c_str(), &st) == 0 ? ENOTDIR : errno;
+    error("无法读取输入文件夹 “" + in_root + "”：" + errno_zh(err.error),
+          "cannot read the input folder '" + in_root + "': " + errno_en(err.error));
+    return kInput;
+  }
+  std::vector<Job> jobs;
+  if (!walk(in_root, "", jobs, err)) {
+    error("无法读取输入文件夹 “" + in_root + "”：" + errno_zh(err.error),
+          "cannot read the input folder '" + in_root + "': " + errno_en(err.error));
+    return kInput;
+  }
+  std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.rel < b.rel; });
+  std::map<std::string, std::string> claimed;  // output → the input that has it
+  for (Job& j : jobs) {
+    if (j.out_rel.empty()) continue;
+    const auto [it, fresh] = claimed.emplace(j.out_rel, j.rel);
+    if (!fresh)
+      j.errors.push_back(io_error("output.clash", "与 “" + it->second + "” 的输出同名（" + j.out_rel + "）",
+                                  "same output as '" + it->second + "' (" + j.out_rel + ")"));
+  }
+
+  if (!make_dirs(out_root, err)) {
+    error("无法创建输出文件夹 “" + out_root + "”：" + errno_zh(err.error),
+          "cannot create the output folder '" + out_root + "': " + errno_en(err.error));
+    return kOutput;
+  }
+
+  // The work: each thread takes the next file until none is left.
+  const std::size_t total = jobs.size();
+  const std::size_t n_threads = std::max<std::size_t>(1, std::min(threads, total));
+  const bool progress = !ba.quiet && ::isatty(STDERR_FILENO) == 1;
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
+  std::mutex done_mutex;  // only for the wake-up when the last file is done
+  std::condition_variable done_cv;
+  auto worker = [&] {
+    for (;;) {
+      const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
+      if (i >= total) return;
+      convert(jobs[i], in_root, out_root, opt, ba.fragment);
+      if (done.fetch_add(1, std::memory_order_acq_rel) + 1 == total) {
+        std::lock_guard<std::mutex> lock(done_mutex);
+        done_cv.notify_all();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  if (total > 0) {
+    pool.reserve(n_threads);
+    for (std::size_t t = 0; t < n_threads; ++t) pool.emplace_back(worker);
+  }
+  if (progress) {
+    // Redrawn ten times a second at most; the workers never wait for it.
+    std::size_t shown = static_cast<std::size_t>(-1);
+    std::unique_lock<std::mutex> lock(done_mutex);
+    for (;;) {
+      const std::size_t now_done = done.load(std::memory_order_acquire);
+      if (now_done != shown) {
+        draw_progress(now_done, total);
+        shown = now_done;
+      }
+      if (now_done == total) break;
+      done_cv.wait_for(lock, std::chrono::milliseconds(100),
+                       [&] { return done.load(std::memory_order_acquire) == total; });
+    }
+  }
+  for (std::thread& t : pool) t.join();
+  if (progress) clear_progress();
+
+  // The report, and the summary.
+  std::size_t ok = 0;
+  std::size_t fixes = 0;
+  std::size_t warnings = 0;
+  std::string report_text = "{\n  \"files\": [";
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    const Job& j = jobs[i];
+    if (j.ok) ++ok;
+    fixes += j.tally.fixes;
+    warnings += j.tally.warnings;
+    report_text += i == 0 ? "\n" : ",\n";
+    report_text += j.report_entry;
+    for (const paiban::Error& e : j.errors) {
+      std::string where = join(in_root, j.rel);
+      if (e.code.rfind("profile", 0) != 0 && e.line > 0)
+        where += ":" + std::to_string(e.line) + ":" + std::to_string(e.column);
+      say(where + ": 错误：" + e.message_zh + " / error: " + e.message_en);
+    }
+  }
+  report_text += jobs.empty() ? "],\n" : "\n  ],\n";
+  const std::size_t failed = total - ok;
+  const nlohmann::json summary = {
+      {"files", total}, {"ok", ok}, {"failed", failed}, {"fixes", fixes}, {"warnings", warnings}};
+  std::string summary_text = summary.dump(2);
+  report_text += "  \"summary\": ";
+  for (char c : summary_text) {
+    report_text += c;
+    if (c == '\n') report_text += "  ";
+  }
+  report_text += "\n}\n";
+  const std::string report_path = ba.report ? *ba.report : join(out_root, "paiban-report.json");
+  int code = failed > 0 ? kSomeFailed : kOk;
+  if (!write_atomic(report_path, report_text, err, kDurable)) {
+    error("无法写出报告 “" + report_path + "”：" + errno_zh(err.error),
+          "cannot write the report '" + report_path + "': " + errno_en(err.error));
+    code = kOutput;
+  }
+
+  if (!ba.quiet) {
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    say("批量排版：" + std::to_string(total) + " 个文件，成功 " + std::to_string(ok) + " 个，失败 " +
+        std::to_string(failed) + " 个；" + std::to_string(fixes) + " 处修改，" + std::to_string(warnings) +
+        " 条提醒；用时 " + seconds(elapsed) + " 秒；报告 " + report_path +
+        " / batch: " + count(total, "file", "files") + ", " + std::to_string(ok) + " ok, " + std::to_string(failed) +
+        " failed; " + count(fixes, "fix", "fixes") + ", " + count(warnings, "warning", "warnings") + "; " +
+        seconds(elapsed) + " s; report " + report_path);
+  }
+  return code;
+}
+
+}  // namespace paiban::cli
