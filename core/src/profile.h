@@ -43,8 +43,9 @@ struct Profile {
   // footer
   std::string footer_separator;
   std::vector<std::vector<FooterItem>> footer_lines;
-  // styles: element key → CSS declarations (keys: page, header, breadcrumb, title, info,
-  // body, p, h2..h5, ul, li, blockquote, signature, footer, footer_line, a)
+  // styles: element key → CSS declarations (keys: page, header, breadcrumb, article, title,
+  // info, views, body, p, h2..h6, ul, li, blockquote, signature, signature_line, code, a,
+  // footer, footer_line; docs/profile.md). A key left out gets no style.
   std::map<std::string, std::string> styles;
   // typography
   bool half_width_publish = false;

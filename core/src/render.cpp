@@ -1,35 +1,459 @@
+// Document + metadata + profile → HTML. The page and the fragment share the body renderer; the
+// only difference is how an element gets its look: a class (the page's <style>) or an inline
+// style attribute from the profile (the fragment, for a CMS that drops classes).
 #include "render.h"
+
+#include <cstdio>
+#include <optional>
+
+#include "text.h"
 
 namespace paiban {
 
-std::string escape_html(std::string_view s) {
+namespace {
+
+/// Page selectors for the profile's style keys, in the order the <style> element lists them
+/// (later rules win over earlier ones of the same weight: signature_line after p).
+struct StyleRule {
+  const char* key;
+  const char* selector;
+};
+const StyleRule kStyleRules[] = {
+    {"page", "body"},
+    {"header", ".pb-header"},
+    {"breadcrumb", ".pb-breadcrumb"},
+    {"article", ".pb-article"},
+    {"title", ".pb-title"},
+    {"info", ".pb-info"},
+    {"views", ".pb-views"},
+    {"body", ".pb-body"},
+    {"p", ".pb-body p"},
+    {"h2", ".pb-body h2"},
+    {"h3", ".pb-body h3"},
+    {"h4", ".pb-body h4"},
+    {"h5", ".pb-body h5"},
+    {"h6", ".pb-body h6"},
+    {"ul", ".pb-body ul"},
+    {"li", ".pb-body li"},
+    {"blockquote", ".pb-body blockquote"},
+    {"signature", ".pb-signature"},
+    {"signature_line", ".pb-signature p"},
+    {"code", ".pb-body code"},
+    {"a", "a"},
+    {"footer", ".pb-footer"},
+    {"footer_line", ".pb-footer p"},
+};
+
+/// Deeper nesting than this is flattened (its content kept, its wrappers dropped), so a
+/// pathological input cannot exhaust the stack.
+constexpr int kMaxDepth = 64;
+
+/// Characters that are parse errors in HTML text (controls other than tab, LF, FF, CR; C1
+/// controls; noncharacters), replaced by U+FFFD.
+bool forbidden_in_html(char32_t c) {
+  if (c < 0x20) return c != '\t' && c != '\n' && c != '\f' && c != '\r';
+  if (c >= 0x7F && c <= 0x9F) return true;
+  if (c >= 0xFDD0 && c <= 0xFDEF) return true;
+  return (c & 0xFFFEu) == 0xFFFEu;
+}
+
+struct DateTime {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+};
+
+bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
+  if (at + n > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
+}
+
+/// Reads "YYYY-MM-DD", "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS" (a real date and time).
+std::optional<DateTime> read_datetime(std::string_view s) {
+  DateTime t;
+  if (s.size() != 10 && s.size() != 16 && s.size() != 19) return std::nullopt;
+  if (!digits(s, 0, 4, t.year) || s[4] != '-' || !digits(s, 5, 2, t.month) || s[7] != '-' || !digits(s, 8, 2, t.day))
+    return std::nullopt;
+  if (s.size() >= 16 && (s[10] != ' ' || !digits(s, 11, 2, t.hour) || s[13] != ':' || !digits(s, 14, 2, t.minute)))
+    return std::nullopt;
+  if (s.size() == 19 && (s[16] != ':' || !digits(s, 17, 2, t.second))) return std::nullopt;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (t.year < 1 || t.month < 1 || t.month > 12 || t.day < 1) return std::nullopt;
+  const bool leap = (t.year % 4 == 0 && t.year % 100 != 0) || t.year % 400 == 0;
+  const int days = kDays[t.month - 1] + (t.month == 2 && leap ? 1 : 0);
+  if (t.day > days || t.hour > 23 || t.minute > 59 || t.second > 59) return std::nullopt;
+  return t;
+}
+
+std::string two(int v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d", v);
+  return buf;
+}
+
+std::string four(int v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04d", v);
+  return buf;
+}
+
+/// The date in the profile's format: YYYY MM DD HH mm ss are replaced, the rest is kept.
+std::string format_datetime(std::string_view fmt, const DateTime& t) {
+  struct Token {
+    const char* name;
+    std::string value;
+  };
+  const Token tokens[] = {{"YYYY", four(t.year)}, {"MM", two(t.month)},  {"DD", two(t.day)},
+                          {"HH", two(t.hour)},    {"mm", two(t.minute)}, {"ss", two(t.second)}};
   std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+  for (std::size_t i = 0; i < fmt.size();) {
+    bool matched = false;
+    for (const Token& tok : tokens) {
+      const std::string_view name(tok.name);
+      if (fmt.substr(i, name.size()) == name) {
+        out += tok.value;
+        i += name.size();
+        matched = true;
+        break;
+      }
     }
+    if (!matched) out += fmt[i++];
   }
   return out;
 }
 
-bool is_safe_href(std::string_view href) { (void)href; return false; }
+/// The text of an inline run and everything inside it, in order (without recursion).
+void collect_text(const Inline& root, std::string& out) {
+  std::vector<const Inline*> todo{&root};
+  while (!todo.empty()) {
+    const Inline* in = todo.back();
+    todo.pop_back();
+    if (in->kind == InlineKind::text || in->kind == InlineKind::code) out += in->text;
+    for (auto it = in->children.rbegin(); it != in->children.rend(); ++it) todo.push_back(&*it);
+  }
+}
 
-std::string render_fragment(const Document& document, const Meta& meta, const Profile& profile) {
-  (void)profile;
-  std::string out = "<h1>" + escape_html(meta.title.value) + "</h1>\n";
-  for (const Block& b : document.blocks)
-    for (const Inline& i : b.inlines) out += "<p>" + escape_html(i.text) + "</p>\n";
+std::string plain_text(const std::vector<Inline>& inlines) {
+  std::string out;
+  for (const Inline& in : inlines) collect_text(in, out);
   return out;
 }
 
+const Block* first_paragraph(const std::vector<Block>& blocks, int depth) {
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::paragraph) return &b;
+    if (depth < kMaxDepth)
+      if (const Block* inner = first_paragraph(b.children, depth + 1)) return inner;
+  }
+  return nullptr;
+}
+
+/// The first `n` code points of s.
+std::string prefix(std::string_view s, int n) {
+  std::size_t i = 0;
+  for (int k = 0; k < n && i < s.size(); ++k) text::next(s, i);
+  return std::string(s.substr(0, i));
+}
+
+enum class Mode { page, fragment };
+
+/// Renders the article's parts in one of the two modes.
+class Renderer {
+ public:
+  Renderer(const Meta& meta, const Profile& profile, Mode mode) : meta_(meta), profile_(profile), mode_(mode) {}
+
+  /// A text of the article (title, body), in the publishing form when the profile asks.
+  std::string article_text(std::string_view s) const {
+    return escape_html(profile_.half_width_publish ? text::fold_halfwidth(s) : std::string(s));
+  }
+
+  /// The look of an element: ` class="…"` on the page (when it has one), ` style="…"` in the
+  /// fragment (when the profile styles it).
+  std::string look(const char* key, const char* page_class = nullptr) const {
+    if (mode_ == Mode::page) return page_class ? std::string(" class=\"") + page_class + "\"" : std::string();
+    auto it = profile_.styles.find(key);
+    if (it == profile_.styles.end() || it->second.empty()) return {};
+    return " style=\"" + escape_html(it->second) + "\"";
+  }
+
+  std::string title() const {
+    const std::string& t = meta_.title.value;
+    return text::trim(t).empty() ? std::string("（无标题）") : std::string(t);
+  }
+
+  std::string heading() const { return "<h1" + look("title", "pb-title") + ">" + article_text(title()) + "</h1>\n"; }
+
+  std::string info_line() const {
+    std::string out = "<p" + look("info", "pb-info") + ">";
+    if (auto t = read_datetime(meta_.date.value)) {
+      const std::string iso = four(t->year) + "-" + two(t->month) + "-" + two(t->day) + "T" + two(t->hour) + ":" +
+                              two(t->minute) + ":" + two(t->second) + "+08:00";
+      out += "<span>" + escape_html(profile_.date_label) + "<time datetime=\"" + iso + "\">" +
+             escape_html(format_datetime(profile_.date_format, *t)) + "</time></span>";
+    }
+    if (!text::trim(meta_.views.value).empty()) {
+      out += "<span" + look("views", "pb-views") + ">" + escape_html(profile_.views_label) +
+             escape_html(text::trim(meta_.views.value)) + "</span>";
+    } else {
+      out += "<span" + look("views", "pb-views") + " data-cms-slot=\"views\"></span>";
+    }
+    return out + "</p>\n";
+  }
+
+  std::string body(const Document& doc) const {
+    std::string out = "<div" + look("body", "pb-body") + ">\n";
+    blocks(doc.blocks, out, 0);
+    return out + "</div>\n";
+  }
+
+ private:
+  void blocks(const std::vector<Block>& bs, std::string& out, int depth) const {
+    for (const Block& b : bs) block(b, out, depth);
+  }
+
+  void paragraph(const Block& b, const char* key, std::string& out, int depth) const {
+    out += "<p" + look(key) + ">";
+    inlines(b.inlines, out, depth);
+    out += "</p>\n";
+  }
+
+  void block(const Block& b, std::string& out, int depth) const {
+    if (depth >= kMaxDepth) {  // flatten: one paragraph per block that has text, no nesting
+      std::vector<const Block*> todo{&b};
+      while (!todo.empty()) {
+        const Block* x = todo.back();
+        todo.pop_back();
+        if (!x->inlines.empty()) out += "<p" + look("p") + ">" + article_text(plain_text(x->inlines)) + "</p>\n";
+        for (auto it = x->children.rbegin(); it != x->children.rend(); ++it) todo.push_back(&*it);
+      }
+      return;
+    }
+    switch (b.kind) {
+      case BlockKind::paragraph:
+      case BlockKind::list_item:  // stray item outside a list
+        paragraph(b, "p", out, depth);
+        break;
+      case BlockKind::heading: {
+        const int level = b.level < 2 ? 2 : (b.level > 6 ? 6 : b.level);
+        const std::string tag = "h" + std::to_string(level);
+        out += "<" + tag + look(tag.c_str()) + ">";
+        inlines(b.inlines, out, depth);
+        out += "</" + tag + ">\n";
+        break;
+      }
+      case BlockKind::list: {
+        if (b.children.empty()) break;  // an empty <ul> is not valid HTML
+        out += "<ul" + look("ul") + ">\n";
+        for (const Block& item : b.children) {
+          out += "<li" + look("li") + ">";
+          inlines(item.inlines, out, depth + 1);
+          if (!item.children.empty()) {
+            out += "\n";
+            blocks(item.children, out, depth + 1);
+          }
+          out += "</li>\n";
+        }
+        out += "</ul>\n";
+        break;
+      }
+      case BlockKind::quote:
+        out += "<blockquote" + look("blockquote") + ">\n";
+        blocks(b.children, out, depth + 1);
+        out += "</blockquote>\n";
+        break;
+      case BlockKind::signature:
+        out += "<div" + look("signature", "pb-signature") + ">\n";
+        for (const Block& line : b.children) paragraph(line, "signature_line", out, depth + 1);
+        if (b.children.empty() && !b.inlines.empty()) paragraph(b, "signature_line", out, depth + 1);
+        out += "</div>\n";
+        break;
+    }
+  }
+
+  void inlines(const std::vector<Inline>& ins, std::string& out, int depth) const {
+    for (const Inline& in : ins) inline_run(in, out, depth);
+  }
+
+  void inline_run(const Inline& in, std::string& out, int depth) const {
+    if (depth >= kMaxDepth) {  // flatten: the text only
+      std::string t;
+      collect_text(in, t);
+      out += article_text(t);
+      return;
+    }
+    switch (in.kind) {
+      case InlineKind::text:  // raw HTML from the notes arrives here, verbatim: shown as typed
+        out += in.verbatim ? escape_html(in.text) : article_text(in.text);
+        break;
+      case InlineKind::code:
+        out += "<code" + look("code") + ">" + escape_html(in.text) + "</code>";
+        break;
+      case InlineKind::emph:
+      case InlineKind::strong: {
+        const char* tag = in.kind == InlineKind::emph ? "em" : "strong";
+        out += std::string("<") + tag + ">";
+        inlines(in.children, out, depth + 1);
+        out += std::string("</") + tag + ">";
+        break;
+      }
+      case InlineKind::link: {
+        const bool linked = is_safe_href(in.href);
+        if (linked) out += "<a href=\"" + escape_html(in.href) + "\"" + look("a") + ">";
+        inlines(in.children, out, depth + 1);
+        if (in.children.empty()) out += escape_html(in.href);
+        if (linked) out += "</a>";
+        break;
+      }
+    }
+  }
+
+  const Meta& meta_;
+  const Profile& profile_;
+  Mode mode_;
+};
+
+void meta_tag(std::string& out, const char* name, std::string_view value) {
+  if (text::trim(value).empty()) return;
+  out += "<meta name=\"";
+  out += name;
+  out += "\" content=\"" + escape_html(text::trim(value)) + "\">\n";
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x7F) {
+      switch (s[i]) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          out += s[i];
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    const char32_t c = text::next(s, i);
+    if (forbidden_in_html(c))
+      text::append(out, 0xFFFD);
+    else
+      out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+bool is_safe_href(std::string_view href) {
+  // Browsers drop leading and trailing C0 controls and spaces, and every tab and line break.
+  std::string h;
+  for (char c : href)
+    if (c != '\t' && c != '\n' && c != '\r') h += c;
+  std::size_t b = 0;
+  while (b < h.size() && static_cast<unsigned char>(h[b]) <= 0x20) ++b;
+  h.erase(0, b);
+  if (h.empty()) return false;
+  // A scheme is whatever comes before a ':' that precedes any '/', '?' or '#'.
+  const std::size_t stop = h.find_first_of(":/?#");
+  if (stop == std::string::npos || h[stop] != ':') return true;  // relative
+  std::string scheme = h.substr(0, stop);
+  for (char& c : scheme) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
+std::string render_fragment(const Document& document, const Meta& meta, const Profile& profile) {
+  const Renderer r(meta, profile, Mode::fragment);
+  return r.heading() + r.info_line() + r.body(document);
+}
+
 std::string render_page(const Document& document, const Meta& meta, const Profile& profile) {
-  return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><body>" + render_fragment(document, meta, profile) + "</body></html>\n";
+  const Renderer r(meta, profile, Mode::page);
+  const bool fold = profile.half_width_publish;
+  auto article = [&](std::string_view s) { return fold ? text::fold_halfwidth(s) : std::string(s); };
+  const std::string title = article(r.title());
+
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<title>" + escape_html(title) + (profile.site_name.empty() ? "" : " - " + escape_html(profile.site_name)) +
+         "</title>\n";
+
+  // The meta tags of the government-website guidelines, where known.
+  meta_tag(out, "SiteName", profile.site_name);
+  meta_tag(out, "SiteDomain", profile.site_domain);
+  meta_tag(out, "SiteIDCode", profile.site_id_code);
+  meta_tag(out, "ColumnName", meta.column.value);
+  meta_tag(out, "ArticleTitle", article(meta.title.value));
+  if (auto t = read_datetime(meta.date.value))
+    meta_tag(out, "PubDate",
+             four(t->year) + "-" + two(t->month) + "-" + two(t->day) + " " + two(t->hour) + ":" + two(t->minute));
+  meta_tag(out, "ContentSource", meta.source.value);
+  meta_tag(out, "Keywords", meta.keywords.value);
+  meta_tag(out, "Author", meta.author.value);
+  if (const Block* p = first_paragraph(document.blocks, 0)) {
+    meta_tag(out, "Description", prefix(text::trim(article(plain_text(p->inlines))), 120));
+  }
+  meta_tag(out, "Url", meta.url.value);
+
+  out += "<link rel=\"icon\" href=\"data:,\">\n<style>\n";
+  for (const StyleRule& rule : kStyleRules) {
+    auto it = profile.styles.find(rule.key);
+    if (it == profile.styles.end() || text::trim(it->second).empty()) continue;
+    // Style values were checked when the profile was read (no <, >, {, }, @, \, url( …).
+    out += std::string(rule.selector) + "{" + it->second + "}\n";
+  }
+  out += "</style>\n</head>\n<body>\n";
+
+  // Breadcrumb: the only visible thing in the header.
+  const std::string home = profile.home_url.empty() ? std::string("/") : profile.home_url;
+  const std::string label = profile.crumb_label.empty() ? std::string("当前位置") : profile.crumb_label;
+  out += "<header class=\"pb-header\"><nav class=\"pb-breadcrumb\" aria-label=\"" + escape_html(label) +
+         "\"><a href=\"" + escape_html(is_safe_href(home) ? home : std::string("/")) + "\">" +
+         escape_html(profile.home_label) + "</a>";
+  if (!text::trim(meta.column.value).empty())
+    out += escape_html(profile.crumb_separator) + "<span aria-current=\"page\">" +
+           escape_html(text::trim(meta.column.value)) + "</span>";
+  out += "</nav></header>\n";
+
+  out += "<main>\n<article class=\"pb-article\">\n" + r.heading() + r.info_line() + r.body(document) +
+         "</article>\n</main>\n";
+
+  out += "<footer class=\"pb-footer\">\n";
+  for (const auto& line : profile.footer_lines) {
+    out += "<p>";
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const FooterItem& item = line[i];
+      if (i > 0) out += escape_html(profile.footer_separator);
+      if (!item.href.empty() && is_safe_href(item.href))
+        out += "<a href=\"" + escape_html(item.href) + "\">" + escape_html(item.text) + "</a>";
+      else
+        out += escape_html(item.text);
+    }
+    out += "</p>\n";
+  }
+  out += "</footer>\n</body>\n</html>\n";
+  return out;
 }
 
 }  // namespace paiban

@@ -12,9 +12,13 @@
 namespace paiban {
 
 /// The one escaper: & < > " ' → entities. Every piece of user or profile text goes through it.
+/// Code points HTML forbids in text (controls other than tab, LF, FF, CR; noncharacters) become
+/// U+FFFD, so the page stays valid whatever the notes hold.
 std::string escape_html(std::string_view s);
 
-/// True for link targets the page may carry: http:, https:, mailto: or relative.
+/// True for link targets the page may carry: http:, https:, mailto: or relative. Tabs and line
+/// breaks are ignored and leading controls and spaces skipped (as browsers do); anything before
+/// a ':' that comes ahead of the first '/', '?' or '#' is a scheme and must be one of the three.
 bool is_safe_href(std::string_view href);
 
 /// The full standalone page: styles inlined in <style>, no script, no external request.
