@@ -1,238 +1,1118 @@
-// The minimal editor page: reads the form, asks the WASM core (paiban.js, loaded before this
-// classic script) for the page, and shows it in a sandboxed iframe. No module syntax, no
-// network: it works from file:// and over http alike.
-(function () {
+// The editor page. It keeps the state (the draft, the rejected fixes, the profile), sends
+// requests to the formatting worker and renders what comes back. It never formats itself.
+(function (P) {
   'use strict';
 
-  var DEBOUNCE_MS = 100;
-  var MAX_LISTED = 200;
+  var T = P.TEXT;
+  var SAVE_DELAY_MS = 400;
+  var FORMAT_DELAY_MS = 120;
+  var MAX_LISTED = 300;
+  var BLOB_CHARS = 200000;
+  var BLOB_SLICE = 100000;
+  var FIELD_NAMES = ['title', 'column', 'date', 'views', 'source'];
 
-  // Every string the page shows, in one place.
-  var TEXT = {
-    loading: '正在加载排版引擎……',
-    loadFailed: '排版引擎加载失败：',
-    ready: '已排版',
-    changes: function (applied, warnings) {
-      return '，修改 ' + applied + ' 处，提示 ' + warnings + ' 条';
-    },
-    failed: '无法排版：',
-    badResponse: '排版引擎返回了无法识别的结果',
-    lineCol: function (line, col) {
-      return '第 ' + line + ' 行第 ' + col + ' 列：';
-    },
-    more: function (n) {
-      return '另有 ' + n + ' 条未列出';
-    },
-    previewTitle: '文章页预览'
+  function $(id) {
+    return document.getElementById(id);
+  }
+  var root = document.documentElement;
+
+  // ---- strings into the page -------------------------------------------------------------
+  Array.prototype.forEach.call(document.querySelectorAll('[data-text]'), function (node) {
+    node.textContent = T[node.getAttribute('data-text')];
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('[data-text-title]'), function (node) {
+    node.title = T[node.getAttribute('data-text-title')];
+  });
+  $('f-title').placeholder = T.titleHint;
+  $('f-views').placeholder = T.viewsHint;
+  $('notes').placeholder = T.notesPlaceholder;
+
+  var state = {
+    draftId: null,
+    rejected: {}, // id → {id, rule, line, column, column_utf16, length, before, after, message}
+    profileText: null, // custom profile text, null = the default
+    defaultProfile: '',
+    defaultPretty: '',
+    columns: [],
+    last: null, // the last result message for the current text
+    seq: 0,
+    shownSeq: 0,
+    inflight: null,
+    queued: null,
+    busySince: 0,
+    diagOrder: [], // diagnostics in list order, for F8
+    current: -1
   };
+  var store = null;
+  var worker = null;
+  var saveTimer = 0;
+  var formatTimer = 0;
+  var busyTimer = 0;
+  var counters = { rendered: 0, saved: 0 };
 
-  var el = {
-    form: document.getElementById('fields'),
-    title: document.getElementById('title'),
-    column: document.getElementById('column'),
-    columns: document.getElementById('columns'),
-    date: document.getElementById('date'),
-    views: document.getElementById('views'),
-    halfwidth: document.getElementById('halfwidth'),
-    notes: document.getElementById('notes'),
-    status: document.getElementById('status'),
-    diagnostics: document.getElementById('diagnostics'),
-    preview: document.getElementById('preview')
-  };
+  var editor = new P.Editor(
+    {
+      textarea: $('notes'),
+      mirror: $('mirror'),
+      pager: $('pager'),
+      pageLabel: $('page-label'),
+      prevPage: $('prev-page'),
+      nextPage: $('next-page')
+    },
+    function () {
+      changed();
+    }
+  );
 
-  var core = null;
-  var defaultProfile = null;  // parsed default profile, or null when it can't be parsed
-  var halfWidthProfile = '';  // JSON text of the default profile with half-width publishing on
-  var timer = 0;
-  var shownPage = null;
-  var pendingScroll = null;
-  var renders = 0;  // exposed as data-rendered on <html> so tests can wait for a render
-
-  function setStatus(text, isError) {
-    el.status.textContent = text;
-    el.status.className = isError ? 'status error' : 'status';
+  // ---- status lines ---------------------------------------------------------------------
+  function setStatus(text, kind) {
+    var s = $('status');
+    s.textContent = text;
+    s.className = 'status' + (kind ? ' ' + kind : '');
+    s.title = text;
+  }
+  function setAlert(text) {
+    var a = $('alert');
+    a.textContent = text || '';
+    a.hidden = !text;
+  }
+  function setSaveState(text, isError) {
+    var s = $('save-state');
+    s.textContent = text;
+    s.className = 'save-state' + (isError ? ' error' : '');
   }
 
-  // Beijing time now, "YYYY-MM-DD HH:MM:SS": the core never reads the clock itself.
+  // ---- time -----------------------------------------------------------------------------
+  // Beijing time "YYYY-MM-DD HH:MM:SS": the core never reads the clock.
   function beijingNow() {
     return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
   }
-
-  // datetime-local gives "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS".
-  function dateField(value) {
-    if (!value) return '';
-    var v = value.replace('T', ' ');
-    return v.length === 16 ? v + ':00' : v;
+  function clock() {
+    var d = new Date();
+    var two = function (n) {
+      return (n < 10 ? '0' : '') + n;
+    };
+    return two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds());
   }
 
-  // Finds the object holding `key` anywhere in the profile (depth first); null if none.
-  function findHolder(obj, key) {
-    if (!obj || typeof obj !== 'object') return null;
-    if (!Array.isArray(obj) && Object.prototype.hasOwnProperty.call(obj, key)) return obj;
-    var names = Object.keys(obj);
-    for (var i = 0; i < names.length; i++) {
-      var found = findHolder(obj[names[i]], key);
-      if (found) return found;
-    }
-    return null;
+  // ---- profile --------------------------------------------------------------------------
+  function activeProfileText() {
+    return state.profileText !== null ? state.profileText : state.defaultPretty;
   }
-
-  function prepareProfiles(text) {
-    var parsed = null;
+  function parseJson(text) {
     try {
-      parsed = JSON.parse(text);
+      return JSON.parse(text);
     } catch (e) {
-      parsed = null;
+      return undefined;
     }
-    if (!parsed || typeof parsed !== 'object') return;
-    defaultProfile = parsed;
-    var copy = JSON.parse(text);
-    var holder = findHolder(copy, 'half_width_publish');
-    if (!holder) {
-      if (!copy.typography || typeof copy.typography !== 'object') copy.typography = {};
-      holder = copy.typography;
-    }
-    holder.half_width_publish = true;
-    halfWidthProfile = JSON.stringify(copy);
-
-    var columns = findHolder(parsed, 'columns');
-    var list = columns && Array.isArray(columns.columns) ? columns.columns : [];
-    el.columns.textContent = '';
+  }
+  function profileForRequest() {
+    var half = $('f-halfwidth').checked;
+    if (!half) return state.profileText;
+    var obj = parseJson(activeProfileText());
+    if (!obj || typeof obj !== 'object') return activeProfileText();
+    if (!obj.typography || typeof obj.typography !== 'object') obj.typography = {};
+    obj.typography.half_width_publish = true;
+    return JSON.stringify(obj);
+  }
+  function fillColumns() {
+    var obj = parseJson(activeProfileText());
+    var list = obj && Array.isArray(obj.columns) ? obj.columns : [];
+    var names = [];
     list.forEach(function (c) {
       var name = typeof c === 'string' ? c : c && typeof c.name === 'string' ? c.name : '';
-      if (!name) return;
-      var option = document.createElement('option');
-      option.value = name;
-      el.columns.appendChild(option);
+      if (name && names.indexOf(name) < 0) names.push(name);
     });
+    state.columns = names;
+    var select = $('f-column');
+    var keep = select.value || select.getAttribute('data-want') || '';
+    if (keep && names.indexOf(keep) < 0) names = names.concat([keep]);
+    select.textContent = '';
+    var auto = document.createElement('option');
+    auto.value = '';
+    auto.textContent = T.columnAuto;
+    select.appendChild(auto);
+    names.forEach(function (n) {
+      var o = document.createElement('option');
+      o.value = n;
+      o.textContent = n;
+      select.appendChild(o);
+    });
+    select.value = keep;
   }
 
+  // ---- the request ------------------------------------------------------------------------
+  function readFields() {
+    var f = {};
+    FIELD_NAMES.forEach(function (name) {
+      var v = $('f-' + name).value.trim();
+      if (name === 'date' && v) {
+        v = v.replace('T', ' ');
+        if (v.length === 16) v += ':00';
+      }
+      if (v) f[name] = v;
+    });
+    return f;
+  }
+  function writeFields(f) {
+    f = f || {};
+    FIELD_NAMES.forEach(function (name) {
+      var v = f[name] || '';
+      if (name === 'date' && v) v = v.replace(' ', 'T');
+      if (name === 'column') $('f-column').setAttribute('data-want', v);
+      $('f-' + name).value = v;
+    });
+    fillColumns();
+  }
   function buildRequest() {
-    var fields = {};
-    var title = el.title.value.trim();
-    var column = el.column.value.trim();
-    var date = dateField(el.date.value);
-    var views = el.views.value.trim();
-    if (title) fields.title = title;
-    if (column) fields.column = column;
-    if (date) fields.date = date;
-    if (views) fields.views = views;
-    var request = { input: el.notes.value, fields: fields, now: beijingNow(), output: 'page' };
-    if (el.halfwidth.checked && halfWidthProfile) request.profile = halfWidthProfile;
+    var request = {
+      input: editor.getText(),
+      fields: readFields(),
+      now: beijingNow(),
+      output: 'both',
+      rejected: Object.keys(state.rejected).sort()
+    };
+    var profile = profileForRequest();
+    if (profile !== null) request.profile = profile;
     return request;
   }
 
-  function listDiagnostics(diagnostics) {
-    el.diagnostics.textContent = '';
-    var shown = Math.min(diagnostics.length, MAX_LISTED);
-    for (var i = 0; i < shown; i++) {
-      var d = diagnostics[i];
-      var item = document.createElement('li');
-      item.className = d.severity || 'info';
-      var where = d.line > 0 ? TEXT.lineCol(d.line, d.column) : '';
-      var text = d.message || (d.before || d.after ? d.before + ' → ' + d.after : d.rule);
-      item.textContent = where + text;
-      el.diagnostics.appendChild(item);
+  // ---- the worker -----------------------------------------------------------------------
+  // At most one request in flight; a newer one replaces the queued one (newer supersedes older).
+  function formatNow() {
+    if (formatTimer) clearTimeout(formatTimer);
+    formatTimer = 0;
+    if (!worker || !state.ready) return;
+    state.seq += 1;
+    var msg = { type: 'format', seq: state.seq, request: buildRequest() };
+    if (state.inflight) {
+      state.queued = msg;
+    } else {
+      send(msg);
     }
-    if (diagnostics.length > shown) {
-      var rest = document.createElement('li');
-      rest.textContent = TEXT.more(diagnostics.length - shown);
-      el.diagnostics.appendChild(rest);
+    busy(true);
+  }
+  function send(msg) {
+    state.inflight = msg.seq;
+    worker.postMessage(msg);
+  }
+  // Asks the worker for a part of a big result: 'page', 'copy' ({html, plain}), 'text', 'ids'.
+  var asks = {};
+  var askId = 0;
+  function ask(what, rule) {
+    return new Promise(function (resolve) {
+      askId += 1;
+      asks[askId] = resolve;
+      worker.postMessage({ type: 'get', id: askId, what: what, rule: rule });
+    });
+  }
+  function resultPart(what) {
+    var r = state.last.response;
+    if (r.big) return ask(what);
+    if (what === 'copy') return Promise.resolve({ html: r.fragment, plain: state.last.plain });
+    return Promise.resolve(what === 'page' ? r.page : r.text);
+  }
+  function scheduleFormat() {
+    if (formatTimer) clearTimeout(formatTimer);
+    formatTimer = setTimeout(formatNow, FORMAT_DELAY_MS);
+    root.setAttribute('data-busy', '1');
+  }
+  function busy(on) {
+    var preview = $('preview');
+    if (on) {
+      if (!state.busySince) state.busySince = Date.now();
+      preview.setAttribute('aria-busy', 'true');
+      root.setAttribute('data-busy', '1');
+      if (!busyTimer) {
+        busyTimer = setInterval(function () {
+          var s = Math.round((Date.now() - state.busySince) / 1000);
+          setStatus(s >= 2 ? T.formattingLong(s) : T.formatting, 'busy');
+        }, 500);
+      }
+    } else {
+      state.busySince = 0;
+      preview.removeAttribute('aria-busy');
+      if (!formatTimer) root.removeAttribute('data-busy');
+      if (busyTimer) clearInterval(busyTimer);
+      busyTimer = 0;
     }
   }
+  function onWorkerMessage(event) {
+    var msg = event.data;
+    if (!msg) return;
+    if (msg.type === 'ready') {
+      state.defaultProfile = msg.defaultProfile;
+      var obj = parseJson(msg.defaultProfile);
+      state.defaultPretty = obj ? JSON.stringify(obj, null, 2) : msg.defaultProfile;
+      root.setAttribute('data-version', msg.version);
+      workerReady();
+      return;
+    }
+    if (msg.type === 'got') {
+      var resolve = asks[msg.id];
+      delete asks[msg.id];
+      if (resolve) resolve(msg.value);
+      return;
+    }
+    if (msg.type === 'load-failed') {
+      setStatus(T.loadFailed + msg.message, 'error');
+      return;
+    }
+    if (msg.type !== 'result' && msg.type !== 'failed') return;
+    state.inflight = null;
+    if (state.queued) {
+      var next = state.queued;
+      state.queued = null;
+      send(next);
+    }
+    if (msg.type === 'failed') {
+      setStatus(T.crashed, 'error');
+      if (!state.inflight) busy(false);
+      return;
+    }
+    if (msg.seq < state.shownSeq) return;
+    state.shownSeq = msg.seq;
+    var fresh = msg.seq === state.seq;
+    showResult(msg, fresh);
+    if (!state.inflight) busy(false);
+  }
+  function startWorker() {
+    var source = $('paiban-worker-src');
+    if (typeof Worker !== 'function' || !source) {
+      setStatus(T.noWorker, 'error');
+      return;
+    }
+    var url = URL.createObjectURL(new Blob([source.textContent], { type: 'text/javascript' }));
+    try {
+      worker = new Worker(url);
+    } catch (e) {
+      setStatus(T.noWorker + ' ' + e.message, 'error');
+      return;
+    }
+    worker.onmessage = onWorkerMessage;
+    worker.onerror = function (e) {
+      setStatus(T.loadFailed + (e.message || ''), 'error');
+    };
+  }
 
-  function listErrors(errors) {
-    el.diagnostics.textContent = '';
+  // ---- rendering a result ---------------------------------------------------------------
+  function clearErrors() {
+    FIELD_NAMES.concat(['input']).forEach(function (name) {
+      var e = $('e-' + name);
+      e.hidden = true;
+      e.textContent = '';
+      var input = name === 'input' ? $('notes') : $('f-' + name);
+      input.removeAttribute('aria-invalid');
+    });
+  }
+  function errorField(e) {
+    var f = (e.field || '').replace(/^fields\./, '');
+    if (/^profile/.test(e.code || '') || /^profile/.test(f)) return 'profile';
+    if (FIELD_NAMES.indexOf(f) >= 0 || f === 'input') return f;
+    return '';
+  }
+  function showErrors(errors) {
+    var profileErrors = [];
+    var where = '';
+    var loose = [];
     errors.forEach(function (e) {
-      var item = document.createElement('li');
-      item.className = 'error';
-      var where = e.line > 0 ? TEXT.lineCol(e.line, e.column) : '';
-      item.textContent = (e.field ? e.field + ' ' : '') + where + (e.message_zh || e.message_en || e.code);
-      el.diagnostics.appendChild(item);
+      var f = errorField(e);
+      var text = e.message_zh || e.message_en || e.code;
+      if (f === 'profile') {
+        profileErrors.push(e);
+        where = where || 'profile';
+      } else if (f) {
+        var box = $('e-' + f);
+        box.textContent = box.textContent ? box.textContent + '；' + text : text;
+        box.hidden = false;
+        (f === 'input' ? $('notes') : $('f-' + f)).setAttribute('aria-invalid', 'true');
+        where = where || (f === 'input' ? 'input' : 'fields');
+      } else {
+        loose.push(text);
+      }
+    });
+    renderProfileErrors(profileErrors);
+    var first = errors.length ? errors[0].message_zh || errors[0].code : '';
+    if (where === 'profile') setStatus(T.errorsIn.profile, 'error');
+    else if (where === 'input' && errors[0].code === 'input.empty') setStatus(T.empty, '');
+    else setStatus(T.failed + (loose[0] || first), 'error');
+  }
+
+  var shownPage = null;
+  function showPreview(page) {
+    if (page === shownPage) return;
+    shownPage = page;
+    root.setAttribute('data-preview-loading', '1');
+    $('preview').srcdoc = page;
+  }
+  $('preview').addEventListener('load', function () {
+    root.removeAttribute('data-preview-loading');
+  });
+
+  function showResult(msg, fresh) {
+    var r = msg.response;
+    clearErrors();
+    if (!r || !r.ok) {
+      showErrors((r && r.errors) || []);
+      if (fresh) {
+        state.last = null;
+        renderDiagnostics(null);
+      }
+      counters.rendered++;
+      root.setAttribute('data-rendered', String(counters.rendered));
+      return;
+    }
+    renderProfileErrors([]);
+    if (!msg.preview || msg.preview.page) showPreview(msg.preview ? msg.preview.page : r.page);
+    var note = $('preview-note');
+    note.hidden = !msg.preview;
+    note.textContent = msg.preview ? T.previewPart(msg.preview.shownLines, msg.preview.totalLines) : '';
+    var applied = 0;
+    Object.keys(msg.rules).forEach(function (k) {
+      applied += msg.rules[k].appliedCount;
+    });
+    setStatus(T.ready(applied, r.diagnosticsTotal - applied, msg.ms), '');
+    showHints(r.meta || {});
+    if (fresh) {
+      state.last = msg;
+      renderDiagnostics(msg);
+      // Ready for the browser's own print command too (big articles: filled on beforeprint).
+      if (!r.big && r.fragment.length < 200000) fillPrint();
+      else $('print-article').textContent = '';
+    }
+    counters.rendered++;
+    root.setAttribute('data-rendered', String(counters.rendered));
+  }
+
+  function showHints(meta) {
+    FIELD_NAMES.forEach(function (name) {
+      var hint = $('h-' + name);
+      var m = meta[name];
+      var given = $('f-' + name).value.trim();
+      if (!m || !m.value || given) {
+        hint.textContent = '';
+        return;
+      }
+      if (name === 'date' && m.from === 'default') hint.textContent = T.dateDefault(m.value);
+      else hint.textContent = T.willUse(T.uses[m.from] || '', m.value);
     });
   }
 
-  function showPage(page) {
-    if (page === shownPage) return;
-    // Keep the reader's place: the iframe reloads on every new srcdoc.
-    var win = el.preview.contentWindow;
-    try {
-      pendingScroll = win && win.document && win.document.body ? { x: win.scrollX, y: win.scrollY } : null;
-    } catch (e) {
-      pendingScroll = null;
+  // ---- diagnostics ----------------------------------------------------------------------
+  // The core's messages read "中文 / English": the interface shows the Chinese part.
+  function zh(message) {
+    var s = String(message || '');
+    var cut = s.indexOf(' / ');
+    return cut > 0 ? s.slice(0, cut) : s;
+  }
+  function idPlace(id) {
+    var m = /@(\d+):(\d+)$/.exec(id);
+    return m ? { line: +m[1], column: +m[2] } : { line: 0, column: 0 };
+  }
+  function renderDiagnostics(msg) {
+    var list = $('diag-list');
+    list.textContent = '';
+    var items = [];
+    if (msg) {
+      msg.response.diagnostics.forEach(function (d) {
+        items.push({ d: d, kind: d.applied ? 'fix' : 'warn' });
+      });
     }
-    shownPage = page;
-    el.preview.srcdoc = page;
+    Object.keys(state.rejected).forEach(function (id) {
+      items.push({ d: state.rejected[id], kind: 'off' });
+    });
+    items.sort(function (a, b) {
+      return a.d.line - b.d.line || a.d.column - b.d.column || (a.d.id < b.d.id ? -1 : 1);
+    });
+    state.diagOrder = items;
+    state.current = -1;
+    var total = msg ? msg.response.diagnosticsTotal : 0;
+    $('diag-count').textContent = T.diagCount(total + Object.keys(state.rejected).length);
+    var marks = items.map(function (it) {
+      return { line: it.d.line, col16: it.d.column_utf16 || it.d.column, len: it.d.length || 1, kind: it.kind, id: it.d.id };
+    });
+    editor.setMarks(marks);
+    if (!items.length) {
+      var none = document.createElement('p');
+      none.className = 'none';
+      none.textContent = msg ? T.noDiagnostics : '';
+      list.appendChild(none);
+      $('btn-writeback').disabled = true;
+      return;
+    }
+    $('btn-writeback').disabled = !msg || !Object.keys(msg.rules).some(function (k) {
+      return msg.rules[k].appliedCount > 0;
+    });
+    // group by rule, in order of first appearance
+    var groups = [];
+    var byRule = {};
+    items.forEach(function (it, index) {
+      var g = byRule[it.d.rule];
+      if (!g) {
+        g = byRule[it.d.rule] = { rule: it.d.rule, message: zh(it.d.message) || it.d.rule, items: [] };
+        groups.push(g);
+      }
+      g.items.push({ it: it, index: index });
+    });
+    var listed = 0;
+    groups.forEach(function (g) {
+      var box = document.createElement('section');
+      box.className = 'rule';
+      box.setAttribute('data-rule', g.rule);
+      var head = document.createElement('div');
+      head.className = 'rule-head';
+      var h = document.createElement('h3');
+      var count = msg && msg.rules[g.rule] ? msg.rules[g.rule].count : 0;
+      var off = g.items.filter(function (x) {
+        return x.it.kind === 'off';
+      }).length;
+      h.textContent = g.message + '（' + T.ruleCount(count + off) + '）';
+      head.appendChild(h);
+      var ruleInfo = msg && msg.rules[g.rule];
+      if (ruleInfo && ruleInfo.appliedCount) head.appendChild(button(T.rejectAll, 'reject-all', function () {
+        var ids = ruleInfo.applied ? Promise.resolve(ruleInfo.applied) : ask('ids', g.rule);
+        ids.then(function (list) {
+          (list || []).forEach(function (id) {
+            state.rejected[id] = findDiag(id) || { id: id, rule: g.rule, line: idPlace(id).line, column: idPlace(id).column, message: g.message };
+          });
+          decided();
+        });
+      }, g.message));
+      if (off) head.appendChild(button(T.acceptAll, 'accept-all', function () {
+        Object.keys(state.rejected).forEach(function (id) {
+          if (state.rejected[id].rule === g.rule) delete state.rejected[id];
+        });
+        decided();
+      }, g.message));
+      box.appendChild(head);
+      var ol = document.createElement('ol');
+      g.items.forEach(function (x) {
+        if (listed >= MAX_LISTED) return;
+        listed++;
+        ol.appendChild(diagItem(x.it, x.index));
+      });
+      box.appendChild(ol);
+      list.appendChild(box);
+    });
+    var rest = total + Object.keys(state.rejected).length - listed;
+    if (rest > 0) {
+      var more = document.createElement('p');
+      more.className = 'more';
+      more.textContent = T.more(rest);
+      list.appendChild(more);
+    }
+  }
+  function findDiag(id) {
+    if (!state.last) return null;
+    var ds = state.last.response.diagnostics;
+    for (var i = 0; i < ds.length; i++) if (ds[i].id === id) return ds[i];
+    return null;
+  }
+  function button(text, cls, onClick, context) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'small ' + cls;
+    b.textContent = text;
+    if (context) b.setAttribute('aria-label', text + '：' + context);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+  function diagText(d, kind) {
+    var change = d.before !== undefined && d.after !== undefined && (d.before || d.after) ? T.change(d.before, d.after) : '';
+    var label = kind === 'off' ? T.rejected : kind === 'fix' ? T.applied : T.warning;
+    return { where: T.lineCol(d.line, d.column), what: label + ' ' + (change || zh(d.message) || d.rule) };
+  }
+  function diagItem(it, index) {
+    var d = it.d;
+    var li = document.createElement('li');
+    li.className = it.kind === 'off' ? 'off' : it.kind === 'fix' ? 'fix' : 'warning';
+    li.setAttribute('data-id', d.id);
+    var t = diagText(d, it.kind);
+    var go = document.createElement('button');
+    go.type = 'button';
+    go.className = 'go';
+    var where = document.createElement('span');
+    where.className = 'where';
+    where.textContent = t.where;
+    go.appendChild(where);
+    go.appendChild(document.createTextNode(t.what));
+    if (d.message) go.title = zh(d.message);
+    go.addEventListener('click', function () {
+      jumpTo(index);
+    });
+    li.appendChild(go);
+    if (it.kind === 'fix') {
+      li.appendChild(button(T.reject, 'reject', function () {
+        state.rejected[d.id] = d;
+        decided();
+      }, t.where));
+    } else if (it.kind === 'off') {
+      li.appendChild(button(T.accept, 'accept', function () {
+        delete state.rejected[d.id];
+        decided();
+      }, t.where));
+    }
+    return li;
+  }
+  function decided() {
+    changed();
+    formatNow();
+  }
+  function jumpTo(index) {
+    var items = state.diagOrder;
+    if (!items.length) return;
+    index = ((index % items.length) + items.length) % items.length;
+    state.current = index;
+    var d = items[index].d;
+    var cur = document.querySelector('.rule li.current');
+    if (cur) cur.classList.remove('current');
+    var li = document.querySelector('.rule li[data-id="' + CSS.escape(d.id) + '"]');
+    if (li) {
+      li.classList.add('current');
+      li.scrollIntoView({ block: 'nearest' });
+    }
+    editor.select(d.line, d.column_utf16 || d.column, d.length || 1, d.id);
+  }
+  function nextDiag(step) {
+    var items = state.diagOrder;
+    if (!items.length) return;
+    if (state.current >= 0) {
+      jumpTo(state.current + step);
+      return;
+    }
+    var c = editor.caret();
+    var i;
+    if (step > 0) {
+      for (i = 0; i < items.length; i++) {
+        var a = items[i].d;
+        if (a.line > c.line || (a.line === c.line && (a.column_utf16 || a.column) > c.col16)) break;
+      }
+      jumpTo(i);
+    } else {
+      for (i = items.length - 1; i >= 0; i--) {
+        var b = items[i].d;
+        if (b.line < c.line || (b.line === c.line && (b.column_utf16 || b.column) < c.col16)) break;
+      }
+      jumpTo(i);
+    }
   }
 
-  el.preview.addEventListener('load', function () {
-    if (!pendingScroll) return;
-    try {
-      el.preview.contentWindow.scrollTo(pendingScroll.x, pendingScroll.y);
-    } catch (e) {
-      // the preview's origin is opaque in some browsers; not being able to scroll is harmless
+  // ---- drafts ---------------------------------------------------------------------------
+  function newId() {
+    return 'd' + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36);
+  }
+  function currentDraft() {
+    var fields = readFields();
+    var title = fields.title || (state.last && state.last.response.meta && state.last.response.meta.title ? state.last.response.meta.title.value : '');
+    var notes = editor.getText();
+    return {
+      id: state.draftId,
+      title: title || '',
+      notes: notes,
+      chars: notes.length,
+      fields: fields,
+      halfwidth: $('f-halfwidth').checked,
+      encoding: state.encoding || '',
+      rejected: state.rejected,
+      updated: Date.now()
+    };
+  }
+  function saveNow() {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = 0;
+    if (!store) return Promise.resolve();
+    setSaveState(T.saving, false);
+    return asBlob(currentDraft()).then(function (draft) {
+      return store.saveDraft(draft);
+    }).then(
+      function () {
+        counters.saved++;
+        root.setAttribute('data-saved', String(counters.saved));
+        setSaveState(T.saved(clock()), false);
+        setAlert('');
+      },
+      function (e) {
+        var text = e.kind === 'full' ? T.storageFull : T.storageDenied;
+        setSaveState(text, true);
+        setAlert(text);
+      }
+    );
+  }
+  // Big notes are stored as a Blob built a slice per task, so that saving never copies
+  // megabytes in one main-thread task.
+  function asBlob(draft) {
+    var text = draft.notes;
+    if (text.length <= BLOB_CHARS) return Promise.resolve(draft);
+    return new Promise(function (resolve) {
+      var parts = [];
+      var at = 0;
+      (function step() {
+        var end = Math.min(at + BLOB_SLICE, text.length);
+        var last = text.charCodeAt(end - 1);
+        if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+        parts.push(new Blob([text.slice(at, end)]));
+        at = end;
+        if (at < text.length) {
+          setTimeout(step, 0);
+          return;
+        }
+        draft.notes = '';
+        draft.notesBlob = new Blob(parts, { type: 'text/plain' });
+        resolve(draft);
+      })();
+    });
+  }
+  function changed() {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+    scheduleFormat();
+  }
+  function loadDraft(d) {
+    if (d.notesBlob && !d.notes) {
+      d.notesBlob.text().then(function (text) {
+        d.notes = text;
+        d.notesBlob = null;
+        loadDraft(d);
+        setSaveState(T.restored, false);
+      });
+      return;
     }
-    pendingScroll = null;
+    state.draftId = d.id;
+    state.rejected = d.rejected || {};
+    writeFields(d.fields);
+    $('f-halfwidth').checked = !!d.halfwidth;
+    state.encoding = d.encoding || '';
+    $('encoding').textContent = state.encoding ? T.encodingLabel + state.encoding : '';
+    editor.setText(d.notes || '', 0);
+    formatNow();
+  }
+  function freshDraft() {
+    loadDraft({ id: newId(), notes: '', fields: {}, rejected: {} });
+    if (store) store.setSetting('current', state.draftId).catch(function () {});
+  }
+  function openDraft(id) {
+    saveNow().then(function () {
+      return store.getDraft(id);
+    }).then(function (d) {
+      if (!d) return;
+      loadDraft(d);
+      store.setSetting('current', d.id).catch(function () {});
+      $('drafts-dialog').close();
+    });
+  }
+  function showDrafts() {
+    var ul = $('drafts-list');
+    ul.textContent = '';
+    var p = store ? saveNow().then(function () {
+      return store.listDrafts();
+    }) : Promise.resolve([]);
+    p.then(function (list) {
+      if (!list.length) {
+        var li = document.createElement('li');
+        li.textContent = T.draftsEmpty;
+        ul.appendChild(li);
+      }
+      list.forEach(function (s) {
+        var li = document.createElement('li');
+        var title = document.createElement('span');
+        title.className = 'd-title';
+        title.textContent = (s.title || s.head || T.untitled) + (s.id === state.draftId ? T.current : '');
+        var meta = document.createElement('span');
+        meta.className = 'd-meta';
+        meta.textContent = new Date(s.updated).toLocaleString('zh-CN') + ' · ' + T.chars(s.chars);
+        li.appendChild(title);
+        li.appendChild(meta);
+        li.appendChild(button(T.openDraft, 'open', function () {
+          openDraft(s.id);
+        }, s.title || T.untitled));
+        if (s.id !== state.draftId)
+          li.appendChild(button(T.deleteDraft, 'delete', function () {
+            store.deleteDraft(s.id).then(showDrafts);
+          }, s.title || T.untitled));
+        ul.appendChild(li);
+      });
+    }, function () {
+      var li = document.createElement('li');
+      li.textContent = T.storageDenied;
+      ul.appendChild(li);
+    });
+    if (!$('drafts-dialog').open) $('drafts-dialog').showModal();
+  }
+
+  // ---- import ---------------------------------------------------------------------------
+  function readFile(file) {
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () {
+        resolve(new Uint8Array(reader.result));
+      };
+      reader.onerror = function () {
+        reject(reader.error);
+      };
+      reader.readAsArrayBuffer(file);
+    });
+  }
+  function importNotes(file) {
+    if (!/\.(txt|md|markdown|text)$/i.test(file.name)) {
+      setStatus(T.importWrongType(file.name), 'error');
+      return;
+    }
+    readFile(file).then(function (bytes) {
+      var got = P.decodeBytes(bytes);
+      if (!got) {
+        setStatus(T.importFailed(file.name), 'error');
+        return;
+      }
+      saveNow();
+      loadDraft({ id: newId(), notes: got.text, fields: {}, rejected: {}, encoding: got.encoding });
+      if (store) store.setSetting('current', state.draftId).catch(function () {});
+      setAlert('');
+      root.setAttribute('data-imported', got.encoding);
+      setStatus(T.imported(file.name, got.encoding), '');
+      changed();
+    }, function () {
+      setStatus(T.importFailed(file.name), 'error');
+    });
+  }
+  $('btn-import').addEventListener('click', function () {
+    $('file-input').click();
+  });
+  $('file-input').addEventListener('change', function () {
+    var f = this.files && this.files[0];
+    if (f) importNotes(f);
+    this.value = '';
+  });
+  var code = $('code');
+  var dragDepth = 0;
+  function hasFiles(e) {
+    return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], 'Files') >= 0;
+  }
+  code.addEventListener('dragenter', function (e) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    dragDepth++;
+    $('drop').hidden = false;
+  });
+  code.addEventListener('dragover', function (e) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  code.addEventListener('dragleave', function () {
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (!dragDepth) $('drop').hidden = true;
+  });
+  code.addEventListener('drop', function (e) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    dragDepth = 0;
+    $('drop').hidden = true;
+    var f = e.dataTransfer.files[0];
+    if (f) importNotes(f);
   });
 
-  function render() {
-    timer = 0;
-    if (!core) return;
-    var response;
-    try {
-      response = JSON.parse(core.formatJson(JSON.stringify(buildRequest())));
-    } catch (e) {
-      setStatus(TEXT.badResponse, true);
-      return;
+  // ---- copy, download, print, write back ----------------------------------------------------
+  function lastOk() {
+    if (!state.last || !state.last.response.ok) {
+      setStatus(T.nothingYet, 'error');
+      return null;
     }
-    if (!response || typeof response !== 'object') {
-      setStatus(TEXT.badResponse, true);
-      return;
-    }
-    if (!response.ok) {
-      var errors = Array.isArray(response.errors) ? response.errors : [];
-      var first = errors.length ? errors[0].message_zh || errors[0].code : '';
-      setStatus(TEXT.failed + first, true);
-      listErrors(errors);
-      return;
-    }
-    var diagnostics = Array.isArray(response.diagnostics) ? response.diagnostics : [];
-    var applied = diagnostics.filter(function (d) {
-      return d.applied;
-    }).length;
-    setStatus(TEXT.ready + TEXT.changes(applied, diagnostics.length - applied), false);
-    listDiagnostics(diagnostics);
-    showPage(response.page);
-    renders += 1;
-    document.documentElement.setAttribute('data-rendered', String(renders));
+    return state.last;
   }
-
-  function schedule() {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(render, DEBOUNCE_MS);
+  function copyFragment() {
+    var last = lastOk();
+    if (!last) return;
+    var part = resultPart('copy');
+    var html = last.response.big ? '' : last.response.fragment;
+    var text = last.response.big ? '' : last.plain;
+    var done = function (plainOnly) {
+      setStatus(plainOnly ? T.copiedPlain : T.copied, '');
+      root.setAttribute('data-copied', String(Date.now()));
+    };
+    var fallback = function () {
+      var ok = false;
+      var onCopy = function (e) {
+        e.clipboardData.setData('text/html', html);
+        e.clipboardData.setData('text/plain', text);
+        e.preventDefault();
+        ok = true;
+      };
+      document.addEventListener('copy', onCopy);
+      try {
+        document.execCommand('copy');
+      } finally {
+        document.removeEventListener('copy', onCopy);
+      }
+      if (ok) done(false);
+      else setStatus(T.copyFailed, 'error');
+    };
+    if (navigator.clipboard && window.ClipboardItem) {
+      // Promised blobs: a big article comes from the worker, the gesture still counts.
+      var item = new ClipboardItem({
+        'text/html': part.then(function (v) {
+          return new Blob([v.html], { type: 'text/html' });
+        }),
+        'text/plain': part.then(function (v) {
+          return new Blob([v.plain], { type: 'text/plain' });
+        })
+      });
+      navigator.clipboard.write([item]).then(function () {
+        done(false);
+      }, last.response.big ? function () {
+        setStatus(T.copyFailed, 'error');
+      } : fallback);
+    } else {
+      fallback();
+    }
   }
-
-  el.form.addEventListener('submit', function (event) {
-    event.preventDefault();
+  function fileName(title) {
+    var name = (title || '')
+      .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\\/:*?"<>|]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80);
+    return (name || '文章') + '.html';
+  }
+  function download() {
+    var last = lastOk();
+    if (!last) return;
+    var meta = last.response.meta || {};
+    var name = fileName(meta.title && meta.title.value);
+    resultPart('page').then(function (page) {
+      saveFile(name, page, 'text/html;charset=utf-8');
+      setStatus(T.downloaded(name), '');
+    });
+  }
+  function saveFile(name, text, type) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 60000);
+  }
+  // The article for printing: the fragment, parsed inertly, with anything active removed.
+  function fillPrint(fragment) {
+    var box = $('print-article');
+    box.textContent = '';
+    if (typeof fragment !== 'string') {
+      if (!state.last || !state.last.response.ok || state.last.response.big) return;
+      fragment = state.last.response.fragment;
+    }
+    var doc = new DOMParser().parseFromString('<!DOCTYPE html><body>' + fragment, 'text/html');
+    Array.prototype.forEach.call(doc.querySelectorAll('script,style,iframe,object,embed,link,meta,base,form'), function (n) {
+      n.remove();
+    });
+    Array.prototype.forEach.call(doc.body.querySelectorAll('*'), function (n) {
+      for (var i = n.attributes.length - 1; i >= 0; i--) {
+        var a = n.attributes[i];
+        if (/^on/i.test(a.name) || (/^(href|src|xlink:href|action|formaction)$/i.test(a.name) && /^\s*(javascript|data|vbscript):/i.test(a.value)))
+          n.removeAttribute(a.name);
+      }
+    });
+    while (doc.body.firstChild) box.appendChild(document.adoptNode(doc.body.firstChild));
+  }
+  window.addEventListener('beforeprint', function () {
+    if (!$('print-article').firstChild) fillPrint();
   });
-  el.form.addEventListener('input', schedule);
-  el.form.addEventListener('change', schedule);
-  el.preview.title = TEXT.previewTitle;
-  setStatus(TEXT.loading, false);
-
-  if (typeof createPaiban !== 'function') {
-    setStatus(TEXT.loadFailed + 'paiban.js', true);
-    return;
+  function print() {
+    if (!lastOk()) return;
+    resultPart('copy').then(function (v) {
+      fillPrint(v.html);
+      window.print();
+    });
   }
-  createPaiban().then(
-    function (module) {
-      core = module;
-      prepareProfiles(core.defaultProfile());
-      document.documentElement.setAttribute('data-ready', '1');
-      render();
+  function writeBack() {
+    var last = lastOk();
+    if (!last || last.seq !== state.seq) return;
+    resultPart('text').then(function (text) {
+      state.rejected = {};
+      editor.setText(text, 0);
+      setStatus(T.writtenBack, '');
+      changed();
+    });
+  }
+  $('btn-copy').addEventListener('click', copyFragment);
+  $('btn-download').addEventListener('click', download);
+  $('btn-print').addEventListener('click', print);
+  $('btn-writeback').addEventListener('click', writeBack);
+  $('btn-new').addEventListener('click', function () {
+    saveNow().then(freshDraft);
+  });
+  $('btn-drafts').addEventListener('click', showDrafts);
+  $('drafts-close').addEventListener('click', function () {
+    $('drafts-dialog').close();
+  });
+  $('btn-next-diag').addEventListener('click', function () {
+    nextDiag(1);
+  });
+  $('btn-prev-diag').addEventListener('click', function () {
+    nextDiag(-1);
+  });
+  $('btn-now').addEventListener('click', function () {
+    $('f-date').value = beijingNow().replace(' ', 'T');
+    changed();
+  });
+
+  // ---- the profile dialog -------------------------------------------------------------------
+  function renderProfileErrors(errors) {
+    var ul = $('profile-errors');
+    ul.textContent = '';
+    errors.forEach(function (e) {
+      var li = document.createElement('li');
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = e.message_zh || e.message_en || e.code;
+      b.addEventListener('click', function () {
+        selectInProfile(e.line, e.column);
+      });
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    $('profile-text').setAttribute('aria-invalid', errors.length ? 'true' : 'false');
+    if (errors.length && !$('profile-dialog').open && state.profileOpenOnError) openProfile();
+  }
+  function selectInProfile(line, column) {
+    var ta = $('profile-text');
+    var text = ta.value;
+    var off = 0;
+    for (var l = 1; l < (line || 1); l++) {
+      var nl = text.indexOf('\n', off);
+      if (nl < 0) break;
+      off = nl + 1;
+    }
+    var col = Math.max((column || 1) - 1, 0);
+    for (var c = 0; c < col && off < text.length && text.charAt(off) !== '\n'; c++) {
+      var u = text.charCodeAt(off);
+      off += u >= 0xd800 && u <= 0xdbff ? 2 : 1;
+    }
+    ta.focus();
+    ta.setSelectionRange(off, Math.min(off + 1, text.length));
+    var lineHeight = parseFloat(getComputedStyle(ta).lineHeight) || 20;
+    ta.scrollTop = Math.max(0, ((line || 1) - 5) * lineHeight);
+  }
+  function openProfile() {
+    $('profile-text').value = activeProfileText();
+    if (!$('profile-dialog').open) $('profile-dialog').showModal();
+  }
+  function applyProfile(text) {
+    state.profileText = text === state.defaultPretty || text === state.defaultProfile ? null : text;
+    fillColumns();
+    if (store) store.setSetting('profile', state.profileText).catch(function () {});
+    formatNow();
+    setStatus(T.profileApplied, '');
+  }
+  $('btn-profile').addEventListener('click', openProfile);
+  $('profile-close').addEventListener('click', function () {
+    $('profile-dialog').close();
+  });
+  $('profile-apply').addEventListener('click', function () {
+    applyProfile($('profile-text').value);
+  });
+  $('profile-reset').addEventListener('click', function () {
+    $('profile-text').value = state.defaultPretty;
+    applyProfile(state.defaultPretty);
+    setStatus(T.profileReset, '');
+  });
+  $('profile-export').addEventListener('click', function () {
+    saveFile('paiban-profile.json', $('profile-text').value, 'application/json');
+  });
+  $('profile-import').addEventListener('click', function () {
+    $('profile-file').click();
+  });
+  $('profile-file').addEventListener('change', function () {
+    var f = this.files && this.files[0];
+    this.value = '';
+    if (!f) return;
+    readFile(f).then(function (bytes) {
+      var got = P.decodeBytes(bytes);
+      if (!got) {
+        setStatus(T.importFailed(f.name), 'error');
+        return;
+      }
+      $('profile-text').value = got.text;
+      applyProfile(got.text);
+    });
+  });
+
+  // ---- fields and keys ------------------------------------------------------------------
+  $('fields').addEventListener('submit', function (e) {
+    e.preventDefault();
+  });
+  $('fields').addEventListener('input', changed);
+  $('fields').addEventListener('change', changed);
+  document.addEventListener('keydown', function (e) {
+    var ctrl = e.ctrlKey || e.metaKey;
+    if (ctrl && e.key === 'Enter') {
+      e.preventDefault();
+      formatNow();
+    } else if (ctrl && !e.shiftKey && (e.key === 's' || e.key === 'S')) {
+      e.preventDefault();
+      saveNow();
+    } else if (ctrl && e.shiftKey && (e.key === 'c' || e.key === 'C')) {
+      e.preventDefault();
+      copyFragment();
+    } else if (ctrl && (e.key === 'o' || e.key === 'O')) {
+      e.preventDefault();
+      $('file-input').click();
+    } else if (e.key === 'F8') {
+      e.preventDefault();
+      nextDiag(e.shiftKey ? -1 : 1);
+    }
+  });
+  // Save when the tab is hidden or closed (the debounced save may not have run yet).
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden' && saveTimer) saveNow();
+  });
+  window.addEventListener('pagehide', function () {
+    if (saveTimer) saveNow();
+  });
+
+  // ---- start ----------------------------------------------------------------------------
+  var storeReady = new P.Store().open().then(
+    function (s) {
+      store = s;
+      return Promise.all([s.getSetting('current'), s.getSetting('profile')]).then(function (v) {
+        state.profileText = typeof v[1] === 'string' ? v[1] : null;
+        return v[0] ? s.getDraft(v[0]) : null;
+      });
     },
-    function (err) {
-      setStatus(TEXT.loadFailed + String(err), true);
+    function (e) {
+      var text = e.kind === 'full' ? T.storageFull : T.storageDenied;
+      setSaveState(text, true);
+      setAlert(text);
+      return null;
     }
-  );
-})();
+  ).then(null, function () {
+    return null;
+  });
+  function workerReady() {
+    storeReady.then(function (draft) {
+      state.ready = true;
+      fillColumns();
+      state.profileOpenOnError = false;
+      if (draft) {
+        loadDraft(draft);
+        if (draft.notes || draft.notesBlob) setSaveState(T.restored, false);
+      } else {
+        freshDraft();
+      }
+      root.setAttribute('data-ready', '1');
+    });
+  }
+  setStatus(T.loading, 'busy');
+  // Served over http(s): a service worker keeps the app working offline (not on file://).
+  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+    navigator.serviceWorker.register('sw.js').then(
+      function () {
+        root.setAttribute('data-sw', '1');
+      },
+      function () {}
+    );
+  }
+  startWorker();
+})(Paiban);

@@ -1,8 +1,8 @@
 'use strict';
 // Smoke test of the WASM module and the minimal web page.
 //   node web_smoke.cjs WASM_JS [WEB_DIR]
-// WEB_DIR defaults to <build>/web (next to <build>/wasm/paiban.js), where the build copies
-// web/index.html, app.js, style.css and paiban.js.
+// WEB_DIR defaults to <build>/web (next to <build>/wasm/paiban.js), where the build writes the
+// one-file editor (paiban.html, the same bytes as index.html) and sw.js.
 // 1. node: the module loads with require(), formats a request, answers a bad request with
 //    error JSON, and is deterministic.
 // 2. Chromium, from file:// and over http://127.0.0.1 (python3 -m http.server): typing notes
@@ -140,7 +140,7 @@ async function browserPart(browser, url, label, allowedOrigins, profile) {
       fail(`${label}: the preview iframe must be sandboxed without allow-scripts (sandbox=${JSON.stringify(sandbox)})`);
     const squash = (s) => (s || '').replace(/\s+/gu, '');
 
-    await page.fill('#title', TITLE);
+    await page.fill('#f-title', TITLE);
     await page.fill('#notes', NOTES);
     const shown = await waitFor(page, (p) => squash(p.h1) === squash(TITLE), `${label}: the title`);
     for (const para of PARAGRAPHS) {
@@ -152,20 +152,20 @@ async function browserPart(browser, url, label, allowedOrigins, profile) {
     if (await page.$('#status.error')) fail(`${label}: the page shows an error: ${status}`);
 
     // Editing again re-renders (debounced): a changed title shows up.
-    await page.fill('#title', TITLE + '（续）');
+    await page.fill('#f-title', TITLE + '（续）');
     await waitFor(page, (p) => squash(p.h1) === squash(TITLE + '（续）'), `${label}: the changed title`);
 
     // Half-width publishing, when the profile has the switch: full-width commas become ASCII.
     const hasSwitch = profile && JSON.stringify(profile).includes('"half_width_publish"');
-    await page.check('#halfwidth');
+    await page.check('#f-halfwidth');
     if (hasSwitch) {
       await waitFor(page, (p) => p.text.includes('上午,区生态环境分局'), `${label}: half-width punctuation (半角发布)`);
-      await page.uncheck('#halfwidth');
+      await page.uncheck('#f-halfwidth');
       await waitFor(page, (p) => p.text.includes('上午，区生态环境分局'), `${label}: full-width punctuation again`);
     } else {
       await page.waitForTimeout(300);
       if (await page.$('#status.error')) fail(`${label}: 半角发布 made the page show an error: ${await page.textContent('#status')}`);
-      await page.uncheck('#halfwidth');
+      await page.uncheck('#f-halfwidth');
     }
 
     const violations = await runAxe(page);
@@ -188,14 +188,14 @@ async function main() {
 
   const webDir = path.resolve(webDirArg || path.join(path.dirname(wasmJs), '..', 'web'));
   const index = path.join(webDir, 'index.html');
-  for (const f of ['index.html', 'app.js', 'style.css', 'paiban.js']) {
+  for (const f of ['index.html', 'paiban.html', 'sw.js']) {
     if (!fs.existsSync(path.join(webDir, f))) {
-      fail(`browser: ${path.join(webDir, f)} is missing; build the wasm preset (target paiban_web copies the page next to paiban.js)`);
+      fail(`browser: ${path.join(webDir, f)} is missing; build the wasm preset (target paiban_web writes the editor)`);
     }
   }
-  const copy = path.join(webDir, 'paiban.js');
-  if (fs.existsSync(copy) && !fs.readFileSync(copy).equals(fs.readFileSync(wasmJs)))
-    fail(`browser: ${copy} differs from ${wasmJs} (a stale copy); rebuild (target paiban_web)`);
+  const one = path.join(webDir, 'paiban.html');
+  if (fs.existsSync(one) && !fs.readFileSync(one, 'utf8').includes(fs.readFileSync(wasmJs, 'utf8').slice(0, 2000)))
+    fail(`browser: ${one} does not inline ${wasmJs} (stale); rebuild (target paiban_web)`);
   if (failures.length === 0) {
     const browser = await launch();
     let server = null;

@@ -1,0 +1,202 @@
+// The formatting worker. Its source is paiban.js (which defines createPaiban) followed by this
+// file, started from a Blob URL, so it works from file:// too. The worker owns the WASM module;
+// the page only sends requests and renders what comes back.
+//
+// Messages in:  {type: 'format', seq, request}
+//               {type: 'get', id, what: 'page' | 'copy' | 'text' | 'ids', rule}
+// Messages out: {type: 'ready', version, defaultProfile}
+//               {type: 'result', seq, ms, response, plain, preview, rules}
+//               {type: 'got', id, value}
+// A big result (several MB) stays here: the page gets the diagnostics and a preview, and asks
+// for the page, the fragment or the text when the editor copies, downloads or writes back, so
+// that no message ever makes the page's main thread copy megabytes.
+//               {type: 'failed', seq, message}          (the module aborted; it is reloaded)
+//               {type: 'load-failed', message}
+//
+// A newer request supersedes an older one: messages are only queued while the module works, and
+// when it is free again only the latest request is run.
+/* global createPaiban */
+(function () {
+  'use strict';
+
+  // Diagnostics sent to the page at most (the page lists fewer still); per-rule id lists are
+  // always complete so that "reject all of a rule" works on any input.
+  var MAX_DIAGNOSTICS = 1000;
+  var MAX_IDS = 2000;
+  var BIG_CHARS = 1500000;
+  // A page longer than this is previewed from the first part of the notes only.
+  var PREVIEW_MAX_CHARS = 150000;
+  var PREVIEW_INPUT_CHARS = 20000;
+
+  var mod = null;
+  var last = null; // {response, plain, rules} of the latest request
+  var pending = null;
+  var scheduled = false;
+
+  function load() {
+    return createPaiban().then(function (m) {
+      mod = m;
+      return m;
+    });
+  }
+
+  // HTML fragment → plain text: one line per block, tags dropped, the core's entities decoded.
+  function plainText(html) {
+    var s = html
+      .replace(/<\/(p|h[1-6]|li|div|blockquote|header|footer|tr)>/gi, '\n')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos|nbsp);/gi, function (all, e) {
+        var k = e.toLowerCase();
+        if (k === 'amp') return '&';
+        if (k === 'lt') return '<';
+        if (k === 'gt') return '>';
+        if (k === 'quot') return '"';
+        if (k === 'apos') return "'";
+        if (k === 'nbsp') return '\u00a0';
+        var n = k.charAt(1) === 'x' ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+        return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all;
+      });
+    return s
+      .split('\n')
+      .map(function (l) {
+        return l.trim();
+      })
+      .filter(function (l) {
+        return l.length > 0;
+      })
+      .join('\n');
+  }
+
+  // The first part of the notes, cut after a blank line near PREVIEW_INPUT_CHARS.
+  function head(input) {
+    var cut = input.indexOf('\n\n', PREVIEW_INPUT_CHARS);
+    if (cut < 0 || cut > PREVIEW_INPUT_CHARS * 2) cut = input.indexOf('\n', PREVIEW_INPUT_CHARS);
+    if (cut < 0) return null;
+    return input.slice(0, cut + 1);
+  }
+
+  function countLines(s) {
+    var n = 1;
+    for (var i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+
+  function call(request) {
+    var text = mod.formatJson(JSON.stringify(request));
+    return JSON.parse(text);
+  }
+
+  function run() {
+    scheduled = false;
+    var msg = pending;
+    pending = null;
+    if (!msg) return;
+    var started = Date.now();
+    var response;
+    try {
+      response = call(msg.request);
+    } catch (e) {
+      // An abort leaves the module unusable: load a fresh one for the next request.
+      mod = null;
+      self.postMessage({ type: 'failed', seq: msg.seq, message: String(e && e.message ? e.message : e) });
+      load().then(schedule, function () {});
+      return;
+    }
+    var rules = {};
+    var diagnostics = Array.isArray(response.diagnostics) ? response.diagnostics : [];
+    for (var i = 0; i < diagnostics.length; i++) {
+      var d = diagnostics[i];
+      var r = rules[d.rule] || (rules[d.rule] = { count: 0, applied: [], message: d.message || '' });
+      r.count++;
+      if (d.applied) r.applied.push(d.id);
+    }
+    var summary = {};
+    Object.keys(rules).forEach(function (k) {
+      var rr = rules[k];
+      summary[k] = {
+        count: rr.count,
+        appliedCount: rr.applied.length,
+        applied: rr.applied.length <= MAX_IDS ? rr.applied : null,
+        message: rr.message
+      };
+    });
+    var total = diagnostics.length;
+    if (total > MAX_DIAGNOSTICS) response.diagnostics = diagnostics.slice(0, MAX_DIAGNOSTICS);
+    response.diagnosticsTotal = total;
+
+    var preview = null;
+    if (response.ok && response.page.length > PREVIEW_MAX_CHARS) {
+      var part = head(msg.request.input);
+      if (part) {
+        var req = {};
+        for (var k in msg.request) req[k] = msg.request[k];
+        req.input = part;
+        req.output = 'page';
+        var small = null;
+        try {
+          small = call(req);
+        } catch (e) {
+          small = null;
+        }
+        if (small && small.ok)
+          preview = { page: small.page, shownLines: countLines(part) - 1, totalLines: countLines(msg.request.input) };
+      }
+    }
+    var plain = response.ok ? plainText(response.fragment) : '';
+    last = { response: response, plain: plain, rules: rules };
+    var out = response;
+    var big = response.ok && response.page.length + response.fragment.length + response.text.length > BIG_CHARS;
+    if (big) {
+      out = {};
+      for (var key in response) out[key] = response[key];
+      out.page = out.fragment = out.text = '';
+      out.big = true;
+      plain = '';
+      if (!preview) preview = { page: '', shownLines: 0, totalLines: countLines(msg.request.input) };
+    }
+    self.postMessage({
+      type: 'result',
+      seq: msg.seq,
+      ms: Date.now() - started,
+      response: out,
+      plain: plain,
+      preview: preview,
+      rules: summary
+    });
+  }
+
+  function schedule() {
+    if (scheduled || !pending || !mod) return;
+    scheduled = true;
+    setTimeout(run, 0);
+  }
+
+  self.onmessage = function (event) {
+    var msg = event.data;
+    if (msg && msg.type === 'get') {
+      var value = null;
+      if (last && last.response.ok) {
+        if (msg.what === 'page') value = last.response.page;
+        else if (msg.what === 'text') value = last.response.text;
+        else if (msg.what === 'copy') value = { html: last.response.fragment, plain: last.plain };
+        else if (msg.what === 'ids') value = last.rules[msg.rule] ? last.rules[msg.rule].applied : [];
+      }
+      self.postMessage({ type: 'got', id: msg.id, value: value });
+      return;
+    }
+    if (!msg || msg.type !== 'format') return;
+    pending = msg;
+    schedule();
+  };
+
+  load().then(
+    function (m) {
+      self.postMessage({ type: 'ready', version: m.version(), defaultProfile: m.defaultProfile() });
+      schedule();
+    },
+    function (e) {
+      self.postMessage({ type: 'load-failed', message: String(e && e.message ? e.message : e) });
+    }
+  );
+})();
