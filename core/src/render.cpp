@@ -416,6 +416,10 @@ std::string render_page(const Document& document, const Meta& meta, const Profil
   }
   meta_tag(out, "Url", meta.url.value);
 
+  // The page carries no script and loads nothing: the policy says so to the browser too.
+  out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'none'; "
+      "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
   out += "<link rel=\"icon\" href=\"data:,\">\n<style>\n";
   for (const StyleRule& rule : kStyleRules) {
     auto it = profile.styles.find(rule.key);

@@ -475,3 +475,11 @@ TEST_CASE("render: the page reads like the seed, line by line") {
   REQUIRE(got.size() == seed.size());
   for (std::size_t i = 0; i < seed.size(); ++i) CHECK(got[i] == seed[i]);
 }
+
+TEST_CASE("render: the page forbids script and outside requests in a CSP meta, and has none") {
+  const std::string page = render_page(Document{}, sample_meta(), default_profile());
+  CHECK(page.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'none';") !=
+        std::string::npos);
+  CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find(" on") == std::string::npos);
+}
