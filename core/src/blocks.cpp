@@ -659,7 +659,10 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
           break;
         }
         case Shape::plain: {
-          bool starts = j == k || per_line || (indent_mode && l.indented);
+          // A line that starts with a GB/T 9704 number (1.… （一）…) is a run-in head: it
+          // always starts a paragraph of its own, even inside a blank-line-separated chunk.
+          bool starts = j == k || per_line || (indent_mode && l.indented) ||
+                        numbering::heading_number_level(l.seg.text) > 0;
           if (per_line && j > k && open == Open::paragraph && runs_on(protos.back().segs, longest)) starts = false;
           if (!starts && (open == Open::paragraph || open == Open::item)) {
             protos.back().segs.push_back(l.seg);

@@ -272,6 +272,20 @@ bool after_chinese_number(const std::u32string& s, std::size_t p) {
   return k > 0 && (is_han(s[k - 1]) || is_cjk_punct(s[k - 1]));
 }
 
+/// True when s[p] ends a bare number that starts the text or a sentence (2.加快… after 。):
+/// the dot after it is a list number's, not a full stop.
+bool numbering_dot(const std::u32string& s, std::size_t p) {
+  std::size_t k = p + 1;
+  while (k > 0 && is_digit(s[k - 1])) --k;
+  if (k == p + 1) return false;
+  if (k == 0) return true;
+  std::size_t q = k;
+  while (q > 0 && is_space(s[q - 1])) --q;
+  if (q == 0) return true;
+  const char32_t c = s[q - 1];
+  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'：';
+}
+
 bool is_abbreviation(const std::u32string& word) {
   static const std::u32string list[] = {U"Ltd", U"Co",  U"Inc", U"Corp", U"etc", U"No", U"Dr", U"Mr",  U"Mrs",
                                         U"Ms",  U"St",  U"vs",  U"Jr",   U"Sr",  U"Prof", U"e.g", U"i.e", U"al",
@@ -336,8 +350,9 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
       if (i > 0 && s[i - 1] == '.') continue;
       // What stands before: Han, closing punctuation, or a number, file name or address
       // that follows Han text (not an abbreviation such as Ltd.).
-      const bool chinese_before =
-          is_han(pc) || is_close_punct(pc) || after_chinese_number(s, p) || after_chinese_latin(c.b, p);
+      const bool chinese_before = is_han(pc) || is_close_punct(pc) ||
+                                  (after_chinese_number(s, p) && !numbering_dot(s, p)) ||
+                                  after_chinese_latin(c.b, p);
       const bool end_after = n == npos || is_han(nc) || is_open_punct(nc) || is_close_punct(nc);
       if (chinese_before && end_after) to[i] = U'。';
       continue;
@@ -464,7 +479,17 @@ std::string fix_id(std::string_view rule, Pos pos) {
 
 namespace {
 
-void run_rules(RunBuffer& b, const Profile& profile, const std::vector<std::string>& rejected, std::vector<Edit>& edits,
+/// Which rows of rows() run under this profile (worked out once per document).
+std::vector<char> active_rows(const Profile& profile) {
+  std::vector<char> on;
+  const bool insert = rule_enabled(profile, "space.cjk-latin-insert");
+  for (const RuleRow& row : rows())
+    on.push_back(rule_enabled(profile, row.info.id) && !(row.fn == rule_space_latin && insert) ? 1 : 0);
+  return on;
+}
+
+void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& active,
+               const std::vector<std::string>& rejected, std::vector<Edit>& edits,
                std::vector<RunBuffer::NetEdit>* net) {
   bool chinese = false;
   for (char32_t ch : b.s) chinese = chinese || is_han(ch);
@@ -473,22 +498,28 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<std::stri
   // context), so passes repeat until nothing changes: formatting twice changes nothing.
   for (int pass = 0, changed = 1; changed != 0 && pass < 4; ++pass) {
     changed = 0;
-    for (const RuleRow& row : rows()) {
-      if (!rule_enabled(profile, row.info.id)) continue;
-      if (row.fn == rule_space_latin && rule_enabled(profile, "space.cjk-latin-insert")) continue;
+    const std::vector<RuleRow>& all = rows();
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      if (!active[k]) continue;
+      const RuleRow& row = all[k];
       std::vector<Change> changes;
       const Ctx ctx{b, profile, chinese, profile.half_width_publish};
       row.fn(ctx, changes);
       if (changes.empty()) continue;
       std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) { return x.start < y.start; });
       RunBuffer nb;
-      nb.runs = b.runs;
+      std::size_t grow = 0;
+      for (const Change& ch : changes) grow += ch.rep.size();
+      nb.s.reserve(b.s.size() + grow);
+      nb.org.reserve(b.s.size() + grow);
+      nb.prot.reserve(b.s.size() + grow);
+      nb.src.reserve(b.s.size() + grow);
       std::size_t i = 0;
       for (const Change& ch : changes) {
         if (ch.start < i) continue;  // overlapping proposals: the first wins
         const Pos pos = b.pos_at(ch.start);
-        const std::string id = fix_id(row.info.id, pos);
-        if (std::find(rejected.begin(), rejected.end(), id) != rejected.end()) continue;
+        if (!rejected.empty() && std::find(rejected.begin(), rejected.end(), fix_id(row.info.id, pos)) != rejected.end())
+          continue;
         for (; i < ch.start; ++i) {
           nb.s += b.s[i];
           nb.org.push_back(b.org[i]);
@@ -536,15 +567,16 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<std::stri
 std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
                                    const std::vector<std::string>& rejected, std::vector<SourceEdit>* net) {
   std::vector<Edit> edits;
+  const std::vector<char> active = active_rows(profile);
   if (title.from == "detected" && !title.value.empty()) {
     std::vector<Inline> runs(1);
     runs[0].text = title.value;
     runs[0].pos = title.pos;
     RunBuffer b = make_buffer(runs);
-    run_rules(b, profile, rejected, edits, net);
+    run_rules(b, profile, active, rejected, edits, net);
     title.value = runs[0].text;
   }
-  for_each_block_text(document, [&](RunBuffer& b) { run_rules(b, profile, rejected, edits, net); });
+  for_each_block_text(document, [&](RunBuffer& b) { run_rules(b, profile, active, rejected, edits, net); });
   std::stable_sort(edits.begin(), edits.end(), [](const Edit& x, const Edit& y) {
     return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
   });

@@ -267,8 +267,9 @@ TEST_CASE("blocks: quotes") {
 
 TEST_CASE("blocks: block syntax inside a line or a joined paragraph changes nothing") {
   CHECK(shape("会议指出 - x 不是列表。") == "p[会议指出 - x 不是列表。]");
+  // A numbered line starts its own paragraph (a run-in head), and keeps its number as text.
   CHECK(shape("第一行\n1.加强领导，各科室要压实责任，\n第三行\n\n二。") ==
-        "p[第一行1.加强领导，各科室要压实责任，第三行]|p[二。]");
+        "p[第一行]|p[1.加强领导，各科室要压实责任，第三行]|p[二。]");
   CHECK(shape("<div>原文</div>") == "p[<div>原文</div>]");
   CHECK(shape("    代码？不，是缩进。") == "p[代码？不，是缩进。]");
   CHECK(shape("[foo]: /url\n\n[foo]") == "p[[foo]: /url]|p[[foo]]");
@@ -536,4 +537,9 @@ TEST_CASE("blocks: the site's published page pasted whole") {
     CHECK(p.doc.blocks[i].kind == BlockKind::paragraph);
     CHECK(inl(p.doc.blocks[i].inlines) == expected[i]);
   }
+}
+
+TEST_CASE("blocks: a numbered run-in line starts its own paragraph inside a blank-line chunk") {
+  CHECK(shape("第一段，\n接着写完。\n\n1.开展路检路查。\n2.加快淘汰老旧车辆。") ==
+        "p[第一段，接着写完。]|p[1.开展路检路查。]|p[2.加快淘汰老旧车辆。]");
 }
