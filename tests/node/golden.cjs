@@ -15,6 +15,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const os = require('node:os');
 
 const GOLDEN_DIR = path.resolve(__dirname, '..', 'golden');
 const NOW = '2024-03-01 09:30:00';
@@ -151,6 +152,24 @@ function main() {
       }
       const diff = firstDifference(fs.readFileSync(file, 'utf8'), text);
       if (diff) problems.push(`${path.basename(file)} differs at ${diff}`);
+    }
+    // Idempotent (SPEC §3): the notes with the fixes made get no further fix.
+    if (r.response.ok) {
+      const again = path.join(os.tmpdir(), `paiban-golden-${process.pid}-${c.name}.txt`);
+      fs.writeFileSync(again, r.response.text);
+      const r2 = spawnSync(cliPath, ['format', '--json', '--now', NOW, ...c.args, again], {
+        cwd: GOLDEN_DIR, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      fs.rmSync(again, { force: true });
+      const second = r2.status === 0 ? JSON.parse(r2.stdout) : null;
+      if (second === null) {
+        problems.push(`formatting the fixed text again failed: exit ${r2.status}: ${(r2.stderr || '').trim()}`);
+      } else {
+        const more = second.diagnostics.filter((d) => d.applied);
+        if (more.length > 0 || second.text !== r.response.text) {
+          problems.push(`not idempotent: formatting the fixed text again made ${more.length} fix(es), first: ` +
+                        JSON.stringify(more[0] || {}));
+        }
+      }
     }
     if (problems.length > 0) {
       console.error(`FAIL ${c.name}:\n  ${problems.join('\n  ')}`);
