@@ -14,6 +14,12 @@
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const score = require('../tests/node/lib/score.cjs');
+const { createRequire } = require('node:module');
+const { pathToFileURL } = require('node:url');
+
+// The compared tools live in their own folder (tools/compare/), installed on demand with
+// `npm install --prefix tools/compare`: they are not needed to build or test paiban.
+const compareRequire = createRequire(path.join(__dirname, 'compare', 'package.json'));
 
 const NOW = '2024-03-01 09:30:00';
 
@@ -111,12 +117,12 @@ async function main() {
 
   let ac = null;
   try {
-    ac = require('autocorrect-node');
+    ac = compareRequire('autocorrect-node');
   } catch (e) {
     notes.push(`autocorrect-node could not be loaded: ${e.message.split('\n')[0]}`);
   }
   if (ac) {
-    const v = require('autocorrect-node/package.json').version;
+    const v = compareRequire('autocorrect-node/package.json').version;
     tools.push(autocorrectTool(ac, AUTOCORRECT_DEFAULT, `${v}, as shipped: \`format(text)\``));
     tools.push(
       autocorrectTool(
@@ -128,12 +134,12 @@ async function main() {
   }
   let zh = null;
   try {
-    zh = await import('zhlint');
+    zh = await import(pathToFileURL(compareRequire.resolve('zhlint')).href);
   } catch (e) {
     notes.push(`zhlint could not be loaded: ${e.message.split('\n')[0]}`);
   }
   if (zh) {
-    const v = require('zhlint/package.json').version;
+    const v = compareRequire('zhlint/package.json').version;
     tools.push(zhlintTool(zh, ZHLINT_DEFAULT, `${v}, as shipped: preset default`));
     tools.push(zhlintTool(zh, ZHLINT_HOUSE, `${v}, preset default + ${describe(ZHLINT_HOUSE)}`));
   }
