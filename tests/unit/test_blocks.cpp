@@ -237,7 +237,7 @@ TEST_CASE("blocks: Word bullets become one list, the glyph dropped") {
   CHECK(shape("前言。\n• 一项\n结语。") == "p[前言。]|ul{li[一项]}|p[结语。]");
 }
 
-TEST_CASE("blocks: markdown list items; ordered lists are not lists") {
+TEST_CASE("blocks: markdown list items, ordered lists are not lists") {
   CHECK(shape("- 甲\n* 乙\n+ 丙") == "ul{li[甲]li[乙]li[丙]}");
   CHECK(shape("1. 加强领导") == "h2[1. 加强领导]");  // alone: the top level
   CHECK(shape("1.加强领导") == "h2[1.加强领导]");
@@ -391,7 +391,7 @@ TEST_CASE("positions: a run never crosses a line") {
   CHECK(r[3]->pos.col == 4);
 }
 
-TEST_CASE("positions: plain wrapped text is split per line; a join space stays with the line before") {
+TEST_CASE("positions: plain wrapped text is split per line, a join space stays with the line before") {
   Parsed p = blocks_of("空气质量PM\n2.5浓度\n\n二");
   auto r = runs(p.doc.blocks[0]);
   REQUIRE(r.size() == 2);

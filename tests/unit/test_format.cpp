@@ -20,7 +20,7 @@ json fixes(const json& response) {
 
 }  // namespace
 
-TEST_CASE("format_json: fixes are applied and listed; a rejected fix is left out on the next call") {
+TEST_CASE("format_json: fixes are applied and listed, a rejected fix is left out on the next call") {
   const json req = {{"input", "标题：测试稿\n\n会议指出,要加强领导,狠抓落实.\n"}, {"now", "2024-03-01 09:30:00"}};
   json r = call(req);
   REQUIRE(r["ok"] == true);

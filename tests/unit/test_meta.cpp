@@ -332,7 +332,7 @@ TEST_CASE("meta: given fields win") {
   CHECK(r.errors.empty());
 }
 
-TEST_CASE("meta: a given title equal to the first line consumes it; a different one does not") {
+TEST_CASE("meta: a given title equal to the first line consumes it, a different one does not") {
   Fields f;
   f.title = "市环境局召开会议";
   Run same = run("市环境局召开会议\n" + std::string(kBody), f);

@@ -252,7 +252,7 @@ TEST_CASE("render: government meta tags are filled where known and omitted where
   CHECK(has(plain, "<p class=\"pb-info\"><span class=\"pb-views\" data-cms-slot=\"views\"></span></p>"));
 }
 
-TEST_CASE("render: dates follow the profile's format; bad dates get no <time>") {
+TEST_CASE("render: dates follow the profile's format, bad dates get no <time>") {
   Profile p = default_profile();
   p.date_format = "YYYY年MM月DD日 HH:mm";
   Meta m = sample_meta();
@@ -409,7 +409,7 @@ TEST_CASE("render: profile text is escaped too") {
   CHECK_FALSE(has(page, "<i>"));
 }
 
-TEST_CASE("render: deep nesting is flattened, not a stack overflow; output is deterministic") {
+TEST_CASE("render: deep nesting is flattened, not a stack overflow, output is deterministic") {
   Inline deep = txt("核心");
   for (int i = 0; i < 5000; ++i) {
     Inline outer;

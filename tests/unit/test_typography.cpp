@@ -179,14 +179,14 @@ TEST_CASE("punct.double and spaces") {
   });
 }
 
-TEST_CASE("the half-width publishing form: , ; stay ASCII, . still becomes 。") {
+TEST_CASE("the half-width publishing form: , and semicolon stay ASCII, . still becomes 。") {
   Profile p = default_profile();
   p.half_width_publish = true;
   CHECK(fix("会议指出,要加强领导.", p) == "会议指出,要加强领导。");
   CHECK(fix("会议指出，要加强领导。", p) == "会议指出，要加强领导。");
 }
 
-TEST_CASE("a switched-off rule changes nothing; a rejected fix is skipped") {
+TEST_CASE("a switched-off rule changes nothing, a rejected fix is skipped") {
   Profile p = default_profile();
   p.rules["punct.fullwidth"] = false;
   CHECK(fix("会议指出,要加强", p) == "会议指出,要加强");
