@@ -148,7 +148,7 @@ int run_lint(const std::vector<std::string>& args, HelpWriter help) {
         ++fixes;
       else if (d.severity == paiban::Severity::error)
         ++errors;
-      else
+      else if (d.severity == paiban::Severity::warning)
         ++warnings;
       if (d.severity == paiban::Severity::error) failing = true;
       if (d.severity == paiban::Severity::warning && !d.applied) ++strict_fails;
