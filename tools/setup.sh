@@ -6,10 +6,12 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   cmake g++ make ca-certificates
+  clang-14 libclang-rt-14-dev      # libFuzzer targets (tools/fuzz.sh, preset "fuzz")
   emscripten binaryen node-acorn   # the WASM build (Debian's emscripten 3.1.6)
   nlohmann-json3-dev doctest-dev   # core JSON and unit tests
   chromium fonts-wqy-microhei      # browser tests; CJK font so Chinese renders
   default-jre-headless             # the Nu Html Checker (vnu.jar) runs on java
+  pandoc                           # the benchmark's pandoc row (bench/)
 )
 
 need_install=()

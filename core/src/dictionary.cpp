@@ -229,12 +229,14 @@ std::vector<DictMatcher::Hit> DictMatcher::find(const std::u32string& s) const {
       if (s.compare(i, w.wrong32.size(), w.wrong32) != 0) continue;
       // The guard: no hit where the characters belong to a listed longer word.
       bool excepted = false;
+      // (only the places where such a word would overlap the hit are compared, not the rest of s)
       for (const std::u32string& e : w.except32) {
         const std::size_t from = i + 1 > e.size() ? i + 1 - e.size() : 0;
-        for (std::size_t at = s.find(e, from); at != std::u32string::npos && at < i + w.wrong32.size();
-             at = s.find(e, at + 1)) {
-          excepted = true;
-          break;
+        for (std::size_t at = from; at < i + w.wrong32.size() && at + e.size() <= s.size(); ++at) {
+          if (s.compare(at, e.size(), e) == 0) {
+            excepted = true;
+            break;
+          }
         }
         if (excepted) break;
       }

@@ -1,10 +1,12 @@
 // The lint pass: warnings that change nothing (SPEC §3). Each finding names its rule, the
 // place, what is there and, where there is one, the suggested form.
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 
 #include "dictionary.h"
 #include "meta.h"
+#include "profile.h"
 #include "text.h"
 #include "textrun.h"
 #include "typography.h"
@@ -45,7 +47,18 @@ void balance(const RunBuffer& b, Linter& l) {
   static const char32_t pairs[][2] = {{U'“', U'”'}, {U'‘', U'’'}, {U'《', U'》'},
                                       {U'（', U'）'}, {U'【', U'】'}, {U'〔', U'〕'}};
   const std::u32string& s = b.s;
-  for (const auto& p : pairs) {
+  // one look for which marks occur at all: most blocks have few of them
+  std::uint64_t bloom = 0;  // bit (c & 63) of every mark: most characters fail this one test
+  for (const auto& p : pairs) bloom |= (std::uint64_t{1} << (p[0] & 63)) | (std::uint64_t{1} << (p[1] & 63));
+  unsigned seen = 0;
+  for (char32_t ch : s) {
+    if (((bloom >> (ch & 63)) & 1) == 0) continue;
+    for (unsigned k = 0; k < 6; ++k)
+      if (ch == pairs[k][0] || ch == pairs[k][1]) seen |= 1u << k;
+  }
+  for (unsigned k = 0; k < 6; ++k) {
+    if ((seen & (1u << k)) == 0) continue;
+    const auto& p = pairs[k];
     std::vector<std::size_t> open;
     for (std::size_t i = 0; i < s.size(); ++i) {
       if (b.prot[i]) continue;
@@ -232,7 +245,19 @@ void relative_time(const RunBuffer& b, Linter& l) {
   static const std::u32string words[] = {U"今天", U"今日", U"昨天", U"昨日", U"明天", U"明日", U"前天",
                                          U"近日", U"日前", U"本周", U"上周", U"下周", U"上个月"};
   const std::u32string& s = b.s;
+  // which first characters occur: a word whose first character is absent needs no search
+  std::u32string firsts;
+  std::uint64_t bloom = 0;  // bit (c & 63) of every first character
   for (const std::u32string& w : words) {
+    if (firsts.find(w[0]) == npos) firsts += w[0];
+    bloom |= std::uint64_t{1} << (w[0] & 63);
+  }
+  std::u32string present;
+  for (char32_t ch : s)
+    if (((bloom >> (ch & 63)) & 1) != 0 && firsts.find(ch) != npos && present.find(ch) == npos) present += ch;
+  if (present.empty()) return;
+  for (const std::u32string& w : words) {
+    if (present.find(w[0]) == npos) continue;
     for (std::size_t i = s.find(w); i != npos; i = s.find(w, i + w.size())) {
       if (w == U"今日" && i + 2 < s.size() && s[i + 2] == U'头') continue;  // 今日头条
       if (w == U"日前" && i > 0 && (is_digit(s[i - 1]) || s[i - 1] == U'十' || s[i - 1] == U'一')) continue;  // 20日前报送
@@ -241,6 +266,11 @@ void relative_time(const RunBuffer& b, Linter& l) {
                 "”）建议改为具体日期 / a relative time word: consider the exact date");
     }
   }
+}
+
+const DictMatcher& default_matcher() {
+  static const DictMatcher m = DictMatcher::build(default_profile());
+  return m;
 }
 
 // ---- dict.term: the house dictionary (规范表述) -----------------------------------------------
@@ -334,7 +364,9 @@ void lint(const Document& document, const Meta& meta, const Profile& profile, st
     l.add("meta.missing-date", Severity::warning, {}, U"", U"",
           "缺少发布日期：政府网站文章须注明日期 / no publish date: a government article must carry one");
 
-  const DictMatcher matcher = DictMatcher::build(profile);
+  // The default profile never changes: its matcher is built once (a custom profile gets its own).
+  DictMatcher own;
+  const DictMatcher& matcher = &profile == &default_profile() ? default_matcher() : (own = DictMatcher::build(profile));
   // The lint pass reads the document; the buffers only point into it.
   Document& doc = const_cast<Document&>(document);
   for_each_block_text(doc, [&](RunBuffer& b) {

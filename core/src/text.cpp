@@ -2,47 +2,6 @@
 
 namespace paiban::text {
 
-char32_t next(std::string_view s, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  auto cont = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3Fu); };
-  char32_t c = 0;
-  std::size_t n = 1;
-  if (b0 < 0x80) {
-    c = b0;
-  } else if ((b0 >> 5) == 0x6 && i + 1 < s.size()) {
-    c = (static_cast<char32_t>(b0 & 0x1Fu) << 6) | cont(1);
-    n = 2;
-  } else if ((b0 >> 4) == 0xE && i + 2 < s.size()) {
-    c = (static_cast<char32_t>(b0 & 0x0Fu) << 12) | (cont(1) << 6) | cont(2);
-    n = 3;
-  } else if ((b0 >> 3) == 0x1E && i + 3 < s.size()) {
-    c = (static_cast<char32_t>(b0 & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
-    n = 4;
-  } else {
-    c = 0xFFFD;
-  }
-  i += n;
-  return c;
-}
-
-void append(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 std::u32string to_u32(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
@@ -69,23 +28,6 @@ int utf16_units(std::string_view s, int cps) {
   std::size_t i = 0;
   for (int k = 0; k < cps && i < s.size(); ++k) units += next(s, i) >= 0x10000 ? 2 : 1;
   return units;
-}
-
-bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
-}
-
-bool is_cjk_punct(char32_t c) {
-  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x201C || c == 0x201D ||
-         c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014 || c == 0x00B7;
-}
-
-bool is_cjk(char32_t c) { return is_han(c) || is_cjk_punct(c); }
-
-bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-         c == 0x205F || c == 0xFEFF;
 }
 
 std::string_view trim(std::string_view s) {

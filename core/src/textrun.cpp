@@ -31,8 +31,13 @@ bool email_domain(char32_t c) { return ascii_alnum(c) || c == '.' || c == '-'; }
 void protect_links(RunBuffer& b) {
   const std::u32string& s = b.s;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (starts_with_ci(s, i, "http://") || starts_with_ci(s, i, "https://") || starts_with_ci(s, i, "ftp://") ||
-        starts_with_ci(s, i, "www.") || starts_with_ci(s, i, "mailto:")) {
+    // every prefix below starts with h, f, w or m (either case): most characters need no look
+    const char32_t lower = s[i] | 0x20;
+    const bool may_start = lower == 'h' || lower == 'f' || lower == 'w' || lower == 'm';
+    if (s[i] != '@' && !may_start) continue;
+    if (may_start &&
+        (starts_with_ci(s, i, "http://") || starts_with_ci(s, i, "https://") || starts_with_ci(s, i, "ftp://") ||
+         starts_with_ci(s, i, "www.") || starts_with_ci(s, i, "mailto:"))) {
       std::size_t j = i;
       while (j < s.size() && url_char(s[j])) ++j;
       while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ';' || s[j - 1] == ':' ||
@@ -94,10 +99,21 @@ void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn
   }
 }
 
+/// Bytes of text under the inlines: an upper bound on their code points.
+std::size_t text_bytes(const std::vector<Inline>& inlines) {
+  std::size_t n = 0;
+  for (const Inline& in : inlines) n += in.kind == InlineKind::text ? in.text.size() : 1 + text_bytes(in.children);
+  return n;
+}
+
 }  // namespace
 
 RunBuffer make_buffer(std::vector<Inline>& inlines) {
   RunBuffer b;
+  const std::size_t bound = text_bytes(inlines);
+  b.s.reserve(bound);
+  b.org.reserve(bound);
+  b.prot.reserve(bound);
   flatten(inlines, b);
   protect_links(b);
   b.src.resize(b.s.size());

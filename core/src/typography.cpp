@@ -341,6 +341,8 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (c.b.prot[i]) continue;
     const char32_t ch = s[i];
+    // only '.' and marks with a full-width form are candidates: skip the rest before looking around
+    if (ch != '.' && (c.half_width || ch == '(' || ch == ')' || full_form(ch) == 0)) continue;
     const std::size_t p = prev_ns(s, i);
     const std::size_t n = next_ns(s, i);
     const char32_t pc = at(s, p);

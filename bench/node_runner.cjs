@@ -1,0 +1,111 @@
+'use strict';
+// One benchmark row in node, on one input file, in its own process (so memory is its own):
+//
+//   node bench/node_runner.cjs ROW FILE RUNS WARMUP [PAIBAN_JS]
+//
+// ROW: paiban-wasm | commonmark | markdown-it | autocorrect-stack.
+// Prints one JSON line: {row, bytes, runs_ms, median_ms, mb_per_s, iterations, peak_bytes,
+// peak_kind, output_bytes}. A small input is timed in batches of calls (≥ 20 ms a sample), so
+// that each sample is well above the clock's resolution; runs_ms is per call.
+const fs = require('fs');
+const path = require('path');
+const { timeRuns, fillTemplate } = require('./timing.cjs');
+
+const NOW = '2024-01-01 09:00:00';
+
+// autocorrect-node is one of the comparison tools kept out of the project's own lock file
+// (tools/compare/package.json); the root node_modules is tried first.
+function requireAutocorrect() {
+  const roots = [path.join(__dirname, '..'), path.join(__dirname, '../tools/compare')];
+  for (const root of roots) {
+    try {
+      return require(require.resolve('autocorrect-node', { paths: [root] }));
+    } catch (e) {
+      // try the next place
+    }
+  }
+  throw new Error('autocorrect-node is not installed: run `npm ci --prefix tools/compare`');
+}
+
+async function makeRow(row, paibanJs) {
+  switch (row) {
+    case 'paiban-wasm': {
+      const createPaiban = require(path.resolve(paibanJs));
+      const mod = await createPaiban();
+      return {
+        // the call the app makes: JSON request in, JSON response out (copies in and out included)
+        run: (input) => mod.formatJson(JSON.stringify({ input, now: NOW })),
+        memory: () => mod.HEAP8.buffer.byteLength,
+        peakKind: 'wasm-memory',
+      };
+    }
+    case 'commonmark': {
+      const commonmark = require('commonmark');
+      const reader = new commonmark.Parser();
+      const writer = new commonmark.HtmlRenderer();
+      return { run: (input) => writer.render(reader.parse(input)), peakKind: 'rss-growth' };
+    }
+    case 'markdown-it': {
+      const md = require('markdown-it')().use(require('markdown-it-cjk-breaks'));
+      return { run: (input) => md.render(input), peakKind: 'rss-growth' };
+    }
+    case 'autocorrect-stack': {
+      // what a web developer would assemble: fix CJK spacing and punctuation, render, template
+      const autocorrect = requireAutocorrect();
+      const md = require('markdown-it')();
+      const template = fs.readFileSync(path.join(__dirname, 'template.html'), 'utf8');
+      return {
+        run: (input) => {
+          const fixed = autocorrect.formatFor(input, 'md');
+          const firstLine = fixed.slice(0, fixed.indexOf('\n'));
+          return fillTemplate(template, firstLine, md.render(fixed));
+        },
+        peakKind: 'rss-growth',
+      };
+    }
+    default:
+      throw new Error(`unknown row ${row}`);
+  }
+}
+
+async function main() {
+  const [row, file, runsArg, warmupArg, paibanJs] = process.argv.slice(2);
+  if (!row || !file) {
+    console.error('usage: node bench/node_runner.cjs ROW FILE RUNS WARMUP [PAIBAN_JS]');
+    process.exit(2);
+  }
+  const runs = Math.max(1, parseInt(runsArg || '7', 10));
+  const warmup = Math.max(0, parseInt(warmupArg || '2', 10));
+  const bytes = fs.statSync(file).size;
+  const input = fs.readFileSync(file, 'utf8');
+  if (global.gc) global.gc();
+  const rssBefore = process.memoryUsage().rss;
+  const r = await makeRow(row, paibanJs);
+  const memBefore = r.memory ? r.memory() : 0;
+  const t = timeRuns(() => r.run(input), runs, warmup, (f) => {
+    const t0 = process.hrtime.bigint();
+    f();
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  });
+  let peak;
+  if (r.peakKind === 'wasm-memory') peak = r.memory();
+  else peak = Math.max(0, process.resourceUsage().maxRSS * 1024 - rssBefore);
+  const out = {
+    row,
+    bytes,
+    runs_ms: t.runs,
+    median_ms: t.median,
+    mb_per_s: bytes / 1e6 / (t.median / 1e3),
+    iterations: t.iterations,
+    peak_bytes: peak,
+    peak_kind: r.peakKind,
+    wasm_memory_before: memBefore,
+    output_bytes: Buffer.byteLength(t.output || '', 'utf8'),
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+main().catch((e) => {
+  console.error(e && e.stack ? e.stack : e);
+  process.exit(1);
+});

@@ -1,0 +1,538 @@
+'use strict';
+// The benchmark: builds what it needs, generates the corpus, runs every row on the same bytes in
+// the same run, and prints one table plus the budget checks. See docs/performance.md.
+//
+//   node bench/run.cjs [options]          (bench/run.sh is the same)
+//     --sizes 6k,100k,1m,10m   corpus sizes (default all four)
+//     --runs N --warmup N      samples after warm-up (default 7 and 2; at least 5 runs for budgets)
+//     --native-build DIR       native build folder (default build/native-release, the preset)
+//     --wasm-build DIR         WASM build folder (default build/wasm-release, the preset)
+//     --no-build               use the builds as they are
+//     --only a,b / --skip a,b  rows: native cmark wasm-node chromium pandoc commonmark markdown-it
+//                              autocorrect batch dist
+//     --batch-files N          files in the batch corpus (default 40 of 100 KB)
+//     --json FILE              also write every measurement as JSON
+//     --smoke                  tiny corpus, 1 run, no warm-up: checks every row works (CI); the
+//                              budgets are printed as "not checked"
+// Exit code: 0 when every row ran (budgets are reported, not asserted), 1 when a row failed.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const http = require('http');
+const zlib = require('zlib');
+const { spawnSync } = require('child_process');
+const { writeCorpus, generate } = require('./corpus.cjs');
+const { median } = require('./timing.cjs');
+
+const ROOT = path.resolve(__dirname, '..');
+const ALL_ROWS = ['native', 'cmark', 'wasm-node', 'chromium', 'pandoc', 'commonmark', 'markdown-it', 'autocorrect', 'batch', 'dist'];
+const LABELS = {
+  native: 'paiban native (in-process)',
+  'wasm-node': 'paiban WASM in node',
+  chromium: 'paiban WASM in Chromium (worker)',
+  cmark: 'raw cmark (parse + render)',
+  pandoc: 'pandoc (markdown → standalone HTML)',
+  commonmark: 'commonmark.js',
+  'markdown-it': 'markdown-it + cjk-breaks',
+  autocorrect: 'autocorrect-node + markdown-it + template',
+};
+const TABLE_ROWS = ['native', 'wasm-node', 'chromium', 'cmark', 'pandoc', 'commonmark', 'markdown-it', 'autocorrect'];
+
+function parseArgs(argv) {
+  const o = {
+    sizes: ['6k', '100k', '1m', '10m'],
+    runs: 7,
+    warmup: 2,
+    nativeBuild: path.join(ROOT, 'build/native-release'),
+    wasmBuild: path.join(ROOT, 'build/wasm-release'),
+    build: true,
+    rows: new Set(ALL_ROWS),
+    batchFiles: 40,
+    json: null,
+    smoke: false,
+    corpus: path.join(ROOT, 'build/bench-corpus'),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = () => {
+      if (i + 1 >= argv.length) die(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--sizes') o.sizes = v().split(',').filter(Boolean);
+    else if (a === '--runs') o.runs = parseInt(v(), 10);
+    else if (a === '--warmup') o.warmup = parseInt(v(), 10);
+    else if (a === '--native-build') o.nativeBuild = path.resolve(v());
+    else if (a === '--wasm-build') o.wasmBuild = path.resolve(v());
+    else if (a === '--no-build') o.build = false;
+    else if (a === '--only') o.rows = new Set(v().split(','));
+    else if (a === '--skip') for (const r of v().split(',')) o.rows.delete(r);
+    else if (a === '--batch-files') o.batchFiles = parseInt(v(), 10);
+    else if (a === '--json') o.json = path.resolve(v());
+    else if (a === '--corpus') o.corpus = path.resolve(v());
+    else if (a === '--smoke') o.smoke = true;
+    else if (a === '-h' || a === '--help') {
+      const lines = fs.readFileSync(__filename, 'utf8').split('\n').slice(1);
+      const head = lines.slice(0, lines.findIndex((l) => !l.startsWith('//')));
+      console.log(head.join('\n').replace(/^\/\/ ?/gm, ''));
+      process.exit(0);
+    } else die(`unknown option ${a}`);
+  }
+  if (o.smoke) {
+    o.sizes = ['2k', '20k'];
+    o.runs = 1;
+    o.warmup = 0;
+    o.batchFiles = 4;
+    o.corpus = path.join(o.corpus, 'smoke');
+  }
+  for (const r of o.rows) if (!ALL_ROWS.includes(r)) die(`unknown row ${r} (rows: ${ALL_ROWS.join(' ')})`);
+  return o;
+}
+
+function die(msg) {
+  console.error(`bench: ${msg}`);
+  process.exit(2);
+}
+
+function log(msg) {
+  process.stderr.write(`bench: ${msg}\n`);
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  if (r.error) return { ok: false, out: '', err: String(r.error.message), status: -1 };
+  return { ok: r.status === 0, out: r.stdout || '', err: r.stderr || '', status: r.status };
+}
+
+function have(cmd) {
+  return run('sh', ['-c', `command -v ${cmd}`]).ok;
+}
+
+function canResolve(name) {
+  for (const root of [ROOT, path.join(ROOT, 'tools/compare')]) {
+    try {
+      require.resolve(name, { paths: [root] });
+      return true;
+    } catch (e) {
+      // not here
+    }
+  }
+  return false;
+}
+
+// ---- builds ---------------------------------------------------------------------------------
+function buildNative(o) {
+  const dir = o.nativeBuild;
+  if (!fs.existsSync(path.join(dir, 'CMakeCache.txt'))) {
+    const args = ['-S', ROOT, '-B', dir, '-DCMAKE_BUILD_TYPE=Release', '-DCMAKE_C_FLAGS_RELEASE=-O2 -DNDEBUG',
+      '-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG'];
+    log(`configure ${path.relative(ROOT, dir)}`);
+    const c = run('cmake', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (!c.ok) die('native configure failed');
+  }
+  log(`build ${path.relative(ROOT, dir)} (paiban_bench, paiban)`);
+  const b = run('cmake', ['--build', dir, '-j', String(os.cpus().length), '--target', 'paiban_bench', 'paiban'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (!b.ok) die('native build failed');
+}
+
+function buildWasm(o) {
+  const dir = o.wasmBuild;
+  const env = { ...process.env, NODE_PATH: '/usr/share/nodejs' };
+  if (!fs.existsSync(path.join(dir, 'CMakeCache.txt'))) {
+    const flags = '-O2 -DNDEBUG -fno-exceptions';
+    const args = ['-S', ROOT, '-B', dir, '--toolchain', '/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake',
+      '-DCMAKE_BUILD_TYPE=Release', `-DCMAKE_C_FLAGS_RELEASE=${flags}`, `-DCMAKE_CXX_FLAGS_RELEASE=${flags}`,
+      '-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node', `-DPAIBAN_NATIVE_BUILD=${o.nativeBuild}`];
+    log(`configure ${path.relative(ROOT, dir)}`);
+    const c = run('cmake', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (!c.ok) die('wasm configure failed');
+  }
+  log(`build ${path.relative(ROOT, dir)} (paiban_wasm)`);
+  const b = run('cmake', ['--build', dir, '-j', String(os.cpus().length), '--target', 'paiban_wasm'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (!b.ok) die('wasm build failed');
+}
+
+// ---- rows -----------------------------------------------------------------------------------
+function parseJsonLine(text) {
+  const line = text.trim().split('\n').pop();
+  try {
+    return JSON.parse(line);
+  } catch (e) {
+    return null;
+  }
+}
+
+function nativeRow(o, mode, file) {
+  const exe = path.join(o.nativeBuild, 'bench/paiban_bench');
+  const r = run(exe, [mode, file, String(o.runs), String(o.warmup)]);
+  const j = r.ok ? parseJsonLine(r.out) : null;
+  if (!j) return { error: `paiban_bench ${mode} failed: ${r.err.trim().slice(0, 300)}` };
+  return { mbs: j.mb_per_s, ms: j.median_ms, runs: j.runs_ms, peak: j.peak_heap_bytes, peakKind: 'heap', out: j.output_bytes };
+}
+
+function nodeRow(o, row, file) {
+  const wasmJs = path.join(o.wasmBuild, 'wasm/paiban.js');
+  const r = run(process.execPath, [path.join(__dirname, 'node_runner.cjs'), row, file, String(o.runs), String(Math.max(o.warmup, o.smoke ? 0 : 3)), wasmJs]);
+  const j = r.ok ? parseJsonLine(r.out) : null;
+  if (!j) return { error: `${row} failed: ${r.err.trim().slice(0, 300)}` };
+  return { mbs: j.mb_per_s, ms: j.median_ms, runs: j.runs_ms, peak: j.peak_bytes, peakKind: j.peak_kind, out: j.output_bytes };
+}
+
+function pandocRow(o, file, tmp) {
+  if (!have('pandoc')) return { error: 'pandoc not installed (tools/setup.sh installs it)' };
+  const tpl = path.join(__dirname, 'template.html');
+  const out = path.join(tmp, 'pandoc.html');
+  const title = fs.readFileSync(file, 'utf8').split('\n')[0].replace(/^标题[：:]/, '');
+  const args = ['-f', 'markdown', '-t', 'html5', '-s', '--template', tpl, '--metadata', `title=${title}`, '-o', out, file];
+  const once = () => {
+    const t0 = process.hrtime.bigint();
+    const r = run('pandoc', args);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (!r.ok) throw new Error(r.err.trim().slice(0, 300));
+    return ms;
+  };
+  try {
+    for (let i = 0; i < o.warmup; i++) once();
+    const runs = [];
+    for (let i = 0; i < o.runs; i++) runs.push(once());
+    const ms = median(runs);
+    let peak = null;
+    if (fs.existsSync('/usr/bin/time')) {
+      const m = run('/usr/bin/time', ['-f', '%M', 'pandoc', ...args]);
+      const kb = parseInt(m.err.trim().split('\n').pop(), 10);
+      if (Number.isFinite(kb)) peak = kb * 1024;
+    }
+    const bytes = fs.statSync(file).size;
+    return { mbs: bytes / 1e6 / (ms / 1e3), ms, runs, peak, peakKind: 'process-rss', out: fs.statSync(out).size };
+  } catch (e) {
+    return { error: `pandoc failed: ${e.message}` };
+  }
+}
+
+// A local server for the Chromium row: the harness page, paiban.js and the corpus, on 127.0.0.1
+// only, with COOP/COEP so that performance.now() has its fine resolution in the worker.
+function startServer(o, files) {
+  const routes = {
+    '/index.html': path.join(__dirname, 'browser/index.html'),
+    '/bench.js': path.join(__dirname, 'browser/bench.js'),
+    '/worker.js': path.join(__dirname, 'browser/worker.js'),
+    '/paiban.js': path.join(o.wasmBuild, 'wasm/paiban.js'),
+  };
+  for (const f of files) routes[`/corpus/${path.basename(f)}`] = f;
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.txt': 'text/plain; charset=utf-8' };
+  const server = http.createServer((req, res) => {
+    const p = routes[req.url.split('?')[0]];
+    if (!p || !fs.existsSync(p)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': types[path.extname(p)] || 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(p).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function chromiumRows(o, corpus, results) {
+  let browser = null;
+  let server = null;
+  try {
+    const { launch } = require(path.join(ROOT, 'tests/node/lib/browser.cjs'));
+    server = await startServer(o, corpus.map((c) => c.file));
+    const port = server.address().port;
+    browser = await launch();
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${port}/index.html`);
+    const ready = await page.evaluate(() => window.benchReady);
+    results.chromiumIsolated = ready.crossOriginIsolated;
+    for (const c of corpus) {
+      const req = { url: `/corpus/${path.basename(c.file)}`, runs: o.runs, warmup: Math.max(o.warmup, o.smoke ? 0 : 3) };
+      const j = await page.evaluate((r) => window.benchRun(r), req);
+      if (j.error || !j.output_ok) results.rows.chromium[c.name] = { error: `chromium: ${j.error || 'formatJson gave no ok result'} ${errors.join('; ')}` };
+      else results.rows.chromium[c.name] = { mbs: j.mb_per_s, ms: j.median_ms, runs: j.runs_ms, peak: j.peak_bytes, peakKind: j.peak_kind };
+    }
+    if (o.rows.has('dist')) {
+      try {
+        await distChecks(o, browser, results);
+      } catch (e) {
+        results.dist = { error: `dist: ${e.message.split('\n')[0]}` };
+      }
+    }
+  } catch (e) {
+    for (const c of corpus) if (!results.rows.chromium[c.name]) results.rows.chromium[c.name] = { error: `chromium: ${e.message}` };
+  } finally {
+    if (browser) await browser.close();
+    if (server) server.close();
+  }
+}
+
+// dist/paiban.html: its gzip size, and a cold open from file:// to the first preview.
+async function distChecks(o, browser, results) {
+  const dist = path.join(ROOT, 'dist/paiban.html');
+  if (!fs.existsSync(dist)) {
+    results.dist = { error: 'dist/paiban.html not built' };
+    return;
+  }
+  const gz = zlib.gzipSync(fs.readFileSync(dist), { level: 9 }).length;
+  // From navigation to the app being ready (worker loaded), then the notes pasted at once and
+  // the time to the first preview: both measured from navigation start, in the page's clock.
+  const sample = fs.readFileSync(path.join(o.corpus, `${o.sizes[0]}.txt`), 'utf8');
+  const ready = [];
+  const times = [];
+  for (let i = 0; i < (o.smoke ? 1 : 5); i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(require('url').pathToFileURL(dist).href);
+    const r = await page.waitForFunction(() => (document.querySelector('[data-ready="1"]') ? performance.now() : false), null, {
+      timeout: 10000,
+      polling: 'raf',
+    });
+    ready.push(await r.jsonValue());
+    await page.evaluate((text) => {
+      const before = document.getElementById('preview').getAttribute('srcdoc') || '';
+      window.__benchBefore = before;
+      const notes = document.getElementById('notes');
+      notes.value = text;
+      notes.dispatchEvent(new Event('input', { bubbles: true }));
+    }, sample);
+    const t = await page.waitForFunction(
+      () => {
+        const doc = document.getElementById('preview').getAttribute('srcdoc') || '';
+        return doc.length > 0 && doc !== window.__benchBefore ? performance.now() : false;
+      },
+      null,
+      { timeout: 10000, polling: 'raf' }
+    );
+    times.push(await t.jsonValue());
+    await ctx.close();
+  }
+  results.dist = { gzip: gz, coldOpenMs: median(times), coldOpenRuns: times, readyMs: median(ready), sample: o.sizes[0] };
+}
+
+function batchRow(o, results) {
+  const exe = path.join(o.nativeBuild, 'cli/paiban');
+  const dir = path.join(o.corpus, 'batch');
+  const inDir = path.join(dir, 'in');
+  fs.mkdirSync(inDir, { recursive: true });
+  const size = o.smoke ? 8 * 1024 : 100 * 1024;
+  let total = 0;
+  for (let i = 0; i < o.batchFiles; i++) {
+    const f = path.join(inDir, `note-${String(i).padStart(3, '0')}.txt`);
+    const buf = Buffer.from(generate(size, 1000 + i), 'utf8');
+    if (!fs.existsSync(f) || !fs.readFileSync(f).equals(buf)) fs.writeFileSync(f, buf);
+    total += buf.length;
+  }
+  const once = (jobs) => {
+    const out = path.join(dir, `out-j${jobs}`);
+    fs.rmSync(out, { recursive: true, force: true });
+    const t0 = process.hrtime.bigint();
+    const r = run(exe, ['batch', inDir, out, '-j', String(jobs), '--now', '2024-01-01 09:00:00', '-q']);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (!r.ok) throw new Error(`paiban batch -j ${jobs} exited ${r.status}: ${r.err.trim().slice(0, 300)}`);
+    return ms;
+  };
+  try {
+    const j1 = [];
+    const j2 = [];
+    once(1);
+    const n = o.smoke ? 1 : Math.max(3, Math.min(o.runs, 5));
+    for (let i = 0; i < n; i++) {
+      j1.push(once(1));
+      j2.push(once(2));
+    }
+    results.batch = { files: o.batchFiles, bytes: total, j1Ms: median(j1), j2Ms: median(j2), j1, j2 };
+  } catch (e) {
+    results.batch = { error: e.message };
+  }
+}
+
+// ---- report ---------------------------------------------------------------------------------
+function fmtMbs(x) {
+  if (x >= 100) return x.toFixed(0);
+  if (x >= 10) return x.toFixed(1);
+  return x.toFixed(2);
+}
+function fmtBytes(b) {
+  if (b === null || b === undefined) return '–';
+  if (b >= 1 << 20) return `${(b / (1 << 20)).toFixed(1)}M`;
+  return `${(b / 1024).toFixed(0)}K`;
+}
+
+function printTable(o, corpus, results) {
+  const lines = [];
+  const head = ['row'];
+  for (const c of corpus) head.push(`${c.name} MB/s`, '×cmark', 'peak mem');
+  lines.push(`| ${head.join(' | ')} |`);
+  lines.push(`|${head.map(() => '---').join('|')}|`);
+  for (const row of TABLE_ROWS) {
+    if (!o.rows.has(row)) continue;
+    const cells = [LABELS[row]];
+    for (const c of corpus) {
+      const m = results.rows[row][c.name];
+      const base = results.rows.cmark[c.name];
+      if (!m || m.error) {
+        cells.push('error', '', '');
+        continue;
+      }
+      cells.push(fmtMbs(m.mbs));
+      cells.push(base && !base.error ? `${(m.mbs / base.mbs).toFixed(3)}` : '–');
+      const kind = { heap: 'heap', 'wasm-memory': 'wasm', 'rss-growth': 'rss+', 'process-rss': 'rss' }[m.peakKind] || '';
+      cells.push(m.peak ? `${fmtBytes(m.peak)} ${kind}` : '–');
+    }
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  const sizes = corpus.map((c) => `${c.name} = ${c.bytes} B`).join(', ');
+  lines.push('');
+  lines.push(`inputs: ${sizes}; median of ${o.runs} runs after ${o.warmup}+ warm-up; MB = 10^6 bytes;`);
+  lines.push('peak mem: heap = most heap live in one call (native); wasm = WASM linear memory size after the runs;');
+  lines.push('rss+ = process RSS growth (node); rss = whole-process peak RSS (pandoc).');
+  if (results.chromiumIsolated === false) lines.push('note: the Chromium worker was not cross-origin isolated (coarse clock).');
+  for (const row of TABLE_ROWS) {
+    for (const c of corpus) {
+      const m = results.rows[row] && results.rows[row][c.name];
+      if (m && m.error) lines.push(`error: ${LABELS[row]} ${c.name}: ${m.error}`);
+    }
+  }
+  return lines;
+}
+
+function budgetLines(o, corpus, results) {
+  const out = [];
+  const R = results.rows;
+  const ok = (m) => m && !m.error;
+  const line = (name, holds, value) => out.push(`budget: ${name} ${o.smoke ? 'not checked (smoke run)' : holds === null ? 'not measured' : holds ? 'holds' : 'FAILS'} (${value})`);
+  const perSize = (row, other, min, label) => {
+    const vals = corpus.filter((c) => ok(R[row][c.name]) && ok(R[other][c.name])).map((c) => [c.name, R[row][c.name].mbs / R[other][c.name].mbs]);
+    if (!vals.length) return line(label, null, 'no data');
+    const worst = vals.reduce((a, b) => (b[1] < a[1] ? b : a));
+    line(label, vals.length === corpus.length && worst[1] >= min, vals.map(([n, v]) => `${n} ${v.toFixed(3)}×`).join(', ') + `; worst ${worst[0]}`);
+  };
+  perSize('native', 'cmark', 0.5, 'native full pipeline ≥ 0.5× raw cmark at every size:');
+  perSize('chromium', 'native', 0.5, 'WASM in Chromium ≥ 0.5× native:');
+  perSize('native', 'autocorrect', 10, 'native ≥ 10× the JS stack:');
+  perSize('chromium', 'autocorrect', 10, 'Chromium ≥ 10× the JS stack:');
+  perSize('native', 'pandoc', 50, 'native ≥ 50× pandoc:');
+  perSize('chromium', 'pandoc', 50, 'Chromium ≥ 50× pandoc:');
+  const ch = R.chromium;
+  const small = corpus.find((c) => c.name === '6k');
+  const big = corpus.find((c) => c.name === '10m');
+  const mid = corpus.find((c) => c.name === '1m');
+  if (small && ok(ch['6k'])) line('Chromium 6 KB median < 0.2 ms:', ch['6k'].ms < 0.2, `${ch['6k'].ms.toFixed(3)} ms`);
+  else line('Chromium 6 KB median < 0.2 ms:', null, 'no 6k run');
+  if (big && ok(ch['10m'])) line('Chromium 10 MB median < 150 ms:', ch['10m'].ms < 150, `${ch['10m'].ms.toFixed(1)} ms`);
+  else line('Chromium 10 MB median < 150 ms:', null, 'no 10m run');
+  if (big && mid && ok(ch['10m']) && ok(ch['1m'])) {
+    const k = ch['10m'].ms / ch['1m'].ms;
+    line('Chromium linear time, 10 MB / 1 MB ≤ 11:', k <= 11, `${k.toFixed(2)}`);
+  } else line('Chromium linear time, 10 MB / 1 MB ≤ 11:', null, 'needs 1m and 10m');
+  const mem = corpus.filter((c) => ok(R.native[c.name])).map((c) => [c.name, R.native[c.name].peak / c.bytes]);
+  if (mem.length) {
+    const worst = mem.reduce((a, b) => (b[1] > a[1] ? b : a));
+    line('peak memory ≤ 6× input (native heap):', worst[1] <= 6, mem.map(([n, v]) => `${n} ${v.toFixed(1)}×`).join(', '));
+  }
+  const wasmMem = corpus.filter((c) => ok(ch[c.name]) && c.bytes >= 1 << 20).map((c) => [c.name, ch[c.name].peak / c.bytes]);
+  if (wasmMem.length) {
+    // WASM memory only grows, and starts at 16 MiB: meaningful for the big inputs only
+    const worst = wasmMem.reduce((a, b) => (b[1] > a[1] ? b : a));
+    line('peak memory ≤ 6× input (Chromium WASM memory, ≥ 1 MB inputs):', worst[1] <= 6, wasmMem.map(([n, v]) => `${n} ${v.toFixed(1)}×`).join(', '));
+  }
+  if (o.rows.has('dist')) {
+    const d = results.dist;
+    if (!d || d.error) {
+      line('dist/paiban.html ≤ 250 KB gzip:', null, d ? d.error : 'not measured (needs the chromium row)');
+      line('cold open from file:// to first preview ≤ 300 ms:', null, d ? d.error : 'not measured');
+    } else {
+      line('dist/paiban.html ≤ 250 KB gzip:', d.gzip <= 250 * 1024, `${(d.gzip / 1024).toFixed(1)} KiB`);
+      line('cold open from file:// to first preview ≤ 300 ms:', d.coldOpenMs <= 300,
+        `median ${d.coldOpenMs.toFixed(0)} ms to the preview of the ${d.sample} notes pasted on ready; ready at ${d.readyMs.toFixed(0)} ms`);
+    }
+  }
+  if (o.rows.has('batch')) {
+    const b = results.batch;
+    if (!b || b.error) line('batch 2 cores ≥ 1.8× 1 core:', null, b ? b.error : 'not run');
+    else {
+      const k = b.j1Ms / b.j2Ms;
+      const mbs = (ms) => fmtMbs(b.bytes / 1e6 / (ms / 1e3));
+      line('batch 2 cores ≥ 1.8× 1 core:', os.cpus().length >= 2 ? k >= 1.8 : null,
+        `${k.toFixed(2)}×: -j1 ${mbs(b.j1Ms)} MB/s, -j2 ${mbs(b.j2Ms)} MB/s, ${b.files} files, ${(b.bytes / 1e6).toFixed(1)} MB` +
+          (os.cpus().length < 2 ? ', only 1 CPU' : ''));
+    }
+  }
+  return out;
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.build) {
+    buildNative(o);
+    if (o.rows.has('wasm-node') || o.rows.has('chromium')) buildWasm(o);
+  }
+  const wasmJs = path.join(o.wasmBuild, 'wasm/paiban.js');
+  if (o.smoke && !o.build && !fs.existsSync(wasmJs)) {
+    // the CI smoke run of a native build: no WASM build next to it is not a failure
+    log(`no ${path.relative(ROOT, wasmJs)}: WASM rows skipped`);
+    for (const r of ['wasm-node', 'chromium', 'dist']) o.rows.delete(r);
+  }
+  if (o.rows.has('autocorrect') && !canResolve('autocorrect-node')) {
+    if (o.smoke) {
+      log('autocorrect-node not installed (tools/compare): that row is skipped');
+      o.rows.delete('autocorrect');
+    } else {
+      log('npm ci --prefix tools/compare (autocorrect-node for the JS-stack row)');
+      run('npm', ['ci', '--prefix', path.join(ROOT, 'tools/compare'), '--no-audit', '--no-fund', '--loglevel=error'], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+    }
+  }
+  const corpus = writeCorpus(o.corpus, o.sizes);
+  log(`corpus: ${corpus.map((c) => `${c.name} ${c.bytes} B`).join(', ')} in ${path.relative(ROOT, o.corpus)}`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-bench-'));
+  const results = { rows: {}, started: new Date().toISOString(), host: { cpus: os.cpus().length, model: (os.cpus()[0] || {}).model, load: os.loadavg() } };
+  for (const r of TABLE_ROWS) results.rows[r] = {};
+  // size by size, every row on the same bytes, so that the ratios share the machine's state
+  for (const c of corpus) {
+    log(`size ${c.name}`);
+    if (o.rows.has('cmark')) results.rows.cmark[c.name] = nativeRow(o, 'cmark', c.file);
+    if (o.rows.has('native')) results.rows.native[c.name] = nativeRow(o, 'paiban', c.file);
+    if (o.rows.has('wasm-node')) results.rows['wasm-node'][c.name] = nodeRow(o, 'paiban-wasm', c.file);
+    if (o.rows.has('commonmark')) results.rows.commonmark[c.name] = nodeRow(o, 'commonmark', c.file);
+    if (o.rows.has('markdown-it')) results.rows['markdown-it'][c.name] = nodeRow(o, 'markdown-it', c.file);
+    if (o.rows.has('autocorrect')) results.rows.autocorrect[c.name] = nodeRow(o, 'autocorrect-stack', c.file);
+    if (o.rows.has('pandoc')) results.rows.pandoc[c.name] = pandocRow(o, c.file, tmp);
+  }
+  if (o.rows.has('chromium')) {
+    log('chromium');
+    await chromiumRows(o, corpus, results);
+  } else if (o.rows.has('dist')) {
+    results.dist = { error: 'needs the chromium row' };
+  }
+  if (o.rows.has('batch')) {
+    log('batch');
+    batchRow(o, results);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  results.finished = new Date().toISOString();
+  const table = printTable(o, corpus, results);
+  const budgets = budgetLines(o, corpus, results);
+  console.log(table.concat([''], budgets).join('\n'));
+  if (o.json) fs.writeFileSync(o.json, JSON.stringify({ options: { ...o, rows: [...o.rows] }, corpus, results }, null, 1));
+  const failed = TABLE_ROWS.some((r) => Object.values(results.rows[r]).some((m) => m && m.error)) ||
+    (results.batch && results.batch.error);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e && e.stack ? e.stack : e);
+  process.exit(1);
+});
