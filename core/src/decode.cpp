@@ -33,6 +33,15 @@ std::size_t valid_sequence(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = valid_sequence(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics) {
   Source src;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);

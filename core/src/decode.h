@@ -14,6 +14,9 @@ namespace paiban {
 /// other C0 controls except tab become U+FFFD as well.
 Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics);
 
+/// True when s is valid UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
+bool valid_utf8(std::string_view s);
+
 }  // namespace paiban
 
 #endif  // PAIBAN_DECODE_H

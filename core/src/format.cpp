@@ -1,11 +1,13 @@
 // The pipeline: bytes → text → document → HTML, diagnostics collected along the way; and its
 // JSON form, the contract the CLI, node and the browser share.
 #include <algorithm>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
 #include "blocks.h"
 #include "decode.h"
+#include "json_guard.h"
 #include "meta.h"
 #include "paiban/paiban.h"
 #include "profile.h"
@@ -19,28 +21,84 @@ const char* version() { return "0.1.0"; }
 
 namespace {
 
+/// A request carries the profile as an object one level down.
+constexpr JsonLimits kRequestLimits{std::size_t(-1), kProfileLimits.max_depth + 2, std::size_t(-1)};
+
 /// The source lines with the net fixes made. A change whose `before` does not match the source
 /// (text that markup escaped or entities encoded) is left out rather than guessed.
 std::string fixed_text(const Source& source, std::vector<SourceEdit> net) {
   std::sort(net.begin(), net.end(), [](const SourceEdit& a, const SourceEdit& b) {
-    return a.pos.line != b.pos.line ? a.pos.line > b.pos.line : a.pos.col > b.pos.col;
+    return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col > b.pos.col;
   });
-  std::vector<std::u32string> lines;
-  lines.reserve(source.lines.size());
-  for (const std::string& l : source.lines) lines.push_back(text::to_u32(l));
-  for (const SourceEdit& e : net) {
-    if (e.pos.line < 1 || e.pos.line > static_cast<int>(lines.size()) || e.pos.col < 1) continue;
-    std::u32string& l = lines[static_cast<std::size_t>(e.pos.line - 1)];
-    const auto at = static_cast<std::size_t>(e.pos.col - 1);
-    if (at > l.size() || l.compare(at, e.before.size(), e.before) != 0) continue;
-    l.replace(at, e.before.size(), e.after);
-  }
+  // Each line is rebuilt once from its pieces, last edit first (a long line with many edits
+  // must not be shifted once per edit). An edit that overlaps one already made is left out.
   std::string out;
-  for (const std::u32string& l : lines) {
-    out += text::to_utf8(l);
+  std::size_t k = 0;
+  for (std::size_t li = 0; li < source.lines.size(); ++li) {
+    const int line_no = static_cast<int>(li) + 1;
+    while (k < net.size() && net[k].pos.line < line_no) ++k;  // edits before line 1
+    if (k == net.size() || net[k].pos.line != line_no) {
+      out += source.lines[li];
+      out += '\n';
+      continue;
+    }
+    const std::u32string l = text::to_u32(source.lines[li]);
+    std::vector<std::u32string_view> pieces;  // in reverse order
+    std::size_t limit = l.size();             // l[limit..] is already in `pieces`
+    const std::u32string_view whole(l);
+    for (; k < net.size() && net[k].pos.line == line_no; ++k) {
+      const SourceEdit& e = net[k];
+      if (e.pos.col < 1) continue;
+      const auto at = static_cast<std::size_t>(e.pos.col - 1);
+      if (at > limit || e.before.size() > limit - at || whole.compare(at, e.before.size(), e.before) != 0) continue;
+      pieces.push_back(whole.substr(at + e.before.size(), limit - at - e.before.size()));
+      pieces.push_back(e.after);
+      limit = at;
+    }
+    pieces.push_back(whole.substr(0, limit));
+    std::u32string fixed;
+    for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) fixed += *it;
+    out += text::to_utf8(fixed);
     out += '\n';
   }
   return out;
+}
+
+/// True when no line of the source has anything but spaces.
+bool blank(const Source& source) {
+  for (const std::string& l : source.lines)
+    if (!text::trim(l).empty()) return false;
+  return true;
+}
+
+/// Sets column_utf16 of every diagnostic that has none, walking each line once in column order
+/// (a long line with many findings must not be rescanned from its start for each).
+void set_utf16_columns(const Source& source, std::vector<Diagnostic>& diagnostics) {
+  std::vector<Diagnostic*> todo;
+  for (Diagnostic& d : diagnostics)
+    if (d.column_utf16 == 0 && d.line > 0 && d.line <= static_cast<int>(source.lines.size()) && d.column > 0)
+      todo.push_back(&d);
+  std::sort(todo.begin(), todo.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    return a->line != b->line ? a->line < b->line : a->column < b->column;
+  });
+  int line = 0;
+  std::size_t at = 0;  // byte offset in the line
+  int cps = 0;         // code points before `at`
+  int units = 0;       // UTF-16 units before `at`
+  for (Diagnostic* d : todo) {
+    if (d->line != line) {
+      line = d->line;
+      at = 0;
+      cps = 0;
+      units = 0;
+    }
+    const std::string& l = source.lines[static_cast<std::size_t>(line - 1)];
+    while (cps < d->column - 1 && at < l.size()) {
+      units += text::next(l, at) >= 0x10000 ? 2 : 1;
+      ++cps;
+    }
+    d->column_utf16 = units + 1;
+  }
 }
 
 void put_meta(Result& r, const char* name, const Field& f) {
@@ -52,16 +110,50 @@ void put_meta(Result& r, const char* name, const Field& f) {
 
 Result format(std::string_view input, const Options& options) {
   Result result;
+  if (input.size() > options.max_input_bytes) {
+    const std::string limit = std::to_string(options.max_input_bytes);
+    result.errors.push_back(
+        Error{"input.too-large", "input", 0, 0,
+              "输入有 " + std::to_string(input.size()) + " 字节，超过上限 " + limit + " 字节",
+              "the input has " + std::to_string(input.size()) + " bytes, more than the limit of " + limit + " bytes"});
+    return result;
+  }
   Profile custom;
   const Profile* profile = &default_profile();
   if (!options.profile_json.empty()) {
+    if (auto e = check_json_limits(options.profile_json, kProfileLimits, "profile")) {
+      e->message_zh = "配置文件" + e->message_zh;
+      e->message_en = "the profile: " + e->message_en;
+      result.errors.push_back(std::move(*e));
+      return result;
+    }
     if (!parse_profile(options.profile_json, custom, result.errors, result.diagnostics)) return result;
     profile = &custom;
   }
 
+  // Given fields come from a form or the command line, not through the decoder: refuse bytes
+  // that are not UTF-8 rather than publish them.
+  const std::pair<const char*, const std::optional<std::string>*> given[] = {
+      {"title", &options.fields.title},       {"column", &options.fields.column}, {"date", &options.fields.date},
+      {"views", &options.fields.views},       {"source", &options.fields.source}, {"author", &options.fields.author},
+      {"keywords", &options.fields.keywords}, {"url", &options.fields.url}};
+  for (const auto& [name, value] : given)
+    if (*value && !valid_utf8(**value))
+      result.errors.push_back(Error{"field.invalid-utf8", name, 0, 0,
+                                    std::string("字段 ") + name + " 含有无效的 UTF-8 字节",
+                                    std::string("field \"") + name + "\" has bytes that are not valid UTF-8"});
+  if (!result.errors.empty()) return result;
+
   Source source = decode(input, result.diagnostics);
   Meta meta = extract_meta(source, options.fields, *profile, options.now, result.diagnostics, result.errors);
   if (!result.errors.empty()) return result;
+  // Nothing to format (an empty or BOM-only file, or only blank lines): an error, never an
+  // empty page. The error's code, "input.empty", lets the editor show it as a hint.
+  if (blank(source)) {
+    result.errors.push_back(
+        Error{"input.empty", "input", 0, 0, "没有可排版的内容：输入是空的", "nothing to format: the input is empty"});
+    return result;
+  }
   Document doc = parse_blocks(source, meta, result.diagnostics);
 
   std::vector<SourceEdit> net;
@@ -83,11 +175,9 @@ Result format(std::string_view input, const Options& options) {
   lint(doc, meta, *profile, options.now, result.diagnostics);
 
   // Fill in what the diagnostics left out: UTF-16 columns and stable ids.
-  for (Diagnostic& d : result.diagnostics) {
-    if (d.column_utf16 == 0 && d.line > 0 && d.line <= static_cast<int>(source.lines.size()) && d.column > 0)
-      d.column_utf16 = text::utf16_units(source.lines[static_cast<std::size_t>(d.line - 1)], d.column - 1) + 1;
+  set_utf16_columns(source, result.diagnostics);
+  for (Diagnostic& d : result.diagnostics)
     if (d.id.empty()) d.id = fix_id(d.rule, Pos{d.line, d.column});
-  }
 
   result.text = fixed_text(source, net);
   if (options.output != Output::fragment) result.page = render_page(doc, meta, *profile);
@@ -133,6 +223,8 @@ std::string request_error(const std::string& field, const std::string& zh, const
 }  // namespace
 
 std::string format_json(std::string_view request_json) {
+  if (check_json_limits(request_json, kRequestLimits, "request"))
+    return request_error("", "请求的 JSON 嵌套过深", "the request JSON is nested too deeply");
   json req = json::parse(request_json, nullptr, false);
   if (req.is_discarded() || !req.is_object())
     return request_error("", "请求不是有效的 JSON 对象", "the request is not a valid JSON object");
@@ -185,6 +277,13 @@ std::string format_json(std::string_view request_json) {
     else
       return request_error("output", "output 应为 both、page 或 fragment",
                            "\"output\" must be \"both\", \"page\" or \"fragment\"");
+  }
+  if (req.contains("max_input")) {
+    const json& m = req["max_input"];
+    if (!m.is_number_unsigned())
+      return request_error("max_input", "max_input 应为非负整数（字节数）",
+                           "\"max_input\" must be a non-negative integer (bytes)");
+    opt.max_input_bytes = static_cast<std::size_t>(m.get<std::uint64_t>());
   }
   if (req.contains("rejected")) {
     const json& r = req["rejected"];

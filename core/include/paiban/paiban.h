@@ -6,6 +6,7 @@
 #ifndef PAIBAN_PAIBAN_H
 #define PAIBAN_PAIBAN_H
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -38,6 +39,8 @@ struct Options {
   std::string now;  ///< "YYYY-MM-DD HH:MM:SS" Beijing time, the default publish date-time
   Output output = Output::both;
   std::vector<std::string> rejected_fixes;  ///< ids of fixes the editor rejected
+  /// Inputs longer than this many bytes are refused with the error "input.too-large".
+  std::size_t max_input_bytes = 50u << 20;
 };
 
 enum class Severity { info, warning, error };
