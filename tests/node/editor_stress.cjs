@@ -121,8 +121,13 @@ async function checkPreview(page, label, markers, htmlOnly = []) {
   const active = await page.evaluate(() => {
     const doc = document.getElementById('preview').contentDocument;
     const bad = [];
-    for (const el of doc.querySelectorAll('svg,math,iframe,object,embed,form,base,noscript,details,img[src^="x"],meta[http-equiv]'))
-      bad.push(el.tagName.toLowerCase());
+    for (const el of doc.querySelectorAll('svg,math,iframe,object,embed,form,base,noscript,details,img[src^="x"],meta[http-equiv]')) {
+      // The page's own policy (no script, nothing loaded) is the one meta with http-equiv allowed.
+      const own = el.tagName === 'META' && el.getAttribute('http-equiv') === 'Content-Security-Policy' &&
+        (el.getAttribute('content') || '').startsWith("default-src 'none'; script-src 'none';") &&
+        el.parentElement === doc.head;
+      if (!own) bad.push(el.tagName.toLowerCase());
+    }
     for (const a of doc.querySelectorAll('[href],[src],[action]')) {
       const v = a.getAttribute('href') || a.getAttribute('src') || a.getAttribute('action') || '';
       const icon = a.tagName === 'LINK' && a.getAttribute('rel') === 'icon' && v === 'data:,';
