@@ -354,6 +354,16 @@
     clearErrors();
     if (!r || !r.ok) {
       showErrors((r && r.errors) || []);
+      var profileBad = ((r && r.errors) || []).some(function (e) {
+        return errorField(e) === 'profile';
+      });
+      if (state.profileTrial) {
+        if (profileBad) {
+          settleProfile(false);
+          return;
+        }
+        settleProfile(true);
+      }
       if (fresh) {
         state.last = null;
         renderDiagnostics(null);
@@ -362,7 +372,8 @@
       root.setAttribute('data-rendered', String(counters.rendered));
       return;
     }
-    renderProfileErrors([]);
+    if (!state.keepProfileErrors) renderProfileErrors([]);
+    settleProfile(true);
     if (!msg.preview || msg.preview.page) showPreview(msg.preview ? msg.preview.page : r.page);
     var note = $('preview-note');
     note.hidden = !msg.preview;
@@ -371,7 +382,8 @@
     Object.keys(msg.rules).forEach(function (k) {
       applied += msg.rules[k].appliedCount;
     });
-    setStatus(T.ready(applied, r.diagnosticsTotal - applied, msg.ms), '');
+    if (state.keepProfileErrors) setStatus(T.profileKept, 'error');
+    else setStatus(T.ready(applied, r.diagnosticsTotal - applied, msg.ms), '');
     showHints(r.meta || {});
     if (fresh) {
       state.last = msg;
@@ -999,16 +1011,33 @@
     $('profile-text').value = activeProfileText();
     if (!$('profile-dialog').open) $('profile-dialog').showModal();
   }
+  // A new profile is tried first: only when the core accepts it does it replace the last good
+  // one (and get saved); a bad one shows its errors and the last good profile stays in use.
   function applyProfile(text) {
+    state.goodProfileText = state.profileText;
+    state.profileTrial = true;
+    state.keepProfileErrors = false;
     state.profileText = text === state.defaultPretty || text === state.defaultProfile ? null : text;
-    fillColumns();
-    if (store) store.setSetting('profile', state.profileText).catch(function () {});
     formatNow();
-    setStatus(T.profileApplied, '');
+  }
+  function settleProfile(ok) {
+    if (!state.profileTrial) return;
+    state.profileTrial = false;
+    if (ok) {
+      fillColumns();
+      if (store) store.setSetting('profile', state.profileText).catch(function () {});
+      setStatus(T.profileApplied, '');
+    } else {
+      state.profileText = state.goodProfileText;
+      state.keepProfileErrors = true;  // the errors stay listed while the good profile formats
+      formatNow();
+      setStatus(T.profileKept, 'error');
+    }
   }
   $('btn-profile').addEventListener('click', openProfile);
   $('profile-close').addEventListener('click', function () {
     $('profile-dialog').close();
+    state.keepProfileErrors = false;  // closed: back to the normal status (the good profile is in use)
   });
   $('profile-apply').addEventListener('click', function () {
     applyProfile($('profile-text').value);

@@ -139,6 +139,7 @@ Paiban.TEXT = {
   exportProfile: '导出',
   resetProfile: '恢复默认',
   profileApplied: '网站设置已应用。',
+  profileKept: '网站设置有误，未应用：仍使用原来的设置。请按下面列出的位置修改。',
   profileReset: '已恢复默认网站设置。',
   profileBadJson: function (line, col, msg) {
     return '第 ' + line + ' 行第 ' + col + ' 列：不是有效的 JSON（' + msg + '）';

@@ -161,6 +161,16 @@ async function errorsPart(page, tmp) {
   await page.click('#profile-apply');
   await E.idle(page, before);
   t.check((await page.$$('#profile-errors li')).length > 0, 'profile: broken JSON gives no error in the dialog');
+  // the last good profile stays in use: close the dialog, type, the preview follows the notes
+  await page.click('#profile-close');
+  const savedNotes = await page.inputValue('#notes');
+  await E.setNotes(page, '标题：好配置仍在使用\n\n一段正文，检查预览。');
+  const kept = await E.preview(page);
+  t.check(kept.h1 === '好配置仍在使用' && /版权所有/.test(kept.text),
+    `profile: after a bad profile the last good one is not in use (preview h1 ${JSON.stringify(kept.h1)})`);
+  await E.setNotes(page, savedNotes);
+  await page.click('#btn-profile');
+  await page.waitForSelector('#profile-dialog[open]');
   // another column list: offered in the column field
   await page.fill('#profile-text', good.replace('"党的建设",', '"党的建设", "测试栏目甲",'));
   before = await E.rendered(page);
