@@ -187,11 +187,9 @@ bool parse_time_tail(Cursor& c, DateTime& t) {
       ++c.i;
       int oh = c.number(2, 2);
       if (oh != 8) return false;
-      if (c.eat(':')) {
-        if (c.number(2, 2) != 0) return false;
-      } else if (!c.end()) {
-        if (c.number(2, 2) != 0) return false;
-      }
+      // +08:00 or +0800: the minutes, with or without a colon, must be 00.
+      const bool colon = c.eat(':');
+      if ((colon || !c.end()) && c.number(2, 2) != 0) return false;
     }
   } else if (c.eat(U'时') || c.eat(U'点')) {
     if (!c.end()) {
