@@ -7,9 +7,15 @@
 
 namespace {
 
-std::string format_json(const std::string& request) { return paiban::format_json(request); }
-std::string version() { return paiban::version(); }
-std::string default_profile() { return paiban::default_profile_json(); }
+std::string format_json(const std::string& request) {
+  return paiban::format_json(request);
+}
+std::string version() {
+  return paiban::version();
+}
+std::string default_profile() {
+  return paiban::default_profile_json();
+}
 
 }  // namespace
 

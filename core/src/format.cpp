@@ -2,7 +2,6 @@
 // JSON form, the contract the CLI, node and the browser share.
 #include <algorithm>
 #include <cstdint>
-
 #include <nlohmann/json.hpp>
 
 #include "blocks.h"
@@ -17,7 +16,9 @@
 
 namespace paiban {
 
-const char* version() { return "0.1.0"; }
+const char* version() {
+  return "0.1.0";
+}
 
 namespace {
 
@@ -234,9 +235,12 @@ std::string format_json(std::string_view request_json) {
   Options opt;
   if (req.contains("profile") && !req["profile"].is_null()) {
     const json& p = req["profile"];
-    if (p.is_string()) opt.profile_json = p.get<std::string>();
-    else if (p.is_object()) opt.profile_json = p.dump(2);
-    else return request_error("profile", "profile 应为 JSON 文本或对象", "\"profile\" must be JSON text or an object");
+    if (p.is_string())
+      opt.profile_json = p.get<std::string>();
+    else if (p.is_object())
+      opt.profile_json = p.dump(2);
+    else
+      return request_error("profile", "profile 应为 JSON 文本或对象", "\"profile\" must be JSON text or an object");
   }
   if (req.contains("fields")) {
     const json& f = req["fields"];
@@ -245,9 +249,9 @@ std::string format_json(std::string_view request_json) {
       const char* name;
       std::optional<std::string>* target;
     };
-    const Slot slots[] = {{"title", &opt.fields.title},   {"column", &opt.fields.column},
-                          {"date", &opt.fields.date},     {"views", &opt.fields.views},
-                          {"source", &opt.fields.source}, {"author", &opt.fields.author},
+    const Slot slots[] = {{"title", &opt.fields.title},       {"column", &opt.fields.column},
+                          {"date", &opt.fields.date},         {"views", &opt.fields.views},
+                          {"source", &opt.fields.source},     {"author", &opt.fields.author},
                           {"keywords", &opt.fields.keywords}, {"url", &opt.fields.url}};
     for (auto it = f.begin(); it != f.end(); ++it) {
       bool known = false;
@@ -255,8 +259,10 @@ std::string format_json(std::string_view request_json) {
         if (it.key() != s.name) continue;
         known = true;
         if (it->is_null()) break;
-        if (it->is_string()) *s.target = it->get<std::string>();
-        else if (it->is_number_unsigned()) *s.target = std::to_string(it->get<unsigned long long>());
+        if (it->is_string())
+          *s.target = it->get<std::string>();
+        else if (it->is_number_unsigned())
+          *s.target = std::to_string(it->get<unsigned long long>());
         else
           return request_error(std::string("fields.") + s.name, std::string("字段 ") + s.name + " 应为字符串",
                                std::string("field \"") + s.name + "\" must be a string");
@@ -271,9 +277,12 @@ std::string format_json(std::string_view request_json) {
   }
   if (req.contains("output")) {
     const json& o = req["output"];
-    if (o == "both") opt.output = Output::both;
-    else if (o == "page") opt.output = Output::page;
-    else if (o == "fragment") opt.output = Output::fragment;
+    if (o == "both")
+      opt.output = Output::both;
+    else if (o == "page")
+      opt.output = Output::page;
+    else if (o == "fragment")
+      opt.output = Output::fragment;
     else
       return request_error("output", "output 应为 both、page 或 fragment",
                            "\"output\" must be \"both\", \"page\" or \"fragment\"");

@@ -6,7 +6,10 @@ using namespace paiban;
 
 TEST_CASE("decode: BOM is stripped and every line ending splits") {
   std::vector<Diagnostic> d;
-  Source s = decode("\xEF\xBB\xBF" "甲\r\n乙\r丙\n丁", d);
+  Source s = decode(
+      "\xEF\xBB\xBF"
+      "甲\r\n乙\r丙\n丁",
+      d);
   REQUIRE(s.lines.size() == 4);
   CHECK(s.lines[0] == "甲");
   CHECK(s.lines[1] == "乙");
@@ -39,6 +42,8 @@ TEST_CASE("decode: a NUL byte is replaced, a tab is kept") {
   std::vector<Diagnostic> d;
   Source s = decode(std::string("a\0b\tc", 5), d);
   REQUIRE(s.lines.size() == 1);
-  CHECK(s.lines[0] == "a\xEF\xBF\xBD" "b\tc");
+  CHECK(s.lines[0] ==
+        "a\xEF\xBF\xBD"
+        "b\tc");
   CHECK(d.size() == 1);
 }

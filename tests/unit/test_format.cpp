@@ -9,7 +9,9 @@ using nlohmann::json;
 
 namespace {
 
-json call(const json& request) { return json::parse(paiban::format_json(request.dump())); }
+json call(const json& request) {
+  return json::parse(paiban::format_json(request.dump()));
+}
 
 json fixes(const json& response) {
   json out = json::array();

@@ -42,14 +42,22 @@ std::vector<std::string> seed_body() {
 std::string full_width(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == ',') out += "，";
-    else if (c == ';') out += "；";
-    else if (c == ':') out += "：";
-    else if (c == '?') out += "？";
-    else if (c == '!') out += "！";
-    else if (c == '(') out += "（";
-    else if (c == ')') out += "）";
-    else out += c;
+    if (c == ',')
+      out += "，";
+    else if (c == ';')
+      out += "；";
+    else if (c == ':')
+      out += "：";
+    else if (c == '?')
+      out += "？";
+    else if (c == '!')
+      out += "！";
+    else if (c == '(')
+      out += "（";
+    else if (c == ')')
+      out += "）";
+    else
+      out += c;
   }
   return out;
 }

@@ -276,7 +276,7 @@ TEST_CASE("lint: heading numbers") {
     return b;
   };
   d.blocks = {heading(2, "一、总体要求", 1), heading(3, "（一）加强领导", 2), heading(3, "（三）强化督查", 3),
-              heading(2, "二、保障措施", 4), heading(2, "二、其他", 5), heading(4, "1.附则", 6)};
+              heading(2, "二、保障措施", 4), heading(2, "二、其他", 5),       heading(4, "1.附则", 6)};
   Meta m;
   m.title = {"标题", "given", {}};
   m.date = {"2024-03-01 09:30:00", "given", {}};

@@ -23,7 +23,7 @@ const char* version();
 struct Fields {
   std::optional<std::string> title;
   std::optional<std::string> column;
-  std::optional<std::string> date;  ///< publish date-time, Beijing time; see docs/api.md
+  std::optional<std::string> date;   ///< publish date-time, Beijing time; see docs/api.md
   std::optional<std::string> views;  ///< view count; when absent the page gets an empty slot
   std::optional<std::string> source;
   std::optional<std::string> author;
@@ -57,7 +57,7 @@ struct Diagnostic {
   int length = 0;  ///< in code points
   std::string before;
   std::string after;
-  std::string message;  ///< Chinese, with the English after " / "
+  std::string message;   ///< Chinese, with the English after " / "
   bool applied = false;  ///< true for a fix that was made, false for a warning
 };
 
@@ -80,9 +80,9 @@ struct MetaValue {
 
 struct Result {
   bool ok = false;
-  std::string page;      ///< the full standalone page (when asked for)
-  std::string fragment;  ///< the article fragment with inline styles (when asked for)
-  std::string text;      ///< the notes with every applied fix made (same lines, LF endings)
+  std::string page;                       ///< the full standalone page (when asked for)
+  std::string fragment;                   ///< the article fragment with inline styles (when asked for)
+  std::string text;                       ///< the notes with every applied fix made (same lines, LF endings)
   std::map<std::string, MetaValue> meta;  ///< title, column, date, views, source, author, …
   std::vector<Diagnostic> diagnostics;
   std::vector<Error> errors;
