@@ -332,10 +332,33 @@ class InlineParser {
   // of `kind`, one per source line.
   void emit_literal(InlineKind kind, std::string_view literal, std::size_t start, bool markup,
                     std::vector<Inline>& out) {
+    const std::size_t prefix_len = std::strlen(kPrefix);
     std::size_t cur = start;
     bool open = false;
     std::size_t run_seg = 0;
     for (std::size_t i = 0; i < literal.size();) {
+      if (open && cur >= prefix_len) {
+        // Fast path: code points copied as they are from the open run's segment (no escape,
+        // no entity) extend the run in one append.
+        const std::size_t seg_end = run_seg + 1 < starts_.size() ? starts_[run_seg + 1] : buf_.size();
+        std::size_t j = i;
+        std::size_t c = cur;
+        while (j < literal.size() && c < seg_end) {
+          const char ch = buf_[c];
+          if (markup && (ch == '\\' || ch == '&')) break;
+          std::size_t e = j;
+          text::next(literal, e);
+          if (buf_.compare(c, e - j, literal.data() + j, e - j) != 0) break;
+          c += e - j;
+          j = e;
+        }
+        if (j > i) {
+          out.back().text.append(literal.data() + i, j - i);
+          i = j;
+          cur = c;
+          continue;
+        }
+      }
       std::size_t b = i;
       text::next(literal, i);
       std::string_view cp = literal.substr(b, i - b);

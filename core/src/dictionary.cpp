@@ -214,14 +214,20 @@ DictMatcher DictMatcher::build(const Profile& profile) {
   };
   for (const DictWord& w : builtin_dictionary()) add(w);
   for (const DictEntry& e : profile.dictionary) add(word(e.wrong.c_str(), e.right.c_str(), e.note.c_str()));
-  for (std::size_t k = 0; k < m.words_.size(); ++k) m.by_first_[m.words_[k].wrong32[0]].push_back(k);
+  for (std::size_t k = 0; k < m.words_.size(); ++k) {
+    const char32_t c = m.words_[k].wrong32[0];
+    m.by_first_[c].push_back(k);
+    if (c < 0x10000) m.first_bmp_[c >> 6] |= std::uint64_t{1} << (c & 63);
+  }
   return m;
 }
 
 std::vector<DictMatcher::Hit> DictMatcher::find(const std::u32string& s) const {
   std::vector<Hit> hits;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    auto it = by_first_.find(s[i]);
+    const char32_t c = s[i];
+    if (c < 0x10000 && ((first_bmp_[c >> 6] >> (c & 63)) & 1) == 0) continue;
+    auto it = by_first_.find(c);
     if (it == by_first_.end()) continue;
     const DictWord* best = nullptr;
     for (std::size_t k : it->second) {

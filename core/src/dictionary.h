@@ -5,6 +5,7 @@
 #ifndef PAIBAN_DICTIONARY_H
 #define PAIBAN_DICTIONARY_H
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -38,6 +39,9 @@ class DictMatcher {
  private:
   std::vector<DictWord> words_;
   std::map<char32_t, std::vector<std::size_t>> by_first_;
+  /// One bit per BMP code point: set when some entry starts with it (a quick filter before
+  /// by_first_; code points above the BMP always look in by_first_).
+  std::vector<std::uint64_t> first_bmp_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
 };
 
 /// The built-in entries (for docs and tests).

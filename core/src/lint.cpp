@@ -369,20 +369,23 @@ void lint(const Document& document, const Meta& meta, const Profile& profile, st
   const DictMatcher& matcher = &profile == &default_profile() ? default_matcher() : (own = DictMatcher::build(profile));
   // The lint pass reads the document; the buffers only point into it.
   Document& doc = const_cast<Document&>(document);
-  for_each_block_text(doc, [&](RunBuffer& b) {
-    balance(b, l);
-    doubles(b, l);
-    repeated_marks(b, l);
-    ranges(b, l);
-    dates(b, now, l);
-    relative_time(b, l);
-    dictionary(b, matcher.find(b.s), l);
-  });
+  for_each_block_text(
+      doc,
+      [&](RunBuffer& b) {
+        balance(b, l);
+        doubles(b, l);
+        repeated_marks(b, l);
+        ranges(b, l);
+        dates(b, now, l);
+        relative_time(b, l);
+        dictionary(b, matcher.find(b.s), l);
+      },
+      false);
   if (meta.title.set()) {
     std::vector<Inline> runs(1);
     runs[0].text = meta.title.value;
     runs[0].pos = meta.title.pos;
-    RunBuffer b = make_buffer(runs);
+    RunBuffer b = make_buffer(runs, false);
     balance(b, l);
     doubles(b, l);
     dictionary(b, matcher.find(b.s), l);

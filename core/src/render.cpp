@@ -57,6 +57,58 @@ bool forbidden_in_html(char32_t c) {
   return (c & 0xFFFEu) == 0xFFFEu;
 }
 
+/// Appends the escaped form of s to out (see escape_html). Bytes that stay as they are are
+/// copied in runs; a character is decoded only to check it is allowed in HTML text.
+void escape_html_into(std::string& out, std::string_view s) {
+  std::size_t run = 0;  // start of the bytes not yet copied
+  auto flush = [&](std::size_t end) {
+    if (end > run) out.append(s.data() + run, end - run);
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x7F) {
+      const char* entity = nullptr;
+      switch (b) {
+        case '&':
+          entity = "&amp;";
+          break;
+        case '<':
+          entity = "&lt;";
+          break;
+        case '>':
+          entity = "&gt;";
+          break;
+        case '"':
+          entity = "&quot;";
+          break;
+        case '\'':
+          entity = "&#39;";
+          break;
+        default:
+          break;
+      }
+      ++i;
+      if (entity) {
+        flush(i - 1);
+        out += entity;
+        run = i;
+      }
+      continue;
+    }
+    if (b >= 0xE1 && b <= 0xEE && i + 2 < s.size()) {  // U+1000–U+EFFF (most CJK): all allowed
+      i += 3;
+      continue;
+    }
+    const std::size_t start = i;
+    if (forbidden_in_html(text::next(s, i))) {
+      flush(start);
+      text::append(out, 0xFFFD);
+      run = i;
+    }
+  }
+  flush(s.size());
+}
+
 struct DateTime {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
 };
@@ -168,7 +220,16 @@ class Renderer {
 
   /// A text of the article (title, body), in the publishing form when the profile asks.
   std::string article_text(std::string_view s) const {
-    return escape_html(profile_.half_width_publish ? text::fold_halfwidth(s) : std::string(s));
+    std::string out;
+    article_text(out, s);
+    return out;
+  }
+  /// The same, appended to out.
+  void article_text(std::string& out, std::string_view s) const {
+    if (profile_.half_width_publish)
+      escape_html_into(out, text::fold_halfwidth(s));
+    else
+      escape_html_into(out, s);
   }
 
   /// The look of an element: ` class="…"` on the page (when it has one), ` style="…"` in the
@@ -282,12 +343,15 @@ class Renderer {
     if (depth >= kMaxDepth) {  // flatten: the text only
       std::string t;
       collect_text(in, t);
-      out += article_text(t);
+      article_text(out, t);
       return;
     }
     switch (in.kind) {
       case InlineKind::text:  // raw HTML from the notes arrives here, verbatim: shown as typed
-        out += in.verbatim ? escape_html(in.text) : article_text(in.text);
+        if (in.verbatim)
+          escape_html_into(out, in.text);
+        else
+          article_text(out, in.text);
         break;
       case InlineKind::code:
         out += "<code" + look("code") + ">" + escape_html(in.text) + "</code>";
@@ -328,38 +392,7 @@ void meta_tag(std::string& out, const char* name, std::string_view value) {
 std::string escape_html(std::string_view s) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x20 && b < 0x7F) {
-      switch (s[i]) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&#39;";
-          break;
-        default:
-          out += s[i];
-      }
-      ++i;
-      continue;
-    }
-    const std::size_t start = i;
-    const char32_t c = text::next(s, i);
-    if (forbidden_in_html(c))
-      text::append(out, 0xFFFD);
-    else
-      out.append(s.substr(start, i - start));
-  }
+  escape_html_into(out, s);
   return out;
 }
 

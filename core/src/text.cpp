@@ -30,22 +30,53 @@ int utf16_units(std::string_view s, int cps) {
   return units;
 }
 
+namespace {
+
+/// Bytes `next` takes for a code point that starts with byte u.
+std::size_t lead_length(unsigned char u) {
+  if ((u >> 5) == 0x6) return 2;
+  if ((u >> 4) == 0xE) return 3;
+  if ((u >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+/// True when `next`, decoding s from its start, must stop at p: no byte among the three before
+/// p starts a sequence long enough to cover p.
+bool sure_start(std::string_view s, std::size_t p) {
+  for (std::size_t k = 1; k <= 3 && k <= p; ++k)
+    if (lead_length(static_cast<unsigned char>(s[p - k])) > k) return false;
+  return true;
+}
+
+}  // namespace
+
 std::string_view trim(std::string_view s) {
-  std::size_t b = 0;
-  std::size_t last_keep = 0;
-  bool seen = false;
+  // Leading: decode from the start up to the first character that is not a space.
   std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t start = i;
-    char32_t c = next(s, i);
-    if (!is_space(c)) {
-      if (!seen) b = start;
-      seen = true;
-      last_keep = i;
+  std::size_t b = 0;
+  for (;;) {
+    if (i >= s.size()) return {};
+    const std::size_t start = i;
+    if (!is_space(next(s, i))) {
+      b = start;
+      break;
     }
   }
-  if (!seen) return {};
-  return s.substr(b, last_keep - b);
+  const std::size_t first_end = i;
+  // Trailing: decode forward from a place near the end where a code point surely starts, and
+  // step further back while what lies after it is all spaces.
+  std::size_t hi = s.size();
+  while (hi > first_end) {
+    std::size_t p = hi - 1;
+    while (p > first_end && !sure_start(s, p)) --p;
+    std::size_t last_keep = 0;
+    for (std::size_t k = p; k < hi;) {
+      if (!is_space(next(s, k))) last_keep = k;
+    }
+    if (last_keep != 0) return s.substr(b, last_keep - b);
+    hi = p;
+  }
+  return s.substr(b, first_end - b);
 }
 
 std::string fold_halfwidth(std::string_view s) {

@@ -89,13 +89,13 @@ void flatten(std::vector<Inline>& inlines, RunBuffer& b) {
   }
 }
 
-void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn) {
+void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn, bool track) {
   for (Block& bl : blocks) {
     if (!bl.inlines.empty()) {
-      RunBuffer b = make_buffer(bl.inlines);
+      RunBuffer b = make_buffer(bl.inlines, track);
       fn(b);
     }
-    visit(bl.children, fn);
+    visit(bl.children, fn, track);
   }
 }
 
@@ -108,7 +108,7 @@ std::size_t text_bytes(const std::vector<Inline>& inlines) {
 
 }  // namespace
 
-RunBuffer make_buffer(std::vector<Inline>& inlines) {
+RunBuffer make_buffer(std::vector<Inline>& inlines, bool track) {
   RunBuffer b;
   const std::size_t bound = text_bytes(inlines);
   b.s.reserve(bound);
@@ -116,11 +116,16 @@ RunBuffer make_buffer(std::vector<Inline>& inlines) {
   b.prot.reserve(bound);
   flatten(inlines, b);
   protect_links(b);
-  b.src.resize(b.s.size());
-  for (std::size_t i = 0; i < b.s.size(); ++i) b.src[i] = static_cast<int>(i);
-  b.first_org = b.org;
-  b.first_s = b.s;
+  if (track) b.track();
   return b;
+}
+
+void RunBuffer::track() {
+  src.resize(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) src[i] = static_cast<int>(i);
+  first_org = org;
+  first_s = s;
+  tracked = true;
 }
 
 std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
@@ -180,6 +185,8 @@ void RunBuffer::store() const {
   }
 }
 
-void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn) { visit(doc.blocks, fn); }
+void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn, bool track) {
+  visit(doc.blocks, fn, track);
+}
 
 }  // namespace paiban

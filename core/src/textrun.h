@@ -24,6 +24,11 @@ struct RunBuffer {
   std::vector<int> src;    ///< index in the buffer as first built, -1 for a changed character
   std::u32string first_s;         ///< s as first built (for net_edits)
   std::vector<Origin> first_org;  ///< org as first built
+  bool tracked = false;           ///< src, first_s and first_org are filled (see track())
+
+  /// Fills src, first_s and first_org from the buffer as it is now; call it before the first
+  /// change when net_edits() will be wanted (make_buffer does unless told not to).
+  void track();
 
   /// Source place of buffer index i (or of the last character when i == size).
   Pos pos_at(std::size_t i) const;
@@ -43,10 +48,12 @@ struct RunBuffer {
 
 /// Calls `fn` with the buffer of every text block of the document (paragraphs, headings, list
 /// items, quote and signature paragraphs), in source order.
-void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn);
+/// With `track` false the buffers are built without track() (readers that change nothing,
+/// or that call track() themselves before their first change).
+void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn, bool track = true);
 
 /// Builds the buffer of one list of inlines (e.g. a single title run).
-RunBuffer make_buffer(std::vector<Inline>& inlines);
+RunBuffer make_buffer(std::vector<Inline>& inlines, bool track = true);
 
 }  // namespace paiban
 

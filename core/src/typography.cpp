@@ -429,27 +429,101 @@ void rule_space_insert(const Ctx& c, std::vector<Change>& out) {
   }
 }
 
+// ---- triggers: a rule can only change a block that holds one of its trigger characters -------
+enum Trigger : unsigned {
+  t_always = 0,          ///< no gate: the rule always runs
+  t_width = 1u << 0,     ///< U+FF05–U+FF5A (full-width %, ., digits, letters)
+  t_nian = 1u << 1,      ///< 年
+  t_ellipsis = 1u << 2,  ///< … or two neighbours among . 。 ． …
+  t_dash = 1u << 3,      ///< - － —
+  t_quote = 1u << 4,     ///< " '
+  t_mark = 1u << 5,      ///< , . : ; ? ! ( )
+  t_double = 1u << 6,    ///< ，， 。。 、、 ；； ：：
+  t_space = 1u << 7,     ///< is_space
+};
+
+bool ellipsis_char(char32_t c) {
+  return c == '.' || c == U'。' || c == 0xFF0E || c == U'…';
+}
+
+/// The triggers present in s (one pass).
+unsigned triggers(const std::u32string& s) {
+  unsigned m = 0;
+  char32_t prev = 0;
+  for (const char32_t c : s) {
+    if (c < 0x80) {
+      switch (c) {
+        case '.':
+          m |= t_mark;
+          if (ellipsis_char(prev)) m |= t_ellipsis;
+          break;
+        case ',':
+        case ':':
+        case ';':
+        case '?':
+        case '!':
+        case '(':
+        case ')':
+          m |= t_mark;
+          break;
+        case '-':
+          m |= t_dash;
+          break;
+        case '"':
+        case '\'':
+          m |= t_quote;
+          break;
+        case ' ':
+        case '\t':
+          m |= t_space;
+          break;
+        default:
+          break;
+      }
+    } else if (c >= 0x4E00 && c <= 0x9FFF) {  // Han: only 年 is a trigger
+      if (c == U'年') m |= t_nian;
+    } else {
+      if (c >= 0xFF05 && c <= 0xFF5A) m |= t_width;
+      if (c == U'年') m |= t_nian;
+      if (c == U'…' || (ellipsis_char(c) && ellipsis_char(prev))) m |= t_ellipsis;
+      if (c == 0xFF0D || c == U'—') m |= t_dash;
+      if (c == prev && (c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：')) m |= t_double;
+      if (is_space(c)) m |= t_space;
+    }
+    prev = c;
+  }
+  return m;
+}
+
 struct RuleRow {
   FixRule info;
   RuleFn fn;
+  unsigned trigger;  ///< any of these present in the block, or the rule finds nothing (0: no gate)
 };
 
 const std::vector<RuleRow>& rows() {
   static const std::vector<RuleRow> r = {
-      {{"width.alnum", true, "全角字母数字改为半角 / full-width letters and digits to half width"}, rule_width},
-      {{"number.zero", true, "年份中的“0”“O”改为“〇” / 0 or O in a Chinese year to 〇"}, rule_zero},
-      {{"punct.ellipsis", true, "省略号应为“……” / the ellipsis is ……"}, rule_ellipsis},
-      {{"punct.dash", true, "破折号应为“——” / the dash is ——"}, rule_dash},
-      {{"quote.pair", true, "直引号改为中文引号 / straight quotes to Chinese quotes"}, rule_quotes},
-      {{"punct.fullwidth", true, "中文语境使用全角标点 / full-width punctuation in Chinese text"}, rule_fullwidth},
-      {{"punct.double", true, "重复的标点只保留一个 / a doubled punctuation mark kept once"}, rule_double},
+      {{"width.alnum", true, "全角字母数字改为半角 / full-width letters and digits to half width"},
+       rule_width,
+       t_width},
+      {{"number.zero", true, "年份中的“0”“O”改为“〇” / 0 or O in a Chinese year to 〇"}, rule_zero, t_nian},
+      {{"punct.ellipsis", true, "省略号应为“……” / the ellipsis is ……"}, rule_ellipsis, t_ellipsis},
+      {{"punct.dash", true, "破折号应为“——” / the dash is ——"}, rule_dash, t_dash},
+      {{"quote.pair", true, "直引号改为中文引号 / straight quotes to Chinese quotes"}, rule_quotes, t_quote},
+      {{"punct.fullwidth", true, "中文语境使用全角标点 / full-width punctuation in Chinese text"},
+       rule_fullwidth,
+       t_mark},
+      {{"punct.double", true, "重复的标点只保留一个 / a doubled punctuation mark kept once"}, rule_double, t_double},
       {{"space.cjk", true, "删除汉字、全角标点之间的空格 / no space between Chinese characters and punctuation"},
-       rule_space_cjk},
+       rule_space_cjk,
+       t_space},
       {{"space.cjk-latin", true,
         "删除汉字与字母、数字之间的空格（本站体例） / no space between Chinese and Latin or digits (house style)"},
-       rule_space_latin},
+       rule_space_latin,
+       t_space},
       {{"space.cjk-latin-insert", false, "汉字与字母、数字之间加空格 / a space between Chinese and Latin or digits"},
-       rule_space_insert},
+       rule_space_insert,
+       t_always},
   };
   return r;
 }
@@ -490,6 +564,17 @@ std::vector<char> active_rows(const Profile& profile) {
   return on;
 }
 
+/// Appends characters [from, to) of b, with their origins, to nb.
+void copy_range(const RunBuffer& b, RunBuffer& nb, std::size_t from, std::size_t to) {
+  if (from >= to) return;
+  const auto f = static_cast<std::ptrdiff_t>(from);
+  const auto t = static_cast<std::ptrdiff_t>(to);
+  nb.s.append(b.s, from, to - from);
+  nb.org.insert(nb.org.end(), b.org.begin() + f, b.org.begin() + t);
+  nb.prot.insert(nb.prot.end(), b.prot.begin() + f, b.prot.begin() + t);
+  nb.src.insert(nb.src.end(), b.src.begin() + f, b.src.begin() + t);
+}
+
 void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& active,
                const std::vector<std::string>& rejected, std::vector<Edit>& edits,
                std::vector<RunBuffer::NetEdit>* net) {
@@ -498,17 +583,36 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
   bool changed_any = false;
   // Rules feed each other (a mark made full width lets its neighbour count as Chinese
   // context), so passes repeat until nothing changes: formatting twice changes nothing.
+  // A rule whose last run on this very text found nothing would find nothing again, and a rule
+  // none of whose trigger characters is in the text finds nothing: both are skipped.
+  const std::vector<RuleRow>& all = rows();
+  unsigned version = 0;  // bumped whenever the text changes
+  std::vector<unsigned> clean_at(all.size(), ~0u);
+  unsigned present = triggers(b.s);
+  unsigned present_at = 0;
   for (int pass = 0, changed = 1; changed != 0 && pass < 4; ++pass) {
     changed = 0;
-    const std::vector<RuleRow>& all = rows();
     for (std::size_t k = 0; k < all.size(); ++k) {
       if (!active[k]) continue;
+      if (clean_at[k] == version) continue;
       const RuleRow& row = all[k];
+      if (present_at != version) {
+        present = triggers(b.s);
+        present_at = version;
+      }
+      if (row.trigger != t_always && (present & row.trigger) == 0) {
+        clean_at[k] = version;
+        continue;
+      }
       std::vector<Change> changes;
       const Ctx ctx{b, profile, chinese, profile.half_width_publish};
       row.fn(ctx, changes);
-      if (changes.empty()) continue;
+      if (changes.empty()) {
+        clean_at[k] = version;
+        continue;
+      }
       std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) { return x.start < y.start; });
+      if (!b.tracked) b.track();  // the text as built, for net_edits (still unchanged here)
       RunBuffer nb;
       std::size_t grow = 0;
       for (const Change& ch : changes) grow += ch.rep.size();
@@ -517,17 +621,14 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
       nb.prot.reserve(b.s.size() + grow);
       nb.src.reserve(b.s.size() + grow);
       std::size_t i = 0;
+      bool i_applied = false;
       for (const Change& ch : changes) {
         if (ch.start < i) continue;  // overlapping proposals: the first wins
         const Pos pos = b.pos_at(ch.start);
         if (!rejected.empty() && std::find(rejected.begin(), rejected.end(), fix_id(row.info.id, pos)) != rejected.end())
           continue;
-        for (; i < ch.start; ++i) {
-          nb.s += b.s[i];
-          nb.org.push_back(b.org[i]);
-          nb.prot.push_back(b.prot[i]);
-          nb.src.push_back(b.src[i]);
-        }
+        copy_range(b, nb, i, ch.start);
+        i = ch.start;
         const RunBuffer::Origin o = b.org[std::min(ch.start, b.org.size() - 1)];
         for (char32_t r : ch.rep) {
           nb.s += r;
@@ -545,13 +646,13 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
         i = ch.start + ch.len;
         changed_any = true;
         changed = 1;
+        i_applied = true;
       }
-      for (; i < b.s.size(); ++i) {
-        nb.s += b.s[i];
-        nb.org.push_back(b.org[i]);
-        nb.prot.push_back(b.prot[i]);
-        nb.src.push_back(b.src[i]);
-      }
+      copy_range(b, nb, i, b.s.size());
+      if (i_applied)
+        ++version;
+      else
+        clean_at[k] = version;  // every proposal rejected: the text is as the rule found it
       b.s = std::move(nb.s);
       b.org = std::move(nb.org);
       b.prot = std::move(nb.prot);
@@ -574,11 +675,12 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
     std::vector<Inline> runs(1);
     runs[0].text = title.value;
     runs[0].pos = title.pos;
-    RunBuffer b = make_buffer(runs);
+    RunBuffer b = make_buffer(runs, false);
     run_rules(b, profile, active, rejected, edits, net);
     title.value = runs[0].text;
   }
-  for_each_block_text(document, [&](RunBuffer& b) { run_rules(b, profile, active, rejected, edits, net); });
+  for_each_block_text(
+      document, [&](RunBuffer& b) { run_rules(b, profile, active, rejected, edits, net); }, false);
   std::stable_sort(edits.begin(), edits.end(), [](const Edit& x, const Edit& y) {
     return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
   });
