@@ -10,7 +10,7 @@
 //     --no-build               use the builds as they are
 //     --only a,b / --skip a,b  rows: native cmark wasm-node chromium pandoc commonmark markdown-it
 //                              autocorrect batch dist
-//     --batch-files N          files in the batch corpus (default 40 of 100 KB)
+//     --batch-files N          files in the batch corpus (default 400 of 3–30 KB)
 //     --json FILE              also write every measurement as JSON
 //     --smoke                  tiny corpus, 1 run, no warm-up: checks every row works (CI); the
 //                              budgets are printed as "not checked"
@@ -21,7 +21,7 @@ const path = require('path');
 const http = require('http');
 const zlib = require('zlib');
 const { spawnSync } = require('child_process');
-const { writeCorpus, generate } = require('./corpus.cjs');
+const { writeCorpus, generate, rng } = require('./corpus.cjs');
 const { median } = require('./timing.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -47,7 +47,7 @@ function parseArgs(argv) {
     wasmBuild: path.join(ROOT, 'build/wasm-release'),
     build: true,
     rows: new Set(ALL_ROWS),
-    batchFiles: 40,
+    batchFiles: 400,
     json: null,
     smoke: false,
     corpus: path.join(ROOT, 'build/bench-corpus'),
@@ -81,7 +81,7 @@ function parseArgs(argv) {
     o.sizes = ['2k', '20k'];
     o.runs = 1;
     o.warmup = 0;
-    o.batchFiles = 4;
+    o.batchFiles = 8;
     o.corpus = path.join(o.corpus, 'smoke');
   }
   for (const r of o.rows) if (!ALL_ROWS.includes(r)) die(`unknown row ${r} (rows: ${ALL_ROWS.join(' ')})`);
@@ -320,41 +320,104 @@ async function distChecks(o, browser, results) {
   results.dist = { gzip: gz, coldOpenMs: median(times), coldOpenRuns: times, readyMs: median(ready), sample: o.sizes[0] };
 }
 
+// A pure-CPU control for the batch row: the same loop on 1 thread and split over 2 threads. On a
+// shared machine the scheduler may give this process group one CPU whatever its thread count;
+// the control shows how much parallelism the machine gave in this run.
+const SPIN = `
+const { Worker, isMainThread, workerData } = require('worker_threads');
+const spin = (n) => { let x = 0; for (let k = 0; k < n; k++) x = (x + Math.imul(k, k)) | 0; return x; };
+if (isMainThread) {
+  const threads = Number(process.argv[1]);
+  const n = 2e8 / threads;
+  let left = threads;
+  for (let t = 0; t < threads; t++) new Worker(SRC, { eval: true, workerData: n }).on('exit', () => { if (--left === 0) process.exit(0); });
+} else spin(workerData);
+`;
+
 function batchRow(o, results) {
   const exe = path.join(o.nativeBuild, 'cli/paiban');
   const dir = path.join(o.corpus, 'batch');
   const inDir = path.join(dir, 'in');
   fs.mkdirSync(inDir, { recursive: true });
-  const size = o.smoke ? 8 * 1024 : 100 * 1024;
+  // A folder as editors have it: many article-sized notes (3–30 KB), not a few big files: the
+  // pool hands out whole files, so a handful of big ones cannot keep two cores busy.
+  const sizes = rng(4242);
+  const lo = 3 * 1024;
+  const hi = o.smoke ? 8 * 1024 : 30 * 1024;
+  const names = new Set();
   let total = 0;
   for (let i = 0; i < o.batchFiles; i++) {
-    const f = path.join(inDir, `note-${String(i).padStart(3, '0')}.txt`);
-    const buf = Buffer.from(generate(size, 1000 + i), 'utf8');
+    const name = `note-${String(i).padStart(4, '0')}.txt`;
+    names.add(name);
+    const f = path.join(inDir, name);
+    const buf = Buffer.from(generate(lo + sizes.int(hi - lo + 1), 1000 + i), 'utf8');
     if (!fs.existsSync(f) || !fs.readFileSync(f).equals(buf)) fs.writeFileSync(f, buf);
     total += buf.length;
   }
-  const once = (jobs) => {
-    const out = path.join(dir, `out-j${jobs}`);
-    fs.rmSync(out, { recursive: true, force: true });
+  for (const f of fs.readdirSync(inDir)) if (!names.has(f)) fs.rmSync(path.join(inDir, f), { force: true });
+  // user + sys from /usr/bin/time when there is one: CPU utilisation = (user + sys) / wall.
+  const timeExe = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const timeFile = path.join(dir, 'time.txt');
+  const timed = (cmd, args) => {
+    const full = timeExe ? [timeExe, ['-f', '%U %S', '-o', timeFile, cmd, ...args]] : [cmd, args];
     const t0 = process.hrtime.bigint();
-    const r = run(exe, ['batch', inDir, out, '-j', String(jobs), '--now', '2024-01-01 09:00:00', '-q']);
+    const r = run(full[0], full[1]);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    let cpuMs = null;
+    if (timeExe && fs.existsSync(timeFile)) {
+      const [u, sy] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+      cpuMs = (u + sy) * 1e3;
+    }
+    return { r, ms, cpuMs };
+  };
+  // Each run writes into a new folder; they are removed after the row. Deleting the last run's
+  // 400 pages right before a run made the next run's file creation slower (on ext4 without a
+  // journal, new inodes skip recently deleted ones), and that kernel work is serial per folder.
+  const outs = [];
+  for (const f of fs.readdirSync(dir)) if (f.startsWith('out-')) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
+  const once = (jobs) => {
+    const out = path.join(dir, `out-${outs.length}-j${jobs}`);
+    outs.push(out);
+    const { r, ms, cpuMs } = timed(exe, ['batch', inDir, out, '-j', String(jobs), '--now', '2024-01-01 09:00:00', '-q']);
     if (!r.ok) throw new Error(`paiban batch -j ${jobs} exited ${r.status}: ${r.err.trim().slice(0, 300)}`);
+    return { ms, cpuMs, out };
+  };
+  const spin = (threads) => {
+    const { r, ms } = timed(process.execPath, ['-e', `const SRC = ${JSON.stringify(SPIN)};` + SPIN, String(threads)]);
+    if (!r.ok) throw new Error(`control exited ${r.status}: ${r.err.trim().slice(0, 300)}`);
     return ms;
   };
   try {
     const j1 = [];
     const j2 = [];
+    const c1 = [];
+    const c2 = [];
     once(1);
-    const n = o.smoke ? 1 : Math.max(3, Math.min(o.runs, 5));
+    const n = o.smoke ? 1 : Math.max(5, Math.min(o.runs, 9));
     for (let i = 0; i < n; i++) {
       j1.push(once(1));
       j2.push(once(2));
+      if (!o.smoke) {
+        c1.push(spin(1));
+        c2.push(spin(2));
+      }
     }
-    results.batch = { files: o.batchFiles, bytes: total, j1Ms: median(j1), j2Ms: median(j2), j1, j2 };
+    const report = (runs) => fs.readFileSync(path.join(runs[runs.length - 1].out, 'paiban-report.json'));
+    if (!report(j1).equals(report(j2))) throw new Error('the report differs between -j 1 and -j 2');
+    const util = (runs) => (runs[0].cpuMs == null ? null : runs.reduce((a, x) => a + x.cpuMs, 0) / runs.reduce((a, x) => a + x.ms, 0));
+    results.batch = {
+      files: o.batchFiles, bytes: total,
+      j1Ms: median(j1.map((x) => x.ms)), j2Ms: median(j2.map((x) => x.ms)),
+      j1CpuMs: j1[0].cpuMs == null ? null : median(j1.map((x) => x.cpuMs)),
+      j2CpuMs: j2[0].cpuMs == null ? null : median(j2.map((x) => x.cpuMs)),
+      j1Util: util(j1), j2Util: util(j2),
+      controlSpeedup: c1.length ? median(c1) / median(c2) : null,
+      j1, j2, c1, c2,
+    };
   } catch (e) {
     results.batch = { error: e.message };
   }
+  for (const out of outs) fs.rmSync(out, { recursive: true, force: true });
 }
 
 // ---- report ---------------------------------------------------------------------------------
@@ -464,9 +527,11 @@ function budgetLines(o, corpus, results) {
     else {
       const k = b.j1Ms / b.j2Ms;
       const mbs = (ms) => fmtMbs(b.bytes / 1e6 / (ms / 1e3));
+      const util = b.j1Util == null ? '' : `, CPU use (user+sys)/wall -j1 ${b.j1Util.toFixed(2)}, -j2 ${b.j2Util.toFixed(2)}`;
+      const control = b.controlSpeedup == null ? '' : `; control (pure CPU, 2 threads vs 1) ${b.controlSpeedup.toFixed(2)}×`;
       line('batch 2 cores ≥ 1.8× 1 core:', os.cpus().length >= 2 ? k >= 1.8 : null,
         `${k.toFixed(2)}×: -j1 ${mbs(b.j1Ms)} MB/s, -j2 ${mbs(b.j2Ms)} MB/s, ${b.files} files, ${(b.bytes / 1e6).toFixed(1)} MB` +
-          (os.cpus().length < 2 ? ', only 1 CPU' : ''));
+          util + control + (os.cpus().length < 2 ? ', only 1 CPU' : ''));
     }
   }
   return out;

@@ -114,50 +114,151 @@ bool walk(const std::string& root, const std::string& rel_dir, std::vector<Job>&
   return true;
 }
 
-nlohmann::json job_json(const Job& job) {
-  nlohmann::json j;
-  j["path"] = job.rel;
-  j["output"] = job.ok ? nlohmann::json(job.out_rel) : nlohmann::json(nullptr);
-  j["status"] = job.ok ? "ok" : "failed";
-  j["encoding"] = job.decoded ? nlohmann::json(encoding_name(job.encoding)) : nlohmann::json(nullptr);
-  paiban::Result shown;
-  shown.ok = job.ok;
-  shown.meta = job.result.meta;
-  shown.diagnostics = job.result.diagnostics;
-  shown.errors = job.errors;
-  nlohmann::json rj = result_json(shown);
-  j["meta"] = std::move(rj["meta"]);
-  j["diagnostics"] = std::move(rj["diagnostics"]);
-  j["errors"] = std::move(rj["errors"]);
-  return j;
+constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
+
+/// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF)
+/// with nothing JSON must escape (no '"', '\\' or control characters below U+0020).
+bool json_plain(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      if (c < 0x20 || c == '"' || c == '\\') return false;
+      ++p;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (static_cast<std::size_t>(end - p) <= n) return false;
+    if (p[1] < lo || p[1] > hi) return false;
+    for (std::size_t k = 2; k <= n; ++k)
+      if (p[k] < 0x80 || p[k] > 0xBF) return false;
+    p += n + 1;
+  }
+  return true;
 }
 
-/// A file's entry as it sits in the report (at depth 2, four spaces in): one key a line, and in
-/// the arrays (diagnostics, errors) one element a line. Fully pretty-printed, the diagnostics
-/// would take four times the room.
-std::string report_entry(const nlohmann::json& entry) {
-  constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
-  std::string out = "    {";
-  bool first = true;
-  for (auto it = entry.begin(); it != entry.end(); ++it) {
-    out += first ? "\n      " : ",\n      ";
-    first = false;
-    out += nlohmann::json(it.key()).dump();
-    out += ": ";
-    const nlohmann::json& v = it.value();
-    if (v.is_array() && !v.empty()) {
-      out += "[";
-      bool first_item = true;
-      for (const nlohmann::json& item : v) {
-        out += first_item ? "\n        " : ",\n        ";
-        first_item = false;
-        out += item.dump(-1, ' ', false, kReplace);
-      }
-      out += "\n      ]";
-    } else {
-      out += v.dump(-1, ' ', false, kReplace);
-    }
+/// Appends `s` as a JSON string, byte for byte what nlohmann's dump writes (UTF-8 kept, invalid
+/// bytes replaced): the usual string is copied as it is, the rest goes through the library.
+void put_string(std::string& out, std::string_view s) {
+  if (json_plain(s)) {
+    out += '"';
+    out.append(s);
+    out += '"';
+  } else {
+    out += nlohmann::json(std::string(s)).dump(-1, ' ', false, kReplace);
   }
+}
+
+void put_diagnostic(std::string& out, const paiban::Diagnostic& d) {
+  // The keys of paiban::to_json's diagnostic objects, in the order its dump writes them (sorted).
+  out += "{\"after\":";
+  put_string(out, d.after);
+  out += ",\"applied\":";
+  out += d.applied ? "true" : "false";
+  out += ",\"before\":";
+  put_string(out, d.before);
+  out += ",\"column\":" + std::to_string(d.column);
+  out += ",\"column_utf16\":" + std::to_string(d.column_utf16);
+  out += ",\"id\":";
+  put_string(out, d.id);
+  out += ",\"length\":" + std::to_string(d.length);
+  out += ",\"line\":" + std::to_string(d.line);
+  out += ",\"message\":";
+  put_string(out, d.message);
+  out += ",\"rule\":";
+  put_string(out, d.rule);
+  out += ",\"severity\":";
+  out += d.severity == paiban::Severity::error     ? "\"error\""
+         : d.severity == paiban::Severity::warning ? "\"warning\""
+                                                   : "\"info\"";
+  out += '}';
+}
+
+void put_error(std::string& out, const paiban::Error& e) {
+  out += "{\"code\":";
+  put_string(out, e.code);
+  out += ",\"column\":" + std::to_string(e.column);
+  out += ",\"field\":";
+  put_string(out, e.field);
+  out += ",\"line\":" + std::to_string(e.line);
+  out += ",\"message_en\":";
+  put_string(out, e.message_en);
+  out += ",\"message_zh\":";
+  put_string(out, e.message_zh);
+  out += '}';
+}
+
+/// A file's entry as it sits in the report (at depth 2, four spaces in): one key a line, keys
+/// sorted, and in the arrays (diagnostics, errors) one element a line, each element in the core's
+/// JSON form (paiban::to_json). Fully pretty-printed, the diagnostics would take four times the
+/// room. Written straight into the string: built as a JSON tree and dumped, the entry cost as much
+/// CPU as formatting the file.
+std::string report_entry(const Job& job) {
+  const paiban::Result& r = job.result;
+  std::string out;
+  out.reserve(256 + r.diagnostics.size() * 256);
+  out += "    {\n      \"diagnostics\": ";
+  if (r.diagnostics.empty()) {
+    out += "[]";
+  } else {
+    out += '[';
+    for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
+      out += i == 0 ? "\n        " : ",\n        ";
+      put_diagnostic(out, r.diagnostics[i]);
+    }
+    out += "\n      ]";
+  }
+  out += ",\n      \"encoding\": ";
+  out += job.decoded ? std::string("\"") + encoding_name(job.encoding) + "\"" : std::string("null");
+  out += ",\n      \"errors\": ";
+  if (job.errors.empty()) {
+    out += "[]";
+  } else {
+    out += '[';
+    for (std::size_t i = 0; i < job.errors.size(); ++i) {
+      out += i == 0 ? "\n        " : ",\n        ";
+      put_error(out, job.errors[i]);
+    }
+    out += "\n      ]";
+  }
+  out += ",\n      \"meta\": {";
+  bool first = true;
+  for (const auto& [name, mv] : r.meta) {  // std::map: the same order as the JSON object's keys
+    if (!first) out += ',';
+    first = false;
+    put_string(out, name);
+    out += ":{\"from\":";
+    put_string(out, mv.from);
+    if (mv.line > 0) out += ",\"line\":" + std::to_string(mv.line);
+    out += ",\"value\":";
+    put_string(out, mv.value);
+    out += '}';
+  }
+  out += "},\n      \"output\": ";
+  if (job.ok)
+    put_string(out, job.out_rel);
+  else
+    out += "null";
+  out += ",\n      \"path\": ";
+  put_string(out, job.rel);
+  out += ",\n      \"status\": ";
+  out += job.ok ? "\"ok\"" : "\"failed\"";
   out += "\n    }";
   return out;
 }
@@ -202,7 +303,7 @@ void convert(Job& job, const std::string& in_root, const std::string& out_root, 
              bool fragment) {
   convert_file(job, in_root, out_root, opt, fragment);
   job.tally = tally(job.result.diagnostics);
-  job.report_entry = report_entry(job_json(job));
+  job.report_entry = report_entry(job);
   job.result = paiban::Result();
 }
 
@@ -341,14 +442,21 @@ int run_batch(const std::vector<std::string>& args, HelpWriter help) {
   std::size_t ok = 0;
   std::size_t fixes = 0;
   std::size_t warnings = 0;
-  std::string report_text = "{\n  \"files\": [";
+  // The entries were made by the workers; here they are only joined (into a buffer of the right
+  // size, each freed once copied), so the work after the pool stays small.
+  std::size_t report_size = 256;
+  for (const Job& j : jobs) report_size += j.report_entry.size() + 2;
+  std::string report_text;
+  report_text.reserve(report_size);
+  report_text += "{\n  \"files\": [";
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    const Job& j = jobs[i];
+    Job& j = jobs[i];
     if (j.ok) ++ok;
     fixes += j.tally.fixes;
     warnings += j.tally.warnings;
     report_text += i == 0 ? "\n" : ",\n";
     report_text += j.report_entry;
+    std::string().swap(j.report_entry);
     for (const paiban::Error& e : j.errors) {
       std::string where = join(in_root, j.rel);
       if (e.code.rfind("profile", 0) != 0 && e.line > 0)
