@@ -236,8 +236,10 @@ int preflight(const paiban::Options& opt, const std::optional<std::string>& prof
 Tally tally(const std::vector<paiban::Diagnostic>& diagnostics) {
   Tally t;
   for (const paiban::Diagnostic& d : diagnostics) {
-    if (d.applied) ++t.fixes;
-    else if (d.severity != paiban::Severity::info) ++t.warnings;  // notes (title detected …) are not warnings
+    if (d.applied)
+      ++t.fixes;
+    else if (d.severity != paiban::Severity::info)
+      ++t.warnings;  // notes (title detected …) are not warnings
   }
   return t;
 }

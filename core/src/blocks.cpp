@@ -556,14 +556,31 @@ bool runs_on(const std::vector<Seg>& para, std::size_t longest) {
   for (const Seg& sg : para) {
     for (std::size_t i = 0; i < sg.text.size();) {
       switch (text::next(sg.text, i)) {
-        case '"': ++straight; break;
-        case U'“': ++dq; break;
-        case U'”': --dq; break;
-        case U'（': case '(': ++paren; break;
-        case U'）': case ')': --paren; break;
-        case U'《': ++book; break;
-        case U'》': --book; break;
-        default: break;
+        case '"':
+          ++straight;
+          break;
+        case U'“':
+          ++dq;
+          break;
+        case U'”':
+          --dq;
+          break;
+        case U'（':
+        case '(':
+          ++paren;
+          break;
+        case U'）':
+        case ')':
+          --paren;
+          break;
+        case U'《':
+          ++book;
+          break;
+        case U'》':
+          --book;
+          break;
+        default:
+          break;
       }
     }
   }
@@ -684,8 +701,8 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
         case Shape::plain: {
           // A line that starts with a GB/T 9704 number (1.… （一）…) is a run-in head: it
           // always starts a paragraph of its own, even inside a blank-line-separated chunk.
-          bool starts = j == k || per_line || (indent_mode && l.indented) ||
-                        numbering::heading_number_level(l.seg.text) > 0;
+          bool starts =
+              j == k || per_line || (indent_mode && l.indented) || numbering::heading_number_level(l.seg.text) > 0;
           if (per_line && j > k && open == Open::paragraph && runs_on(protos.back().segs, longest)) starts = false;
           if (!starts && (open == Open::paragraph || open == Open::item)) {
             protos.back().segs.push_back(l.seg);

@@ -19,7 +19,9 @@ using text::is_han;
 
 constexpr std::size_t npos = std::u32string::npos;
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_digit(char32_t c) {
+  return c >= '0' && c <= '9';
+}
 
 struct Linter {
   const Profile& profile;
@@ -44,7 +46,7 @@ struct Linter {
 
 // ---- balance.pair: unbalanced “” ‘’ 《》 （） 【】 〔〕 -------------------------------------------
 void balance(const RunBuffer& b, Linter& l) {
-  static const char32_t pairs[][2] = {{U'“', U'”'}, {U'‘', U'’'}, {U'《', U'》'},
+  static const char32_t pairs[][2] = {{U'“', U'”'},   {U'‘', U'’'},   {U'《', U'》'},
                                       {U'（', U'）'}, {U'【', U'】'}, {U'〔', U'〕'}};
   const std::u32string& s = b.s;
   // one look for which marks occur at all: most blocks have few of them
@@ -77,8 +79,8 @@ void balance(const RunBuffer& b, Linter& l) {
     }
     for (std::size_t i : open)
       l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"",
-            "“" + text::to_utf8(std::u32string(1, p[0])) + "”缺少与之配对的“" +
-                text::to_utf8(std::u32string(1, p[1])) + "” / unmatched opening mark");
+            "“" + text::to_utf8(std::u32string(1, p[0])) + "”缺少与之配对的“" + text::to_utf8(std::u32string(1, p[1])) +
+                "” / unmatched opening mark");
   }
 }
 
@@ -242,7 +244,7 @@ void dates(const RunBuffer& b, std::string_view now, Linter& l) {
 
 // ---- time.relative: 今天 昨日 近日 … in dated news (a gentle note) ---------------------------
 void relative_time(const RunBuffer& b, Linter& l) {
-  static const std::u32string words[] = {U"今天", U"今日", U"昨天", U"昨日", U"明天", U"明日", U"前天",
+  static const std::u32string words[] = {U"今天", U"今日", U"昨天", U"昨日", U"明天", U"明日",  U"前天",
                                          U"近日", U"日前", U"本周", U"上周", U"下周", U"上个月"};
   const std::u32string& s = b.s;
   // which first characters occur: a word whose first character is absent needs no search
@@ -260,7 +262,8 @@ void relative_time(const RunBuffer& b, Linter& l) {
     if (present.find(w[0]) == npos) continue;
     for (std::size_t i = s.find(w); i != npos; i = s.find(w, i + w.size())) {
       if (w == U"今日" && i + 2 < s.size() && s[i + 2] == U'头') continue;  // 今日头条
-      if (w == U"日前" && i > 0 && (is_digit(s[i - 1]) || s[i - 1] == U'十' || s[i - 1] == U'一')) continue;  // 20日前报送
+      if (w == U"日前" && i > 0 && (is_digit(s[i - 1]) || s[i - 1] == U'十' || s[i - 1] == U'一'))
+        continue;  // 20日前报送
       l.add("time.relative", Severity::info, b.pos_at(i), w, U"",
             "新闻中的相对时间词（“" + text::to_utf8(w) +
                 "”）建议改为具体日期 / a relative time word: consider the exact date");
@@ -279,8 +282,8 @@ void dictionary(const RunBuffer& b, const std::vector<DictMatcher::Hit>& hits, L
     l.add("dict.term", Severity::warning, b.pos_at(h.start), b.s.substr(h.start, h.entry->wrong32.size()),
           h.entry->right32,
           "规范表述：“" + h.entry->wrong + "”应为“" + h.entry->right + "”" +
-              (h.entry->note.empty() ? std::string() : "（" + h.entry->note + "）") + " / standard form: " +
-              h.entry->right);
+              (h.entry->note.empty() ? std::string() : "（" + h.entry->note + "）") +
+              " / standard form: " + h.entry->right);
   }
 }
 
@@ -358,8 +361,9 @@ void lint(const Document& document, const Meta& meta, const Profile& profile, st
           std::vector<Diagnostic>& diagnostics) {
   Linter l{profile, diagnostics};
   if (!meta.title.set() || text::trim(meta.title.value).empty())
-    l.add("meta.missing-title", Severity::warning, {}, U"", U"",
-          "缺少标题：请在第一行写标题，或填写“标题”栏 / no title: write it on the first line or fill in the title field");
+    l.add(
+        "meta.missing-title", Severity::warning, {}, U"", U"",
+        "缺少标题：请在第一行写标题，或填写“标题”栏 / no title: write it on the first line or fill in the title field");
   if (!meta.date.set())
     l.add("meta.missing-date", Severity::warning, {}, U"", U"",
           "缺少发布日期：政府网站文章须注明日期 / no publish date: a government article must carry one");

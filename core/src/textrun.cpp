@@ -6,7 +6,9 @@ namespace paiban {
 
 namespace {
 
-bool ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool ascii_alnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 
 bool starts_with_ci(const std::u32string& s, std::size_t i, const char* lit) {
   for (std::size_t k = 0; lit[k] != 0; ++k) {
@@ -18,13 +20,17 @@ bool starts_with_ci(const std::u32string& s, std::size_t i, const char* lit) {
   return true;
 }
 
-bool url_char(char32_t c) { return c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>'; }
+bool url_char(char32_t c) {
+  return c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>';
+}
 
 bool email_local(char32_t c) {
   return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
-bool email_domain(char32_t c) { return ascii_alnum(c) || c == '.' || c == '-'; }
+bool email_domain(char32_t c) {
+  return ascii_alnum(c) || c == '.' || c == '-';
+}
 
 /// Marks URLs and e-mail addresses as protected. Sentence punctuation right after a URL
 /// (`.`, `,`, `)` …) stays unprotected so it can still be fixed.
@@ -40,8 +46,8 @@ void protect_links(RunBuffer& b) {
          starts_with_ci(s, i, "www.") || starts_with_ci(s, i, "mailto:"))) {
       std::size_t j = i;
       while (j < s.size() && url_char(s[j])) ++j;
-      while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ';' || s[j - 1] == ':' ||
-                       s[j - 1] == '!' || s[j - 1] == '?' || s[j - 1] == ')'))
+      while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ';' || s[j - 1] == ':' || s[j - 1] == '!' ||
+                       s[j - 1] == '?' || s[j - 1] == ')'))
         --j;
       for (std::size_t k = i; k < j; ++k) b.prot[k] = 1;
       i = j;

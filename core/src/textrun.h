@@ -20,8 +20,8 @@ struct RunBuffer {
   std::vector<Inline*> runs;
   std::u32string s;
   std::vector<Origin> org;
-  std::vector<char> prot;  ///< 1 = no rule may touch this character (code, URL, e-mail)
-  std::vector<int> src;    ///< index in the buffer as first built, -1 for a changed character
+  std::vector<char> prot;         ///< 1 = no rule may touch this character (code, URL, e-mail)
+  std::vector<int> src;           ///< index in the buffer as first built, -1 for a changed character
   std::u32string first_s;         ///< s as first built (for net_edits)
   std::vector<Origin> first_org;  ///< org as first built
   bool tracked = false;           ///< src, first_s and first_org are filled (see track())

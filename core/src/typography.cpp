@@ -266,8 +266,8 @@ char32_t full_form(char32_t c) {
 bool after_chinese_number(const std::u32string& s, std::size_t p) {
   if (p == npos || !(is_digit(s[p]) || s[p] == '%')) return false;
   std::size_t k = p;
-  while (k > 0 && (is_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '%' || s[k - 1] == ',' ||
-                   s[k - 1] == '-' || s[k - 1] == ':' || s[k - 1] == '/'))
+  while (k > 0 && (is_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '%' || s[k - 1] == ',' || s[k - 1] == '-' ||
+                   s[k - 1] == ':' || s[k - 1] == '/'))
     --k;
   return k > 0 && (is_han(s[k - 1]) || is_cjk_punct(s[k - 1]));
 }
@@ -287,10 +287,10 @@ bool numbering_dot(const std::u32string& s, std::size_t p) {
 }
 
 bool is_abbreviation(const std::u32string& word) {
-  static const std::u32string list[] = {U"Ltd", U"Co",  U"Inc", U"Corp", U"etc", U"No", U"Dr", U"Mr",  U"Mrs",
-                                        U"Ms",  U"St",  U"vs",  U"Jr",   U"Sr",  U"Prof", U"e.g", U"i.e", U"al",
-                                        U"Fig", U"Vol", U"pp",  U"ed",   U"Jan", U"Feb", U"Mar", U"Apr", U"Aug",
-                                        U"Sept", U"Sep", U"Oct", U"Nov", U"Dec"};
+  static const std::u32string list[] = {U"Ltd", U"Co",  U"Inc", U"Corp", U"etc", U"No",  U"Dr",   U"Mr",
+                                        U"Mrs", U"Ms",  U"St",  U"vs",   U"Jr",  U"Sr",  U"Prof", U"e.g",
+                                        U"i.e", U"al",  U"Fig", U"Vol",  U"pp",  U"ed",  U"Jan",  U"Feb",
+                                        U"Mar", U"Apr", U"Aug", U"Sept", U"Sep", U"Oct", U"Nov",  U"Dec"};
   for (const std::u32string& a : list)
     if (word == a) return true;
   return false;
@@ -305,8 +305,8 @@ bool after_chinese_latin(const RunBuffer& b, std::size_t p) {
   while (w > 0 && is_latin(s[w - 1])) --w;
   if (is_abbreviation(s.substr(w, p + 1 - w))) return false;
   std::size_t k = p + 1;
-  while (k > 0 && (is_alnum(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '/' || s[k - 1] == '@' ||
-                   s[k - 1] == '_' || s[k - 1] == '-' || s[k - 1] == '%' || b.prot[k - 1]))
+  while (k > 0 && (is_alnum(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '/' || s[k - 1] == '@' || s[k - 1] == '_' ||
+                   s[k - 1] == '-' || s[k - 1] == '%' || b.prot[k - 1]))
     --k;
   return k > 0 && (is_han(s[k - 1]) || is_cjk_punct(s[k - 1]));
 }
@@ -353,8 +353,7 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
       // What stands before: Han, closing punctuation, or a number, file name or address
       // that follows Han text (not an abbreviation such as Ltd.).
       const bool chinese_before = is_han(pc) || is_close_punct(pc) ||
-                                  (after_chinese_number(s, p) && !numbering_dot(s, p)) ||
-                                  after_chinese_latin(c.b, p);
+                                  (after_chinese_number(s, p) && !numbering_dot(s, p)) || after_chinese_latin(c.b, p);
       const bool end_after = n == npos || is_han(nc) || is_open_punct(nc) || is_close_punct(nc);
       if (chinese_before && end_after) to[i] = U'。';
       continue;
@@ -625,7 +624,8 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
       for (const Change& ch : changes) {
         if (ch.start < i) continue;  // overlapping proposals: the first wins
         const Pos pos = b.pos_at(ch.start);
-        if (!rejected.empty() && std::find(rejected.begin(), rejected.end(), fix_id(row.info.id, pos)) != rejected.end())
+        if (!rejected.empty() &&
+            std::find(rejected.begin(), rejected.end(), fix_id(row.info.id, pos)) != rejected.end())
           continue;
         copy_range(b, nb, i, ch.start);
         i = ch.start;
