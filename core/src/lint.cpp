@@ -153,9 +153,11 @@ void ranges(const RunBuffer& b, Linter& l) {
 }
 
 // ---- dates: invalid day, leading zeros, abbreviated years, future or implausible years -----
+/// The number written in s[a, z), saturating at kBig (a 30-digit "year" is simply too big).
+constexpr int kBig = 100000000;
 int read_int(const std::u32string& s, std::size_t a, std::size_t z) {
   int v = 0;
-  for (std::size_t k = a; k < z; ++k) v = v * 10 + static_cast<int>(s[k] - '0');
+  for (std::size_t k = a; k < z; ++k) v = v >= kBig ? kBig : v * 10 + static_cast<int>(s[k] - '0');
   return v;
 }
 
@@ -294,11 +296,14 @@ int cn_number(const std::u32string& s, std::size_t& i) {
   bool any = false;
   while (i < s.size()) {
     if (s[i] == U'十') {
-      v = (v == 0 ? 1 : v) * 10;
+      v = v >= kBig ? kBig : (v == 0 ? 1 : v) * 10;  // saturate: far beyond any heading number
       any = true;
     } else if (digits.find(s[i]) != npos) {
       const int dgt = static_cast<int>(digits.find(s[i]));
-      v = (v >= 10 && v % 10 == 0) ? v + dgt : v * 10 + dgt;
+      if (v >= kBig)
+        v = kBig;
+      else
+        v = (v >= 10 && v % 10 == 0) ? v + dgt : v * 10 + dgt;
       any = true;
     } else {
       break;

@@ -317,3 +317,26 @@ TEST_CASE("lint: 日前 after a day number is a deadline, not a relative time wo
   CHECK(count_rule(lint_of("请于3月20日前报送"), "time.relative") == 0);
   CHECK(count_rule(lint_of("日前，市局召开会议"), "time.relative") == 1);
 }
+
+TEST_CASE("lint: absurdly long numbers saturate instead of overflowing (found by fuzzing)") {
+  // (UBSan in the native-debug build reports the overflow this used to be.)
+  CHECK(count_rule(lint_of("2555555555555555555555年1月2日召开"), "date.invalid") == 0);
+  CHECK(count_rule(lint_of("99999999999999999999月1日"), "date.invalid") == 0);
+  CHECK(count_rule(lint_of("2023年2月30日召开"), "date.invalid") == 1);
+  Document d;
+  Block b;
+  b.kind = BlockKind::heading;
+  b.level = 2;
+  b.pos = {1, 1};
+  Inline in;
+  in.text = "一二三四五六七八九一二三四五六七八九一二三四五六七八九、标题";
+  in.pos = b.pos;
+  b.inlines.push_back(in);
+  d.blocks.push_back(b);
+  Meta m;
+  m.title = {"标题", "given", {}};
+  m.date = {"2024-03-01 09:30:00", "given", {}};
+  std::vector<Diagnostic> out;
+  lint(d, m, default_profile(), "2024-03-01 09:30:00", out);
+  CHECK(count_rule(out, "heading.sequence") >= 1);
+}
