@@ -145,12 +145,8 @@ Classified classify(const Seg& s) {
 // ---------------------------------------------------------------------------------------------
 // Joining lines
 
-bool ascii_alnum(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool ascii_alpha(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+using text::is_ascii_alnum;
+using text::is_ascii_letter;
 
 char32_t first_cp(std::string_view s) {
   std::size_t i = 0;
@@ -181,9 +177,9 @@ const char* join_separator(std::string_view prev, std::string_view next) {
   char32_t last = 0, before = 0;
   last_two(prev, last, before);
   char32_t first = first_cp(next);
-  if (ascii_alnum(last) && ascii_alnum(first)) return " ";
-  if ((last == ',' || last == ';' || last == ':' || last == '!' || last == '?' || last == ')') && ascii_alnum(before) &&
-      ascii_alpha(first))
+  if (is_ascii_alnum(last) && is_ascii_alnum(first)) return " ";
+  if ((last == ',' || last == ';' || last == ':' || last == '!' || last == '?' || last == ')') &&
+      is_ascii_alnum(before) && is_ascii_letter(first))
     return " ";
   return "";
 }
@@ -598,7 +594,7 @@ bool unit_line(std::string_view t) {
     char32_t c = text::next(t, i);
     ++n;
     bool bracket = c == U'（' || c == U'）' || c == '(' || c == ')';
-    if (!bracket && (text::is_cjk_punct(c) || (c < 0x80 && !ascii_alnum(c) && c != ' '))) return false;
+    if (!bracket && (text::is_cjk_punct(c) || (c < 0x80 && !is_ascii_alnum(c) && c != ' '))) return false;
   }
   if (n == 0 || n > 30) return false;
   if (numbering::heading_number_level(t) > 0 || numbering::bullet_length(t) > 0) return false;

@@ -19,9 +19,7 @@ using text::is_han;
 
 constexpr std::size_t npos = std::u32string::npos;
 
-bool is_digit(char32_t c) {
-  return c >= '0' && c <= '9';
-}
+using text::is_ascii_digit;
 
 struct Linter {
   const Profile& profile;
@@ -130,11 +128,11 @@ void ranges(const RunBuffer& b, Linter& l) {
   for (std::size_t i = 1; i + 1 < s.size(); ++i) {
     const char32_t m = s[i];
     if (m != '-' && m != '~' && m != U'－' && m != U'〜') continue;
-    if (b.prot[i] || !is_digit(s[i - 1]) || !is_digit(s[i + 1])) continue;
+    if (b.prot[i] || !is_ascii_digit(s[i - 1]) || !is_ascii_digit(s[i + 1])) continue;
     std::size_t a = i;
-    while (a > 0 && is_digit(s[a - 1])) --a;
+    while (a > 0 && is_ascii_digit(s[a - 1])) --a;
     std::size_t z = i + 1;
-    while (z < s.size() && is_digit(s[z])) ++z;
+    while (z < s.size() && is_ascii_digit(s[z])) ++z;
     // Part of a code (GB 3095-2012, HJ 2.2-2018, 0914-2312283): not a range.
     if (a > 0 && s[a - 1] < 0x80 && s[a - 1] != ' ') continue;
     if (a > 1 && s[a - 1] == ' ' && s[a - 2] < 0x80) continue;
@@ -173,18 +171,18 @@ void dates(const RunBuffer& b, std::string_view now, Linter& l) {
   const std::string now_day = now.size() >= 10 ? std::string(now.substr(0, 10)) : std::string();
   auto num_at = [&](std::size_t i, std::size_t& z) {
     z = i;
-    while (z < s.size() && is_digit(s[z])) ++z;
+    while (z < s.size() && is_ascii_digit(s[z])) ++z;
     return z - i;
   };
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '.'))) continue;
+    if (!is_ascii_digit(s[i]) || (i > 0 && (is_ascii_digit(s[i - 1]) || s[i - 1] == '.'))) continue;
     std::size_t z = 0;
     const std::size_t n = num_at(i, z);
     if (z >= s.size()) break;
     const char32_t unit = s[z];
     int y = 0, m = 0, d = 0;
     std::size_t ys = npos, ms = npos, ds = npos, end = z;
-    if (unit == U'年' && z + 1 < s.size() && is_digit(s[z + 1])) {
+    if (unit == U'年' && z + 1 < s.size() && is_ascii_digit(s[z + 1])) {
       ys = i;
       y = read_int(s, i, z);
       std::size_t mz = 0;
@@ -220,7 +218,7 @@ void dates(const RunBuffer& b, std::string_view now, Linter& l) {
     }
     const std::size_t stop = end + 1;
     for (std::size_t part : {ms, ds}) {
-      if (part != npos && s[part] == '0' && part + 1 < s.size() && is_digit(s[part + 1])) {
+      if (part != npos && s[part] == '0' && part + 1 < s.size() && is_ascii_digit(s[part + 1])) {
         l.add("date.leading-zero", Severity::warning, b.pos_at(part), s.substr(part, 2), s.substr(part + 1, 1),
               "月、日不加前导零，如“8月” / no leading zero in months and days");
       }
@@ -264,7 +262,7 @@ void relative_time(const RunBuffer& b, Linter& l) {
     if (present.find(w[0]) == npos) continue;
     for (std::size_t i = s.find(w); i != npos; i = s.find(w, i + w.size())) {
       if (w == U"今日" && i + 2 < s.size() && s[i + 2] == U'头') continue;  // 今日头条
-      if (w == U"日前" && i > 0 && (is_digit(s[i - 1]) || s[i - 1] == U'十' || s[i - 1] == U'一'))
+      if (w == U"日前" && i > 0 && (is_ascii_digit(s[i - 1]) || s[i - 1] == U'十' || s[i - 1] == U'一'))
         continue;  // 20日前报送
       l.add("time.relative", Severity::info, b.pos_at(i), w, U"",
             "新闻中的相对时间词（“" + text::to_utf8(w) +
@@ -319,9 +317,9 @@ std::pair<int, int> heading_number(const std::u32string& s) {
   if (s.empty()) return {0, 0};
   if (s[0] == U'（' || s[0] == '(') {
     i = 1;
-    if (i < s.size() && is_digit(s[i])) {
+    if (i < s.size() && is_ascii_digit(s[i])) {
       std::size_t z = i;
-      while (z < s.size() && is_digit(s[z])) ++z;
+      while (z < s.size() && is_ascii_digit(s[z])) ++z;
       if (z < s.size() && (s[z] == U'）' || s[z] == ')')) return {5, read_int(s, i, z)};
       return {0, 0};
     }
@@ -329,9 +327,9 @@ std::pair<int, int> heading_number(const std::u32string& s) {
     if (v > 0 && i < s.size() && (s[i] == U'）' || s[i] == ')')) return {3, v};
     return {0, 0};
   }
-  if (is_digit(s[0])) {
+  if (is_ascii_digit(s[0])) {
     std::size_t z = 0;
-    while (z < s.size() && is_digit(s[z])) ++z;
+    while (z < s.size() && is_ascii_digit(s[z])) ++z;
     if (z < s.size() && (s[z] == '.' || s[z] == U'．' || s[z] == U'、')) return {4, read_int(s, 0, z)};
     return {0, 0};
   }

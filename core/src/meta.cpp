@@ -19,9 +19,7 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-bool is_digit(char32_t c) {
-  return c >= '0' && c <= '9';
-}
+using text::is_ascii_digit;
 
 bool is_leap(int y) {
   return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -51,13 +49,13 @@ struct Cursor {
   int number(std::size_t min, std::size_t max) {
     std::size_t k = 0;
     int v = 0;
-    while (k < max && is_digit(peek(k))) {
+    while (k < max && is_ascii_digit(peek(k))) {
       v = v * 10 + static_cast<int>(peek(k) - '0');
       ++k;
     }
     if (k < min) return -1;
     // More digits than allowed: not this form.
-    if (is_digit(peek(k))) return -1;
+    if (is_ascii_digit(peek(k))) return -1;
     i += k;
     return v;
   }
@@ -646,7 +644,7 @@ std::optional<std::string> parse_datetime(std::string_view s) {
   if (c.s.empty() || c.s.size() > 40) return std::nullopt;
   DateTime t;
   bool ok = false;
-  if (is_digit(c.s[0])) {
+  if (is_ascii_digit(c.s[0])) {
     ok = parse_arabic(c, t);
     if (!ok) {
       // 二0二二年 style years may start with a digit 0 only in theory; also try the numeral form.

@@ -58,6 +58,17 @@ int length(std::string_view s);
 /// Number of UTF-16 code units in the first `cps` code points of s.
 int utf16_units(std::string_view s, int cps);
 
+/// ASCII character classes (digits, letters, both), shared by every stage.
+inline bool is_ascii_digit(char32_t c) {
+  return c >= '0' && c <= '9';
+}
+inline bool is_ascii_letter(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+inline bool is_ascii_alnum(char32_t c) {
+  return is_ascii_digit(c) || is_ascii_letter(c);
+}
+
 /// Han ideographs (CJK Unified, Ext A, compatibility) and 〇.
 inline bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||

@@ -6,9 +6,7 @@ namespace paiban {
 
 namespace {
 
-bool ascii_alnum(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
+using text::is_ascii_alnum;
 
 bool starts_with_ci(const std::u32string& s, std::size_t i, const char* lit) {
   for (std::size_t k = 0; lit[k] != 0; ++k) {
@@ -25,11 +23,11 @@ bool url_char(char32_t c) {
 }
 
 bool email_local(char32_t c) {
-  return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
 bool email_domain(char32_t c) {
-  return ascii_alnum(c) || c == '.' || c == '-';
+  return is_ascii_alnum(c) || c == '.' || c == '-';
 }
 
 /// Marks URLs and e-mail addresses as protected. Sentence punctuation right after a URL
@@ -57,7 +55,7 @@ void protect_links(RunBuffer& b) {
       std::size_t r = i + 1;
       bool dot = false;
       while (r < s.size() && email_domain(s[r])) {
-        if (s[r] == '.' && r + 1 < s.size() && ascii_alnum(s[r + 1])) dot = true;
+        if (s[r] == '.' && r + 1 < s.size() && is_ascii_alnum(s[r + 1])) dot = true;
         ++r;
       }
       while (r > i + 1 && s[r - 1] == '.') --r;

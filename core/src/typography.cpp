@@ -34,15 +34,9 @@ using RuleFn = void (*)(const Ctx&, std::vector<Change>&);
 
 constexpr std::size_t npos = std::u32string::npos;
 
-bool is_digit(char32_t c) {
-  return c >= '0' && c <= '9';
-}
-bool is_latin(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-bool is_alnum(char32_t c) {
-  return is_digit(c) || is_latin(c);
-}
+using text::is_ascii_alnum;
+using text::is_ascii_digit;
+using text::is_ascii_letter;
 bool is_cjk(char32_t c) {
   return is_han(c) || (is_cjk_punct(c) && c != 0x3000);
 }
@@ -98,7 +92,7 @@ void rule_width(const Ctx& c, std::vector<Change>& out) {
   std::vector<char32_t> to(s.size(), 0);
   auto digitish = [&](std::size_t k) {
     char32_t d = at(s, k);
-    return is_digit(d) || (d >= 0xFF10 && d <= 0xFF19);
+    return is_ascii_digit(d) || (d >= 0xFF10 && d <= 0xFF19);
   };
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (c.b.prot[i]) continue;
@@ -127,7 +121,7 @@ void rule_zero(const Ctx& c, std::vector<Change>& out) {
   const std::u32string& s = c.b.s;
   for (std::size_t i = 0; i + 4 < s.size(); ++i) {
     if (s[i + 4] != U'年') continue;
-    if (i > 0 && (cn_digit(s[i - 1]) || zero_like(s[i - 1]) || is_alnum(s[i - 1]))) continue;
+    if (i > 0 && (cn_digit(s[i - 1]) || zero_like(s[i - 1]) || is_ascii_alnum(s[i - 1]))) continue;
     bool has_cn = false, has_zero = false, ok = true;
     for (std::size_t k = i; k < i + 4; ++k) {
       if (c.b.prot[k]) ok = false;
@@ -168,7 +162,7 @@ void rule_ellipsis(const Ctx& c, std::vector<Change>& out) {
       if (n != 2) out.push_back({i, n, U"……"});
     } else if (dots && n >= 3) {
       // Not a number or a version (1...5 stays as it is).
-      if (!(i > 0 && is_digit(s[i - 1]) && is_digit(at(s, j)))) out.push_back({i, n, U"……"});
+      if (!(i > 0 && is_ascii_digit(s[i - 1]) && is_ascii_digit(at(s, j)))) out.push_back({i, n, U"……"});
     } else if (!dots) {
       out.push_back({i, n, U"……"});
     }
@@ -195,7 +189,7 @@ void rule_dash(const Ctx& c, std::vector<Change>& out) {
     const bool cjk_side = is_cjk(before) || is_cjk(after);
     if (hy && (n == 2 || n == 3) && cjk_side) out.push_back({i, n, U"——"});
     // A lone — between digits is a range mark (2020—2022年): keep it.
-    if (!hy && n == 1 && cjk_side && !(is_digit(before) && is_digit(after))) out.push_back({i, n, U"——"});
+    if (!hy && n == 1 && cjk_side && !(is_ascii_digit(before) && is_ascii_digit(after))) out.push_back({i, n, U"——"});
     i = j;
   }
 }
@@ -221,17 +215,17 @@ void rule_quotes(const Ctx& c, std::vector<Change>& out) {
         out.push_back({i, 1, U"”"});
         stack.pop_back();
       } else {
-        if (i > 0 && is_digit(s[i - 1])) continue;  // 5'30" (minutes, seconds)
+        if (i > 0 && is_ascii_digit(s[i - 1])) continue;  // 5'30" (minutes, seconds)
         out.push_back({i, 1, U"“"});
         stack.push_back('D');
       }
     } else if (ch == '\'') {
-      if (i > 0 && is_latin(s[i - 1]) && is_latin(at(s, i + 1))) continue;  // don't
+      if (i > 0 && is_ascii_letter(s[i - 1]) && is_ascii_letter(at(s, i + 1))) continue;  // don't
       if (!stack.empty() && stack.back() == 'S') {
         out.push_back({i, 1, U"’"});
         stack.pop_back();
       } else {
-        if (i > 0 && is_digit(s[i - 1])) continue;
+        if (i > 0 && is_ascii_digit(s[i - 1])) continue;
         out.push_back({i, 1, U"‘"});
         stack.push_back('S');
       }
@@ -264,10 +258,10 @@ char32_t full_form(char32_t c) {
 /// True when s[p] ends a number (87.2% or 1,280) that follows Chinese text: a mark after it is
 /// in Chinese context.
 bool after_chinese_number(const std::u32string& s, std::size_t p) {
-  if (p == npos || !(is_digit(s[p]) || s[p] == '%')) return false;
+  if (p == npos || !(is_ascii_digit(s[p]) || s[p] == '%')) return false;
   std::size_t k = p;
-  while (k > 0 && (is_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '%' || s[k - 1] == ',' || s[k - 1] == '-' ||
-                   s[k - 1] == ':' || s[k - 1] == '/'))
+  while (k > 0 && (is_ascii_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '%' || s[k - 1] == ',' ||
+                   s[k - 1] == '-' || s[k - 1] == ':' || s[k - 1] == '/'))
     --k;
   return k > 0 && (is_han(s[k - 1]) || is_cjk_punct(s[k - 1]));
 }
@@ -276,7 +270,7 @@ bool after_chinese_number(const std::u32string& s, std::size_t p) {
 /// the dot after it is a list number's, not a full stop.
 bool numbering_dot(const std::u32string& s, std::size_t p) {
   std::size_t k = p + 1;
-  while (k > 0 && is_digit(s[k - 1])) --k;
+  while (k > 0 && is_ascii_digit(s[k - 1])) --k;
   if (k == p + 1) return false;
   if (k == 0) return true;
   std::size_t q = k;
@@ -300,13 +294,13 @@ bool is_abbreviation(const std::u32string& word) {
 /// office@example.gov.cn) that follows Chinese text and is not an abbreviation (Ltd. Co.).
 bool after_chinese_latin(const RunBuffer& b, std::size_t p) {
   const std::u32string& s = b.s;
-  if (p == npos || !(is_latin(s[p]) || b.prot[p])) return false;
+  if (p == npos || !(is_ascii_letter(s[p]) || b.prot[p])) return false;
   std::size_t w = p + 1;
-  while (w > 0 && is_latin(s[w - 1])) --w;
+  while (w > 0 && is_ascii_letter(s[w - 1])) --w;
   if (is_abbreviation(s.substr(w, p + 1 - w))) return false;
   std::size_t k = p + 1;
-  while (k > 0 && (is_alnum(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '/' || s[k - 1] == '@' || s[k - 1] == '_' ||
-                   s[k - 1] == '-' || s[k - 1] == '%' || b.prot[k - 1]))
+  while (k > 0 && (is_ascii_alnum(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '/' || s[k - 1] == '@' ||
+                   s[k - 1] == '_' || s[k - 1] == '-' || s[k - 1] == '%' || b.prot[k - 1]))
     --k;
   return k > 0 && (is_han(s[k - 1]) || is_cjk_punct(s[k - 1]));
 }
@@ -348,7 +342,7 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
     const char32_t pc = at(s, p);
     const char32_t nc = at(s, n);
     if (ch == '.') {
-      if (i + 1 < s.size() && (s[i + 1] == '.' || is_alnum(s[i + 1]))) continue;
+      if (i + 1 < s.size() && (s[i + 1] == '.' || is_ascii_alnum(s[i + 1]))) continue;
       if (i > 0 && s[i - 1] == '.') continue;
       // What stands before: Han, closing punctuation, or a number, file name or address
       // that follows Han text (not an abbreviation such as Ltd.).
@@ -361,7 +355,7 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
     if (c.half_width || ch == '(' || ch == ')') continue;
     const char32_t f = full_form(ch);
     if (f == 0) continue;
-    if (is_alnum(pc) && is_alnum(nc) && p + 1 == i && n == i + 1) continue;  // 1,000  10:30  a:b
+    if (is_ascii_alnum(pc) && is_ascii_alnum(nc) && p + 1 == i && n == i + 1) continue;  // 1,000  10:30  a:b
     if (ch == ':' && nc == '/') continue;
     if (is_cjk(pc) || is_han(nc) || (is_open_punct(nc) && ch != ':') || after_chinese_number(s, p)) to[i] = f;
   }
@@ -402,8 +396,8 @@ void spaces(const Ctx& c, std::vector<Change>& out, bool latin) {
     if (a != 0 && z != 0) {
       const bool cjk_pair = (is_cjk(a) && is_cjk(z)) || is_cjk_punct(a) || is_cjk_punct(z);
       // A URL or e-mail next to Chinese text counts as Latin.
-      const bool za = is_alnum(z) || c.b.prot[j];
-      const bool aa = is_alnum(a) || c.b.prot[i - 1];
+      const bool za = is_ascii_alnum(z) || c.b.prot[j];
+      const bool aa = is_ascii_alnum(a) || c.b.prot[i - 1];
       const bool mixed = (is_han(a) && za) || (aa && is_han(z));
       if (!latin && cjk_pair && !(a == U'·' || z == U'·')) out.push_back({i, j - i, U""});
       if (latin && !cjk_pair && mixed) out.push_back({i, j - i, U""});
@@ -423,7 +417,7 @@ void rule_space_insert(const Ctx& c, std::vector<Change>& out) {
   const std::u32string& s = c.b.s;
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (c.b.prot[i] || c.b.prot[i + 1]) continue;
-    const bool mixed = (is_han(s[i]) && is_alnum(s[i + 1])) || (is_alnum(s[i]) && is_han(s[i + 1]));
+    const bool mixed = (is_han(s[i]) && is_ascii_alnum(s[i + 1])) || (is_ascii_alnum(s[i]) && is_han(s[i + 1]));
     if (mixed) out.push_back({i + 1, 0, U" "});
   }
 }
