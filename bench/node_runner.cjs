@@ -33,8 +33,9 @@ async function makeRow(row, paibanJs) {
       const createPaiban = require(path.resolve(paibanJs));
       const mod = await createPaiban();
       return {
-        // the call the app makes: JSON request in, JSON response out (copies in and out included)
-        run: (input) => mod.formatJson(JSON.stringify({ input, now: NOW })),
+        // the call the app makes: the notes as a string, the options as JSON, JSON out (copies
+        // in and out included)
+        run: (input) => mod.formatInput(input, JSON.stringify({ now: NOW })),
         memory: () => mod.HEAP8.buffer.byteLength,
         peakKind: 'wasm-memory',
       };

@@ -6,31 +6,13 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "decode.h"
+
 namespace paiban::cli {
 
 namespace {
 
-/// Length of the well-formed UTF-8 sequence at s[i], or 0 when it is not one.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  auto is_cont = [&](std::size_t k) { return i + k < s.size() && (byte(k) & 0xC0) == 0x80; };
-  const unsigned char b0 = byte(0);
-  if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) return is_cont(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!is_cont(1) || !is_cont(2)) return 0;
-    if (b0 == 0xE0 && byte(1) < 0xA0) return 0;
-    if (b0 == 0xED && byte(1) >= 0xA0) return 0;
-    return 3;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!is_cont(1) || !is_cont(2) || !is_cont(3)) return 0;
-    if (b0 == 0xF0 && byte(1) < 0x90) return 0;
-    if (b0 == 0xF4 && byte(1) >= 0x90) return 0;
-    return 4;
-  }
-  return 0;
-}
+using paiban::utf8_sequence;
 
 struct Utf8Census {
   std::size_t multibyte = 0;  ///< well-formed sequences of 2 to 4 bytes

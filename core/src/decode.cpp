@@ -1,46 +1,53 @@
 #include "decode.h"
 
+#include <algorithm>
 #include <string>
 
 #include "text.h"
 
 namespace paiban {
 
-namespace {
-
-/// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is invalid (overlongs,
-/// surrogates and code points above U+10FFFF are invalid).
-std::size_t valid_sequence(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  auto is_cont = [&](std::size_t k) { return i + k < s.size() && (byte(k) & 0xC0) == 0x80; };
-  const unsigned char b0 = byte(0);
-  if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) return is_cont(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!is_cont(1) || !is_cont(2)) return 0;
-    if (b0 == 0xE0 && byte(1) < 0xA0) return 0;   // overlong
-    if (b0 == 0xED && byte(1) >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!is_cont(1) || !is_cont(2) || !is_cont(3)) return 0;
-    if (b0 == 0xF0 && byte(1) < 0x90) return 0;   // overlong
-    if (b0 == 0xF4 && byte(1) >= 0x90) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = valid_sequence(s, i);
-    if (n == 0) return false;
-    i += n;
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8_sequence(s, i);
+    if (len == 0) return false;
+    i += len;
   }
   return true;
 }
+
+namespace {
+
+/// The end of the run of bytes from `i` that decode keeps as they are: printable ASCII, tab and
+/// valid multi-byte sequences. It stops at a line break, a control byte, an invalid sequence
+/// or the end.
+std::size_t clean_run(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      ++i;
+    } else if (c >= 0x80) {
+      const std::size_t len = utf8_sequence(s, i);
+      if (len == 0) return i;
+      i += len;
+    } else if (c == '\t') {
+      ++i;
+    } else {
+      return i;
+    }
+  }
+  return n;
+}
+
+}  // namespace
 
 Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics) {
   Source src;
@@ -69,15 +76,30 @@ Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics) {
     first_bad_col = 0;
     col = 1;
   };
+  src.lines.reserve(static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1);
   std::size_t i = 0;
   while (i < bytes.size()) {
+    if (line.empty() && bad_in_line == 0) {
+      // Fast path: a line of clean bytes is taken as it is.
+      const std::size_t end = clean_run(bytes, i);
+      if (end == bytes.size() || bytes[end] == '\n' || bytes[end] == '\r') {
+        if (end == bytes.size() && end == i) break;
+        line.assign(bytes.data() + i, end - i);
+        i = end;
+        if (i == bytes.size()) break;
+      } else if (end > i) {
+        line.assign(bytes.data() + i, end - i);
+        col = 1 + text::length(line);
+        i = end;
+      }
+    }
     const char b = bytes[i];
     if (b == '\n' || b == '\r') {
       finish_line();
       i += (b == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') ? 2 : 1;
       continue;
     }
-    std::size_t n = valid_sequence(bytes, i);
+    std::size_t n = utf8_sequence(bytes, i);
     const auto ub = static_cast<unsigned char>(b);
     if (n == 0 || (n == 1 && ub < 0x20 && b != '\t') || ub == 0x7F) {
       if (bad_in_line++ == 0) first_bad_col = col;

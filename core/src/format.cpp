@@ -7,6 +7,7 @@
 #include "blocks.h"
 #include "decode.h"
 #include "json_guard.h"
+#include "json_write.h"
 #include "meta.h"
 #include "paiban/paiban.h"
 #include "profile.h"
@@ -223,15 +224,10 @@ std::string request_error(const std::string& field, const std::string& zh, const
 
 }  // namespace
 
-std::string format_json(std::string_view request_json) {
-  if (check_json_limits(request_json, kRequestLimits, "request"))
-    return request_error("", "请求的 JSON 嵌套过深", "the request JSON is nested too deeply");
-  json req = json::parse(request_json, nullptr, false);
-  if (req.is_discarded() || !req.is_object())
-    return request_error("", "请求不是有效的 JSON 对象", "the request is not a valid JSON object");
-  if (!req.contains("input") || !req["input"].is_string())
-    return request_error("input", "请求缺少字符串字段 input", "the request needs a string field \"input\"");
+namespace {
 
+/// The request's options (everything but the input), or an error response in `error`.
+std::string run_request(const json& req, std::string_view input) {
   Options opt;
   if (req.contains("profile") && !req["profile"].is_null()) {
     const json& p = req["profile"];
@@ -301,41 +297,129 @@ std::string format_json(std::string_view request_json) {
       if (id.is_string()) opt.rejected_fixes.push_back(id.get<std::string>());
   }
 
-  return to_json(format(req["input"].get_ref<const std::string&>(), opt));
+  return to_json(format(input, opt));
 }
 
+/// Parses the request text; an error response in `error` when it is not a JSON object.
+json parse_request(std::string_view request_json, std::string& error) {
+  if (check_json_limits(request_json, kRequestLimits, "request")) {
+    error = request_error("", "请求的 JSON 嵌套过深", "the request JSON is nested too deeply");
+    return nullptr;
+  }
+  json req = json::parse(request_json, nullptr, false);
+  if (req.is_discarded() || !req.is_object()) {
+    error = request_error("", "请求不是有效的 JSON 对象", "the request is not a valid JSON object");
+    return nullptr;
+  }
+  return req;
+}
+
+}  // namespace
+
+std::string format_json(std::string_view request_json) {
+  std::string error;
+  json req = parse_request(request_json, error);
+  if (!error.empty()) return error;
+  if (!req.contains("input") || !req["input"].is_string())
+    return request_error("input", "请求缺少字符串字段 input", "the request needs a string field \"input\"");
+  return run_request(req, req["input"].get_ref<const std::string&>());
+}
+
+std::string format_json(std::string_view input, std::string_view request_json) {
+  std::string error;
+  json req = parse_request(request_json.empty() ? std::string_view("{}") : request_json, error);
+  if (!error.empty()) return error;
+  if (req.contains("input"))
+    return request_error("input", "输入应单独传入，请求中不能再有 input 字段",
+                         "the input is passed on its own: the request must not have an \"input\" field");
+  return run_request(req, input);
+}
+
+namespace {
+
+/// One JSON object being written: members in the order given (callers give sorted keys).
+class Obj {
+ public:
+  explicit Obj(std::string& out) : out_(out) { out_ += '{'; }
+  Obj(const Obj&) = delete;
+  Obj& operator=(const Obj&) = delete;
+  ~Obj() { out_ += '}'; }
+  std::string& key(std::string_view k) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    jsonw::string(out_, k);
+    out_ += ':';
+    return out_;
+  }
+  void str(std::string_view k, std::string_view v) { jsonw::string(key(k), v); }
+  void num(std::string_view k, long long v) { jsonw::number(key(k), v); }
+  void boolean(std::string_view k, bool v) { key(k) += v ? "true" : "false"; }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+/// Writes `items` as a JSON array, each by `write(out, item)`.
+template <typename T, typename F>
+void array(std::string& out, const std::vector<T>& items, F write) {
+  out += '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    write(out, items[i]);
+  }
+  out += ']';
+}
+
+}  // namespace
+
 std::string to_json(const Result& res) {
-  json out;
-  out["ok"] = res.ok;
-  out["page"] = res.page;
-  out["fragment"] = res.fragment;
-  out["text"] = res.text;
-  json meta = json::object();
-  for (const auto& [name, mv] : res.meta) {
-    json m{{"value", mv.value}, {"from", mv.from}};
-    if (mv.line > 0) m["line"] = mv.line;
-    meta[name] = std::move(m);
+  // Written straight into one string (see json_write.h); keys in sorted order, as nlohmann's
+  // object would order them.
+  std::string out;
+  const std::size_t size =
+      res.page.size() + res.fragment.size() + res.text.size() + 256 * res.diagnostics.size() + 1024;
+  out.reserve(size + size / 16);
+  {
+    Obj top(out);
+    array(top.key("diagnostics"), res.diagnostics, [](std::string& o, const Diagnostic& d) {
+      Obj j(o);
+      j.str("after", d.after);
+      j.boolean("applied", d.applied);
+      j.str("before", d.before);
+      j.num("column", d.column);
+      j.num("column_utf16", d.column_utf16);
+      j.str("id", d.id);
+      j.num("length", d.length);
+      j.num("line", d.line);
+      j.str("message", d.message);
+      j.str("rule", d.rule);
+      j.str("severity", severity_name(d.severity));
+    });
+    array(top.key("errors"), res.errors, [](std::string& o, const Error& e) {
+      Obj j(o);
+      j.str("code", e.code);
+      j.num("column", e.column);
+      j.str("field", e.field);
+      j.num("line", e.line);
+      j.str("message_en", e.message_en);
+      j.str("message_zh", e.message_zh);
+    });
+    top.str("fragment", res.fragment);
+    {
+      Obj meta(top.key("meta"));
+      for (const auto& [name, mv] : res.meta) {
+        Obj m(meta.key(name));
+        m.str("from", mv.from);
+        if (mv.line > 0) m.num("line", mv.line);
+        m.str("value", mv.value);
+      }
+    }
+    top.boolean("ok", res.ok);
+    top.str("page", res.page);
+    top.str("text", res.text);
   }
-  out["meta"] = std::move(meta);
-  json diags = json::array();
-  for (const Diagnostic& d : res.diagnostics) {
-    diags.push_back(json{{"id", d.id},
-                         {"rule", d.rule},
-                         {"severity", severity_name(d.severity)},
-                         {"line", d.line},
-                         {"column", d.column},
-                         {"column_utf16", d.column_utf16},
-                         {"length", d.length},
-                         {"before", d.before},
-                         {"after", d.after},
-                         {"message", d.message},
-                         {"applied", d.applied}});
-  }
-  out["diagnostics"] = std::move(diags);
-  json errs = json::array();
-  for (const Error& e : res.errors) errs.push_back(error_json(e));
-  out["errors"] = std::move(errs);
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  return out;
 }
 
 }  // namespace paiban

@@ -3,7 +3,7 @@
 //   node wasm_equal.cjs WASM_JS NATIVE_CLI
 // For every golden case (tests/golden/NAME.txt, extra CLI arguments in NAME.args) plus a few
 // built-in inputs in other encodings: `paiban format --json --now … ARGS FILE` against
-// formatJson({input, fields, profile, output, now, …}) + "\n".
+// formatJson({input, fields, profile, output, now, …}) + "\n", and formatInput(input, {the rest}).
 // Input bytes are decoded the way the CLI decodes them (UTF-8, UTF-16 with a BOM, GB18030).
 // Bytes that are none of these have no JSON form (a JSON string cannot carry invalid UTF-8):
 // such cases are skipped with a note.
@@ -121,6 +121,12 @@ async function main() {
       failures.push(
         `${c.name} (${decoded.encoding}${c.args.length ? ', args ' + JSON.stringify(c.args) : ''}): native and wasm differ\n    ${describeDifference(native, wasm)}`
       );
+    }
+    // The editor's call: the notes apart from the other options. Same bytes.
+    const { input, ...rest } = mapped.request;
+    const apart = Buffer.from(mod.formatInput(input, JSON.stringify(rest)) + '\n', 'utf8');
+    if (!native.equals(apart)) {
+      failures.push(`${c.name}: formatInput (notes apart) differs from the CLI\n    ${describeDifference(native, apart)}`);
     }
   }
   fs.rmSync(tmp, { recursive: true, force: true });

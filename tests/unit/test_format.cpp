@@ -77,3 +77,25 @@ TEST_CASE("format_json: the same request gives the same bytes") {
       json{{"input", "标题：测试稿\n\n正文,第一段.\n\n正文第二段"}, {"now", "2024-03-01 09:30:00"}}.dump();
   CHECK(paiban::format_json(req) == paiban::format_json(req));
 }
+
+TEST_CASE("format_json with the input apart: the same bytes as with the input in the request") {
+  const json requests[] = {
+      {{"input", "标题：测试稿\n\n会议指出,要加强领导.\n"}, {"now", "2024-03-01 09:30:00"}},
+      {{"input", "会议\n"}, {"fields", {{"title", "题目"}}}, {"output", "fragment"}, {"rejected", {"x@1:1"}}},
+      {{"input", ""}},
+      {{"input", "x"}, {"output", "nonsense"}},
+  };
+  for (const json& req : requests) {
+    json rest = req;
+    rest.erase("input");
+    CHECK(paiban::format_json(req["input"].get<std::string>(), rest.dump()) == paiban::format_json(req.dump()));
+  }
+  // An empty request means every default.
+  CHECK(paiban::format_json("标题：题\n\n正文。\n", "") ==
+        paiban::format_json(json{{"input", "标题：题\n\n正文。\n"}}.dump()));
+  // Input in both places is refused rather than one of them picked.
+  const json r = json::parse(paiban::format_json("正文", json{{"input", "别的"}}.dump()));
+  CHECK(r["ok"] == false);
+  CHECK(r["errors"][0]["field"] == "input");
+  CHECK(json::parse(paiban::format_json("正文", "[1]"))["errors"][0]["code"] == "request");
+}

@@ -96,6 +96,12 @@ Result format(std::string_view input, const Options& options);
 /// {"ok", "page", "fragment", "meta", "diagnostics", "errors"}. Never throws.
 std::string format_json(std::string_view request_json);
 
+/// The same with the notes passed apart from the request: `request_json` is the request object
+/// without "input" (a request that has one is refused). The notes never go through a JSON
+/// string, which for megabytes of notes saves a parse as slow as formatting them; the WASM
+/// face (formatInput) uses this. The same notes and options give the same bytes as format_json.
+std::string format_json(std::string_view input, std::string_view request_json);
+
 /// The JSON form of a result (the response half of format_json): {"ok", "page", "fragment",
 /// "meta", "diagnostics", "errors"}. Keys are sorted; the same result gives the same bytes.
 std::string to_json(const Result& result);

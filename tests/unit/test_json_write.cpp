@@ -1,0 +1,137 @@
+// The result's JSON is written straight into a string (core/src/json_write.h); it must be the
+// very bytes nlohmann::json would write for the same values, so that every face (CLI, node,
+// browser) and every test that reads it with nlohmann or JSON.parse sees the same thing.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+
+#include "../../core/src/json_write.h"
+#include "paiban/paiban.h"
+
+using nlohmann::json;
+
+namespace {
+
+std::string nl(const std::string& s) {
+  return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string ours(const std::string& s) {
+  std::string out;
+  paiban::jsonw::string(out, s);
+  return out;
+}
+
+/// The result as a nlohmann document, dumped: the reference the writer must match.
+std::string reference(const paiban::Result& res) {
+  static const char* const kSeverity[] = {"info", "warning", "error"};
+  json out;
+  out["ok"] = res.ok;
+  out["page"] = res.page;
+  out["fragment"] = res.fragment;
+  out["text"] = res.text;
+  json meta = json::object();
+  for (const auto& [name, mv] : res.meta) {
+    json m{{"value", mv.value}, {"from", mv.from}};
+    if (mv.line > 0) m["line"] = mv.line;
+    meta[name] = std::move(m);
+  }
+  out["meta"] = std::move(meta);
+  json diags = json::array();
+  for (const paiban::Diagnostic& d : res.diagnostics)
+    diags.push_back(json{{"id", d.id},
+                         {"rule", d.rule},
+                         {"severity", kSeverity[static_cast<int>(d.severity)]},
+                         {"line", d.line},
+                         {"column", d.column},
+                         {"column_utf16", d.column_utf16},
+                         {"length", d.length},
+                         {"before", d.before},
+                         {"after", d.after},
+                         {"message", d.message},
+                         {"applied", d.applied}});
+  out["diagnostics"] = std::move(diags);
+  json errs = json::array();
+  for (const paiban::Error& e : res.errors)
+    errs.push_back(json{{"code", e.code},
+                        {"field", e.field},
+                        {"line", e.line},
+                        {"column", e.column},
+                        {"message_zh", e.message_zh},
+                        {"message_en", e.message_en}});
+  out["errors"] = std::move(errs);
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
+TEST_CASE("json writer: every single byte, escapes and text are written as nlohmann writes them") {
+  for (int b = 0; b < 256; ++b) {
+    const std::string s(1, static_cast<char>(b));
+    CHECK_MESSAGE(ours(s) == nl(s), "byte " << b);
+    const std::string t = "前" + s + "后\"\\/";
+    CHECK_MESSAGE(ours(t) == nl(t), "byte " << b << " in text");
+  }
+  CHECK(ours("") == "\"\"");
+  CHECK(ours("a\n\t\x01\x1f\x7f") == "\"a\\n\\t\\u0001\\u001f\x7f\"");
+}
+
+TEST_CASE("json writer: random byte strings, valid and not, match nlohmann") {
+  std::mt19937 rng(20261127);
+  const std::string pieces[] = {"会",
+                                "议",
+                                "“",
+                                "”",
+                                "\"",
+                                "\\",
+                                "\n",
+                                "\r",
+                                "\t",
+                                "\x01",
+                                "a",
+                                "<",
+                                "&",
+                                "\xF0\x9F\x98\x80",
+                                "\xEF\xBF\xBD",
+                                "\xC3",
+                                "\xE4\xB8",
+                                "\xED\xA0\x80",
+                                "\xC0\xAF",
+                                "\xF4\x90\x80\x80",
+                                "\xFF",
+                                "\x80"};
+  for (int n = 0; n < 5000; ++n) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 12);
+    for (int k = 0; k < len; ++k) s += pieces[rng() % (sizeof pieces / sizeof pieces[0])];
+    REQUIRE_MESSAGE(ours(s) == nl(s), "case " << n);
+  }
+}
+
+TEST_CASE("to_json: the same bytes as a nlohmann document of the result") {
+  const char* inputs[] = {
+      "标题：测试稿\n日期：2024-03-01\n\n会议指出,要加强领导,狠抓落实.\n\n一、总体要求\n\n\"要\"坚持...\n",
+      "",
+      "# 标题\n\n<script>alert(1)</script> [x](javascript:alert(1)) `code` **强调**\n\n> 引用\n",
+      "会议于2024年13月45日召开,请 准时 参加!!\n\n1. 第一\n2. 第二\n\n---\n\n联系人：张三 电话：12345678\n",
+  };
+  for (const char* in : inputs) {
+    paiban::Options opt;
+    opt.now = "2024-03-01 09:30:00";
+    const paiban::Result r = paiban::format(in, opt);
+    CHECK(paiban::to_json(r) == reference(r));
+  }
+  paiban::Result hand;
+  hand.ok = false;
+  hand.errors.push_back(paiban::Error{"profile.type", "footer.lines[1][0]", 3, 7, "类型\n错误", "wrong \"type\""});
+  hand.meta["title"] = paiban::MetaValue{"题\x01", "given", 0};
+  hand.meta["date"] = paiban::MetaValue{"2024", "detected", 4};
+  paiban::Diagnostic d;
+  d.id = "x@1:1";
+  d.severity = paiban::Severity::error;
+  d.before = "\xFF";
+  hand.diagnostics.push_back(d);
+  CHECK(paiban::to_json(hand) == reference(hand));
+}
