@@ -159,8 +159,18 @@ Result format(std::string_view input, const Options& options) {
   Document doc = parse_blocks(source, meta, result.diagnostics);
 
   std::vector<SourceEdit> net;
-  for (const Edit& e : apply_typography(doc, meta.title, *profile, options.rejected_fixes, &net)) {
-    Diagnostic d;
+  // The lint pass reads each block's buffer as the fix rules leave it. Its findings are written
+  // in place and the fixes moved in before them afterwards (a megabyte of noisy notes has
+  // thousands of each: no second list of them is built).
+  const std::size_t first_warning = result.diagnostics.size();
+  LintPass lint_pass(meta, *profile, options.now, result.diagnostics);
+  const std::vector<Edit> edits = apply_typography(doc, meta.title, *profile, options.rejected_fixes, &net,
+                                                   [&](const RunBuffer& b) { lint_pass.block(b); });
+  lint_pass.finish(doc, meta);
+  const std::size_t first_fix = result.diagnostics.size();
+  result.diagnostics.reserve(first_fix + edits.size());
+  for (const Edit& e : edits) {
+    Diagnostic& d = result.diagnostics.emplace_back();
     d.id = fix_id(e.rule, e.pos);
     d.rule = e.rule;
     d.severity = Severity::info;
@@ -172,9 +182,9 @@ Result format(std::string_view input, const Options& options) {
     for (const FixRule& r : fix_rules())
       if (e.rule == r.id) d.message = r.message;
     d.applied = true;
-    result.diagnostics.push_back(std::move(d));
   }
-  lint(doc, meta, *profile, options.now, result.diagnostics);
+  std::rotate(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_warning),
+              result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_fix), result.diagnostics.end());
 
   // Fill in what the diagnostics left out: UTF-16 columns and stable ids.
   set_utf16_columns(source, result.diagnostics);

@@ -360,9 +360,9 @@ const std::vector<FixRule>& lint_rules() {
   return r;
 }
 
-void lint(const Document& document, const Meta& meta, const Profile& profile, std::string_view now,
-          std::vector<Diagnostic>& diagnostics) {
-  Linter l{profile, diagnostics};
+LintPass::LintPass(const Meta& meta, const Profile& profile, std::string_view now, std::vector<Diagnostic>& diagnostics)
+    : profile_(profile), now_(now), out_(diagnostics), matcher_(nullptr) {
+  Linter l{profile_, out_};
   if (!meta.title.set() || text::trim(meta.title.value).empty())
     l.add(
         "meta.missing-title", Severity::warning, {}, U"", U"",
@@ -370,24 +370,37 @@ void lint(const Document& document, const Meta& meta, const Profile& profile, st
   if (!meta.date.set())
     l.add("meta.missing-date", Severity::warning, {}, U"", U"",
           "缺少发布日期：政府网站文章须注明日期 / no publish date: a government article must carry one");
-
   // The default profile never changes: its matcher is built once (a custom profile gets its own).
-  DictMatcher own;
-  const DictMatcher& matcher = &profile == &default_profile() ? default_matcher() : (own = DictMatcher::build(profile));
+  if (&profile == &default_profile()) {
+    matcher_ = &default_matcher();
+  } else {
+    own_ = DictMatcher::build(profile);
+    matcher_ = &own_;
+  }
+}
+
+void LintPass::block(const RunBuffer& b) {
+  Linter l{profile_, out_};
+  balance(b, l);
+  doubles(b, l);
+  repeated_marks(b, l);
+  ranges(b, l);
+  dates(b, now_, l);
+  relative_time(b, l);
+  dictionary(b, matcher_->find(b.s), l);
+}
+
+void lint(const Document& document, const Meta& meta, const Profile& profile, std::string_view now,
+          std::vector<Diagnostic>& diagnostics) {
+  LintPass pass(meta, profile, now, diagnostics);
   // The lint pass reads the document; the buffers only point into it.
-  Document& doc = const_cast<Document&>(document);
   for_each_block_text(
-      doc,
-      [&](RunBuffer& b) {
-        balance(b, l);
-        doubles(b, l);
-        repeated_marks(b, l);
-        ranges(b, l);
-        dates(b, now, l);
-        relative_time(b, l);
-        dictionary(b, matcher.find(b.s), l);
-      },
-      false);
+      const_cast<Document&>(document), [&](RunBuffer& b) { pass.block(b); }, false);
+  pass.finish(document, meta);
+}
+
+void LintPass::finish(const Document& document, const Meta& meta) {
+  Linter l{profile_, out_};
   if (meta.title.set()) {
     std::vector<Inline> runs(1);
     runs[0].text = meta.title.value;
@@ -395,7 +408,7 @@ void lint(const Document& document, const Meta& meta, const Profile& profile, st
     RunBuffer b = make_buffer(runs, false);
     balance(b, l);
     doubles(b, l);
-    dictionary(b, matcher.find(b.s), l);
+    dictionary(b, matcher_->find(b.s), l);
   }
 
   // Heading numbers: per level, the next number expected; a level may not be skipped.

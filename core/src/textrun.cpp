@@ -189,6 +189,44 @@ void RunBuffer::store() const {
   }
 }
 
+void RunBuffer::rebase() {
+  // store() wrote the characters of each run in order, and a run's characters are contiguous
+  // in s, so a character's offset in its run's new text is its count within the run so far.
+  // A character a rule put next to a code span took the span's origin: store() left it out
+  // (it belongs to no run), so it goes here too. Only the span's own placeholder stays.
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (org[i].run < 0 && s[i] != U'\uFFFC') continue;
+    s[w] = s[i];
+    org[w] = org[i];
+    ++w;
+  }
+  s.resize(w);
+  org.resize(w);
+  prot.resize(w);
+  int last_run = -1;
+  int off = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    Origin& o = org[i];
+    if (o.run < 0) {
+      o.off = 0;
+      prot[i] = 1;
+      continue;
+    }
+    if (o.run != last_run) {
+      last_run = o.run;
+      off = 0;
+    }
+    o.off = off++;
+    prot[i] = runs[static_cast<std::size_t>(o.run)]->verbatim ? 1 : 0;
+  }
+  protect_links(*this);
+  src.clear();
+  first_s.clear();
+  first_org.clear();
+  tracked = false;
+}
+
 void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn, bool track) {
   visit(doc.blocks, fn, track);
 }

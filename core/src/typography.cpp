@@ -569,8 +569,8 @@ void copy_range(const RunBuffer& b, RunBuffer& nb, std::size_t from, std::size_t
 }
 
 void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& active,
-               const std::vector<std::string>& rejected, std::vector<Edit>& edits,
-               std::vector<RunBuffer::NetEdit>* net) {
+               const std::vector<std::string>& rejected, std::vector<Edit>& edits, std::vector<RunBuffer::NetEdit>* net,
+               const BlockReader* after) {
   bool chinese = false;
   for (char32_t ch : b.s) chinese = chinese || is_han(ch);
   bool changed_any = false;
@@ -653,16 +653,24 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
       b.src = std::move(nb.src);
     }
   }
-  if (!changed_any) return;
+  if (!changed_any) {
+    if (after != nullptr) (*after)(b);
+    return;
+  }
   b.store();
   if (net != nullptr)
     for (RunBuffer::NetEdit& e : b.net_edits()) net->push_back(std::move(e));
+  if (after != nullptr) {
+    b.rebase();
+    (*after)(b);
+  }
 }
 
 }  // namespace
 
 std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
-                                   const std::vector<std::string>& rejected, std::vector<SourceEdit>* net) {
+                                   const std::vector<std::string>& rejected, std::vector<SourceEdit>* net,
+                                   const BlockReader& after_block) {
   std::vector<Edit> edits;
   const std::vector<char> active = active_rows(profile);
   if (title.from == "detected" && !title.value.empty()) {
@@ -670,11 +678,13 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
     runs[0].text = title.value;
     runs[0].pos = title.pos;
     RunBuffer b = make_buffer(runs, false);
-    run_rules(b, profile, active, rejected, edits, net);
+    run_rules(b, profile, active, rejected, edits, net, nullptr);
     title.value = runs[0].text;
   }
   for_each_block_text(
-      document, [&](RunBuffer& b) { run_rules(b, profile, active, rejected, edits, net); }, false);
+      document,
+      [&](RunBuffer& b) { run_rules(b, profile, active, rejected, edits, net, after_block ? &after_block : nullptr); },
+      false);
   std::stable_sort(edits.begin(), edits.end(), [](const Edit& x, const Edit& y) {
     return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
   });

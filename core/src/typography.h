@@ -3,10 +3,12 @@
 #ifndef PAIBAN_TYPOGRAPHY_H
 #define PAIBAN_TYPOGRAPHY_H
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "dictionary.h"
 #include "model.h"
 #include "profile.h"
 #include "textrun.h"
@@ -45,12 +47,36 @@ std::string fix_id(std::string_view rule, Pos pos);
 /// fixes made.
 using SourceEdit = RunBuffer::NetEdit;
 
+/// Called with each block's buffer once the fix rules are done with it: the block's text as
+/// it now is, exactly as make_buffer would build it again from the block's runs.
+using BlockReader = std::function<void(const RunBuffer&)>;
+
 /// Runs every enabled fix rule over the text runs of `document` and of the title (never
 /// inside code, URLs, e-mail addresses or numbers), skipping fixes whose id is in `rejected`,
 /// and returns the edits made, in source order. When `net` is given, the net changes to the
-/// source are appended to it.
+/// source are appended to it. When `after_block` is given it reads every block (not the title)
+/// after the rules: the lint pass runs there, so no block's buffer is built twice.
 std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
-                                   const std::vector<std::string>& rejected, std::vector<SourceEdit>* net = nullptr);
+                                   const std::vector<std::string>& rejected, std::vector<SourceEdit>* net = nullptr,
+                                   const BlockReader& after_block = {});
+
+/// The lint pass in steps, for a caller that already has each block's buffer (format() runs it
+/// inside apply_typography): the meta checks when made, block() for each block in source
+/// order, finish() for the title and the heading sequence. Findings go to `diagnostics` in the
+/// order lint() gives them.
+class LintPass {
+ public:
+  LintPass(const Meta& meta, const Profile& profile, std::string_view now, std::vector<Diagnostic>& diagnostics);
+  void block(const RunBuffer& b);
+  void finish(const Document& document, const Meta& meta);
+
+ private:
+  const Profile& profile_;
+  std::string now_;
+  std::vector<Diagnostic>& out_;
+  DictMatcher own_;
+  const DictMatcher* matcher_;
+};
 
 /// Warnings (no change): balance, doubled characters and punctuation, range marks, dates,
 /// heading sequence, relative time words, missing title or date, the house dictionary.
