@@ -224,9 +224,21 @@ class InlineParser {
     }
   }
 
-  std::vector<Inline> parse() {
+  std::vector<Inline> parse(bool fast) {
     std::vector<Inline> out;
     if (segs_.empty()) return out;
+    if (fast && plain()) {
+      // What cmark gives for text without markup, without asking it: one text node, which
+      // emit_literal would cut into one run per line (a separator goes with the line before).
+      out.reserve(segs_.size());
+      for (std::size_t k = 0; k < segs_.size(); ++k) {
+        Inline& run = out.emplace_back();
+        run.pos = Pos{segs_[k].line, segs_[k].col};
+        const std::size_t end = k + 1 < starts_.size() ? starts_[k + 1] : buf_.size();
+        run.text.assign(buf_, starts_[k], end - starts_[k]);
+      }
+      return out;
+    }
     std::unique_ptr<cmark_node, CmarkDoc> doc(cmark_parse_document(buf_.data(), buf_.size(), CMARK_OPT_DEFAULT));
     cmark_node* para = doc ? cmark_node_first_child(doc.get()) : nullptr;
     if (para == nullptr || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || cmark_node_next(para) != nullptr) {
@@ -240,6 +252,35 @@ class InlineParser {
 
  private:
   static constexpr const char* kPrefix = "\xC2\xA0";  // U+00A0: plain text to cmark, flanks like a space
+
+  /// True when cmark would read buf_ as one paragraph of one text node, as it is: no byte its
+  /// inline parser stops at (line ends, ! & * < [ \\ ] _ `), no line that is empty, no
+  /// space or tab at the end (the paragraph's end is trimmed).
+  bool plain() const {
+    for (std::size_t k = 0; k < segs_.size(); ++k)
+      if (segs_[k].text.empty()) return false;
+    const char last = buf_.back();
+    if (last == ' ' || last == '\t') return false;
+    for (const char c : buf_) {
+      switch (c) {
+        case '\n':
+        case '\r':
+        case '!':
+        case '&':
+        case '*':
+        case '<':
+        case '[':
+        case '\\':
+        case ']':
+        case '_':
+        case '`':
+          return false;
+        default:
+          break;
+      }
+    }
+    return true;
+  }
 
   // Byte offset in buf_ of a node's start column.
   std::size_t offset_of(cmark_node* n) const {
@@ -485,8 +526,8 @@ class InlineParser {
   int cache_cps_ = 0;
 };
 
-std::vector<Inline> inlines_of(const std::vector<Seg>& segs, std::vector<Diagnostic>& diagnostics) {
-  return InlineParser(segs, diagnostics).parse();
+std::vector<Inline> inlines_of(const std::vector<Seg>& segs, std::vector<Diagnostic>& diagnostics, bool fast) {
+  return InlineParser(segs, diagnostics).parse(fast);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -502,22 +543,28 @@ struct Proto {
   bool per_line = false;          ///< quote: one paragraph per line
 };
 
-Block leaf(BlockKind kind, const std::vector<Seg>& segs, Pos pos, std::vector<Diagnostic>& diagnostics) {
+/// Where blocks go and how their inlines are read (`fast`: text without markup skips cmark).
+struct Sink {
+  std::vector<Diagnostic>& diagnostics;
+  bool fast;
+};
+
+Block leaf(BlockKind kind, const std::vector<Seg>& segs, Pos pos, const Sink& sink) {
   Block b;
   b.kind = kind;
   b.pos = pos;
-  b.inlines = inlines_of(segs, diagnostics);
+  b.inlines = inlines_of(segs, sink.diagnostics, sink.fast);
   return b;
 }
 
-Block quote_block(const Proto& p, std::vector<Diagnostic>& diagnostics) {
+Block quote_block(const Proto& p, const Sink& sink) {
   Block q;
   q.kind = BlockKind::quote;
   q.pos = p.pos;
   std::vector<Seg> cur;
   auto flush = [&] {
     if (cur.empty()) return;
-    q.children.push_back(leaf(BlockKind::paragraph, cur, Pos{cur.front().line, cur.front().col}, diagnostics));
+    q.children.push_back(leaf(BlockKind::paragraph, cur, Pos{cur.front().line, cur.front().col}, sink));
     cur.clear();
   };
   for (const Classified& c : p.quote) {
@@ -603,7 +650,9 @@ bool unit_line(std::string_view t) {
 
 }  // namespace
 
-Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagnostic>& diagnostics) {
+Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagnostic>& diagnostics,
+                      bool fast_plain_text) {
+  const Sink sink{diagnostics, fast_plain_text};
   // The body lines.
   std::vector<Line> lines;
   bool gap = false;
@@ -727,15 +776,15 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
         list.pos = p.pos;
         doc.blocks.push_back(std::move(list));
       }
-      doc.blocks.back().children.push_back(leaf(BlockKind::list_item, p.segs, p.pos, diagnostics));
+      doc.blocks.back().children.push_back(leaf(BlockKind::list_item, p.segs, p.pos, sink));
       continue;
     }
     if (p.kind == BlockKind::quote) {
-      Block q = quote_block(p, diagnostics);
+      Block q = quote_block(p, sink);
       if (!q.children.empty()) doc.blocks.push_back(std::move(q));
       continue;
     }
-    Block b = leaf(p.kind, p.segs, p.pos, diagnostics);
+    Block b = leaf(p.kind, p.segs, p.pos, sink);
     b.level = p.level;
     doc.blocks.push_back(std::move(b));
   }
@@ -756,7 +805,7 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
     sig.pos = Pos{lines[sig_begin].seg.line, lines[sig_begin].seg.col};
     for (std::size_t j = sig_begin; j < lines.size(); ++j) {
       const Seg& s = lines[j].seg;
-      sig.children.push_back(leaf(BlockKind::paragraph, {s}, Pos{s.line, s.col}, diagnostics));
+      sig.children.push_back(leaf(BlockKind::paragraph, {s}, Pos{s.line, s.col}, sink));
     }
     doc.blocks.push_back(std::move(sig));
   }
