@@ -84,6 +84,12 @@ bool has_text_after(const std::u32string& u, std::size_t i) {
 }  // namespace
 
 int heading_number_level(std::string_view line) {
+  // Every numbered heading starts with a numeral, 十, a digit or an opening parenthesis: one
+  // look at the first character settles most lines.
+  if (line.empty()) return 0;
+  std::size_t first_end = 0;
+  const char32_t first = text::next(line, first_end);
+  if (numeral_digit(first) == 0 && first != U'十' && !ascii_or_wide_digit(first) && !is_open_paren(first)) return 0;
   std::u32string u = text::to_u32(line.substr(0, 64));
   if (u.empty()) return 0;
   std::size_t i = 0;

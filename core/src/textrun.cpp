@@ -93,16 +93,6 @@ void flatten(std::vector<Inline>& inlines, RunBuffer& b) {
   }
 }
 
-void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn, bool track) {
-  for (Block& bl : blocks) {
-    if (!bl.inlines.empty()) {
-      RunBuffer b = make_buffer(bl.inlines, track);
-      fn(b);
-    }
-    visit(bl.children, fn, track);
-  }
-}
-
 /// Bytes of text under the inlines: an upper bound on their code points.
 std::size_t text_bytes(const std::vector<Inline>& inlines) {
   std::size_t n = 0;
@@ -112,8 +102,15 @@ std::size_t text_bytes(const std::vector<Inline>& inlines) {
 
 }  // namespace
 
-RunBuffer make_buffer(std::vector<Inline>& inlines, bool track) {
-  RunBuffer b;
+void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track) {
+  b.runs.clear();
+  b.s.clear();
+  b.org.clear();
+  b.prot.clear();
+  b.src.clear();
+  b.first_s.clear();
+  b.first_org.clear();
+  b.tracked = false;
   const std::size_t bound = text_bytes(inlines);
   b.s.reserve(bound);
   b.org.reserve(bound);
@@ -121,8 +118,28 @@ RunBuffer make_buffer(std::vector<Inline>& inlines, bool track) {
   flatten(inlines, b);
   protect_links(b);
   if (track) b.track();
+}
+
+RunBuffer make_buffer(std::vector<Inline>& inlines, bool track) {
+  RunBuffer b;
+  fill_buffer(b, inlines, track);
   return b;
 }
+
+namespace {
+
+/// One buffer serves every block in turn (its storage is kept from block to block).
+void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn, bool track, RunBuffer& b) {
+  for (Block& bl : blocks) {
+    if (!bl.inlines.empty()) {
+      fill_buffer(b, bl.inlines, track);
+      fn(b);
+    }
+    visit(bl.children, fn, track, b);
+  }
+}
+
+}  // namespace
 
 void RunBuffer::track() {
   src.resize(s.size());
@@ -228,7 +245,8 @@ void RunBuffer::rebase() {
 }
 
 void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn, bool track) {
-  visit(doc.blocks, fn, track);
+  RunBuffer b;
+  visit(doc.blocks, fn, track, b);
 }
 
 }  // namespace paiban

@@ -58,6 +58,8 @@ void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& f
 
 /// Builds the buffer of one list of inlines (e.g. a single title run).
 RunBuffer make_buffer(std::vector<Inline>& inlines, bool track = true);
+/// The same into an existing buffer, keeping its storage.
+void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track = true);
 
 }  // namespace paiban
 

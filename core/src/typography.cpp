@@ -23,11 +23,27 @@ struct Change {
   std::u32string rep;
 };
 
+/// Buffers the rules and the engine reuse from block to block (most blocks are short: their
+/// allocations, not their characters, were the cost).
+struct Scratch {
+  std::vector<char32_t> to;
+  std::vector<Change> changes;
+  RunBuffer next;
+  std::vector<unsigned> clean_at;
+};
+
 struct Ctx {
   const RunBuffer& b;
   const Profile& profile;
   bool chinese;  ///< the block has Han characters: Chinese punctuation rules apply
   bool half_width;
+  Scratch& scratch;
+
+  /// A zeroed replacement per character of the text (see group()).
+  std::vector<char32_t>& to() const {
+    scratch.to.assign(b.s.size(), 0);
+    return scratch.to;
+  }
 };
 
 using RuleFn = void (*)(const Ctx&, std::vector<Change>&);
@@ -89,7 +105,7 @@ void group(const std::u32string& s, const std::vector<char32_t>& to, std::vector
 // ---- width.alnum: ＰＭ２．５ → PM2.5, ２０２２ → 2022, ８５％ → 85% --------------------------
 void rule_width(const Ctx& c, std::vector<Change>& out) {
   const std::u32string& s = c.b.s;
-  std::vector<char32_t> to(s.size(), 0);
+  std::vector<char32_t>& to = c.to();
   auto digitish = [&](std::size_t k) {
     char32_t d = at(s, k);
     return is_ascii_digit(d) || (d >= 0xFF10 && d <= 0xFF19);
@@ -321,7 +337,7 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
       open.pop_back();
     }
   }
-  std::vector<char32_t> to(s.size(), 0);
+  std::vector<char32_t>& to = c.to();
   if (!c.half_width) {
     for (auto [o, cl] : pairs) {
       bool han_inside = false;
@@ -570,7 +586,7 @@ void copy_range(const RunBuffer& b, RunBuffer& nb, std::size_t from, std::size_t
 
 void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& active,
                const std::vector<std::string>& rejected, std::vector<Edit>& edits, std::vector<RunBuffer::NetEdit>* net,
-               const BlockReader* after) {
+               const BlockReader* after, Scratch& scratch) {
   bool chinese = false;
   for (char32_t ch : b.s) chinese = chinese || is_han(ch);
   bool changed_any = false;
@@ -580,7 +596,8 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
   // none of whose trigger characters is in the text finds nothing: both are skipped.
   const std::vector<RuleRow>& all = rows();
   unsigned version = 0;  // bumped whenever the text changes
-  std::vector<unsigned> clean_at(all.size(), ~0u);
+  std::vector<unsigned>& clean_at = scratch.clean_at;
+  clean_at.assign(all.size(), ~0u);
   unsigned present = triggers(b.s);
   unsigned present_at = 0;
   for (int pass = 0, changed = 1; changed != 0 && pass < 4; ++pass) {
@@ -597,8 +614,9 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
         clean_at[k] = version;
         continue;
       }
-      std::vector<Change> changes;
-      const Ctx ctx{b, profile, chinese, profile.half_width_publish};
+      std::vector<Change>& changes = scratch.changes;
+      changes.clear();
+      const Ctx ctx{b, profile, chinese, profile.half_width_publish, scratch};
       row.fn(ctx, changes);
       if (changes.empty()) {
         clean_at[k] = version;
@@ -606,7 +624,11 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
       }
       std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) { return x.start < y.start; });
       if (!b.tracked) b.track();  // the text as built, for net_edits (still unchanged here)
-      RunBuffer nb;
+      RunBuffer& nb = scratch.next;
+      nb.s.clear();
+      nb.org.clear();
+      nb.prot.clear();
+      nb.src.clear();
       std::size_t grow = 0;
       for (const Change& ch : changes) grow += ch.rep.size();
       nb.s.reserve(b.s.size() + grow);
@@ -647,10 +669,11 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
         ++version;
       else
         clean_at[k] = version;  // every proposal rejected: the text is as the rule found it
-      b.s = std::move(nb.s);
-      b.org = std::move(nb.org);
-      b.prot = std::move(nb.prot);
-      b.src = std::move(nb.src);
+      // The old text's storage becomes the next rebuild's.
+      b.s.swap(nb.s);
+      b.org.swap(nb.org);
+      b.prot.swap(nb.prot);
+      b.src.swap(nb.src);
     }
   }
   if (!changed_any) {
@@ -673,17 +696,20 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
                                    const BlockReader& after_block) {
   std::vector<Edit> edits;
   const std::vector<char> active = active_rows(profile);
+  Scratch scratch;
   if (title.from == "detected" && !title.value.empty()) {
     std::vector<Inline> runs(1);
     runs[0].text = title.value;
     runs[0].pos = title.pos;
     RunBuffer b = make_buffer(runs, false);
-    run_rules(b, profile, active, rejected, edits, net, nullptr);
+    run_rules(b, profile, active, rejected, edits, net, nullptr, scratch);
     title.value = runs[0].text;
   }
   for_each_block_text(
       document,
-      [&](RunBuffer& b) { run_rules(b, profile, active, rejected, edits, net, after_block ? &after_block : nullptr); },
+      [&](RunBuffer& b) {
+        run_rules(b, profile, active, rejected, edits, net, after_block ? &after_block : nullptr, scratch);
+      },
       false);
   std::stable_sort(edits.begin(), edits.end(), [](const Edit& x, const Edit& y) {
     return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
