@@ -164,9 +164,12 @@ Result format(std::string_view input, const Options& options) {
   // thousands of each: no second list of them is built).
   const std::size_t first_warning = result.diagnostics.size();
   LintPass lint_pass(meta, *profile, options.now, result.diagnostics);
-  const std::vector<Edit> edits = apply_typography(doc, meta.title, *profile, options.rejected_fixes, &net,
-                                                   [&](const RunBuffer& b) { lint_pass.block(b); });
+  std::vector<Edit> edits = apply_typography(doc, meta.title, *profile, options.rejected_fixes, &net,
+                                             [&](const RunBuffer& b) { lint_pass.block(b); });
   lint_pass.finish(doc, meta);
+  // The notes with the fixes made; the net changes are not needed after that (a big input's
+  // intermediate lists are freed as soon as they are used, before the next ones are built).
+  result.text = fixed_text(source, std::move(net));
   const std::size_t first_fix = result.diagnostics.size();
   result.diagnostics.reserve(first_fix + edits.size());
   for (const Edit& e : edits) {
@@ -183,6 +186,7 @@ Result format(std::string_view input, const Options& options) {
       if (e.rule == r.id) d.message = r.message;
     d.applied = true;
   }
+  std::vector<Edit>().swap(edits);
   std::rotate(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_warning),
               result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_fix), result.diagnostics.end());
 
@@ -191,7 +195,7 @@ Result format(std::string_view input, const Options& options) {
   for (Diagnostic& d : result.diagnostics)
     if (d.id.empty()) d.id = fix_id(d.rule, Pos{d.line, d.column});
 
-  result.text = fixed_text(source, net);
+  std::vector<std::string>().swap(source.lines);
   if (options.output != Output::fragment) result.page = render_page(doc, meta, *profile);
   if (options.output != Output::page) result.fragment = render_fragment(doc, meta, *profile);
   put_meta(result, "title", meta.title);

@@ -214,6 +214,18 @@ std::string prefix(std::string_view s, int n) {
 enum class Mode { page, fragment };
 
 /// Renders the article's parts in one of the two modes.
+/// Bytes of text in the blocks: what the body's size is mostly made of.
+std::size_t text_bytes(const std::vector<Inline>& inlines) {
+  std::size_t n = 0;
+  for (const Inline& in : inlines) n += in.text.size() + in.href.size() + text_bytes(in.children);
+  return n;
+}
+std::size_t text_bytes(const std::vector<Block>& blocks) {
+  std::size_t n = 0;
+  for (const Block& b : blocks) n += text_bytes(b.inlines) + text_bytes(b.children) + 32;
+  return n;
+}
+
 class Renderer {
  public:
   Renderer(const Meta& meta, const Profile& profile, Mode mode) : meta_(meta), profile_(profile), mode_(mode) {}
@@ -265,10 +277,12 @@ class Renderer {
     return out + "</p>\n";
   }
 
-  std::string body(const Document& doc) const {
-    std::string out = "<div" + look("body", "pb-body") + ">\n";
+  /// The body, appended to out.
+  void body(const Document& doc, std::string& out) const {
+    out.reserve(out.size() + text_bytes(doc.blocks) * 11 / 10 + 64 * doc.blocks.size() + 4096);
+    out += "<div" + look("body", "pb-body") + ">\n";
     blocks(doc.blocks, out, 0);
-    return out + "</div>\n";
+    out += "</div>\n";
   }
 
  private:
@@ -417,7 +431,9 @@ bool is_safe_href(std::string_view href) {
 
 std::string render_fragment(const Document& document, const Meta& meta, const Profile& profile) {
   const Renderer r(meta, profile, Mode::fragment);
-  return r.heading() + r.info_line() + r.body(document);
+  std::string out = r.heading() + r.info_line();
+  r.body(document, out);
+  return out;
 }
 
 std::string render_page(const Document& document, const Meta& meta, const Profile& profile) {
@@ -473,8 +489,9 @@ std::string render_page(const Document& document, const Meta& meta, const Profil
            escape_html(text::trim(meta.column.value)) + "</span>";
   out += "</nav></header>\n";
 
-  out += "<main>\n<article class=\"pb-article\">\n" + r.heading() + r.info_line() + r.body(document) +
-         "</article>\n</main>\n";
+  out += "<main>\n<article class=\"pb-article\">\n" + r.heading() + r.info_line();
+  r.body(document, out);
+  out += "</article>\n</main>\n";
 
   out += "<footer class=\"pb-footer\">\n";
   for (const auto& line : profile.footer_lines) {
