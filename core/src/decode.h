@@ -17,7 +17,13 @@ Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics);
 
 /// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is invalid (overlongs,
 /// surrogates and code points above U+10FFFF are invalid).
-inline std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+#if defined(__GNUC__) || defined(__clang__)
+#define PAIBAN_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define PAIBAN_ALWAYS_INLINE
+#endif
+/// (Always inlined: it runs once per multi-byte character in the decoder and the JSON writer.)
+PAIBAN_ALWAYS_INLINE inline std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   auto is_cont = [&](std::size_t k) { return i + k < s.size() && (byte(k) & 0xC0) == 0x80; };
   const unsigned char b0 = byte(0);

@@ -9,10 +9,18 @@ std::u32string to_u32(std::string_view s) {
   return out;
 }
 
+void append(std::string& out, std::u32string_view s) {
+  std::size_t bytes = 0;
+  for (char32_t c : s) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  const std::size_t at = out.size();
+  out.resize(at + bytes);
+  char* p = out.data() + at;
+  for (char32_t c : s) p += encode(c, p);
+}
+
 std::string to_utf8(std::u32string_view s) {
   std::string out;
-  out.reserve(s.size() * 3);
-  for (char32_t c : s) append(out, c);
+  append(out, s);
   return out;
 }
 

@@ -32,24 +32,36 @@ inline char32_t next(std::string_view s, std::size_t& i) {
   i += n;
   return c;
 }
-/// Appends the UTF-8 form of c.
-inline void append(std::string& out, char32_t c) {
+/// Writes the UTF-8 form of c at p (room for 4 bytes); returns the bytes written.
+inline std::size_t encode(char32_t c, char* p) {
   if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
+    p[0] = static_cast<char>(c);
+    return 1;
   }
+  if (c < 0x800) {
+    p[0] = static_cast<char>(0xC0 | (c >> 6));
+    p[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    p[0] = static_cast<char>(0xE0 | (c >> 12));
+    p[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    p[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  p[0] = static_cast<char>(0xF0 | (c >> 18));
+  p[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  p[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  p[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
 }
+/// Appends the UTF-8 form of c (one append: under WASM each string call is a real call).
+inline void append(std::string& out, char32_t c) {
+  char buf[4];
+  out.append(buf, encode(c, buf));
+}
+/// Appends the UTF-8 form of s, sized once and written in place.
+void append(std::string& out, std::u32string_view s);
 /// The code points of s.
 std::u32string to_u32(std::string_view s);
 std::string to_utf8(std::u32string_view s);

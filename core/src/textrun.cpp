@@ -200,9 +200,13 @@ Pos RunBuffer::pos_at(std::size_t i) const {
 
 void RunBuffer::store() const {
   for (Inline* r : runs) r->text.clear();
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (org[i].run < 0) continue;
-    text::append(runs[static_cast<std::size_t>(org[i].run)]->text, s[i]);
+  // Each run's characters are contiguous: encode them a stretch at a time.
+  for (std::size_t i = 0; i < s.size();) {
+    const int run = org[i].run;
+    std::size_t j = i + 1;
+    while (j < s.size() && org[j].run == run) ++j;
+    if (run >= 0) text::append(runs[static_cast<std::size_t>(run)]->text, std::u32string_view(s).substr(i, j - i));
+    i = j;
   }
 }
 
