@@ -354,35 +354,35 @@ namespace {
 /// One JSON object being written: members in the order given (callers give sorted keys).
 class Obj {
  public:
-  explicit Obj(std::string& out) : out_(out) { out_ += '{'; }
+  explicit Obj(jsonw::Writer& out) : out_(out) { out_.ch('{'); }
   Obj(const Obj&) = delete;
   Obj& operator=(const Obj&) = delete;
-  ~Obj() { out_ += '}'; }
-  std::string& key(std::string_view k) {
-    if (!first_) out_ += ',';
+  ~Obj() { out_.ch('}'); }
+  jsonw::Writer& key(std::string_view k) {
+    if (!first_) out_.ch(',');
     first_ = false;
-    jsonw::string(out_, k);
-    out_ += ':';
+    out_.string(k);
+    out_.ch(':');
     return out_;
   }
-  void str(std::string_view k, std::string_view v) { jsonw::string(key(k), v); }
-  void num(std::string_view k, long long v) { jsonw::number(key(k), v); }
-  void boolean(std::string_view k, bool v) { key(k) += v ? "true" : "false"; }
+  void str(std::string_view k, std::string_view v) { key(k).string(v); }
+  void num(std::string_view k, long long v) { key(k).number(v); }
+  void boolean(std::string_view k, bool v) { key(k).raw(v ? "true" : "false"); }
 
  private:
-  std::string& out_;
+  jsonw::Writer& out_;
   bool first_ = true;
 };
 
 /// Writes `items` as a JSON array, each by `write(out, item)`.
 template <typename T, typename F>
-void array(std::string& out, const std::vector<T>& items, F write) {
-  out += '[';
+void array(jsonw::Writer& out, const std::vector<T>& items, F write) {
+  out.ch('[');
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
+    if (i > 0) out.ch(',');
     write(out, items[i]);
   }
-  out += ']';
+  out.ch(']');
 }
 
 }  // namespace
@@ -390,13 +390,12 @@ void array(std::string& out, const std::vector<T>& items, F write) {
 std::string to_json(const Result& res) {
   // Written straight into one string (see json_write.h); keys in sorted order, as nlohmann's
   // object would order them.
-  std::string out;
   const std::size_t size =
       res.page.size() + res.fragment.size() + res.text.size() + 256 * res.diagnostics.size() + 1024;
-  out.reserve(size + size / 16);
+  jsonw::Writer out(size + size / 16);
   {
     Obj top(out);
-    array(top.key("diagnostics"), res.diagnostics, [](std::string& o, const Diagnostic& d) {
+    array(top.key("diagnostics"), res.diagnostics, [](jsonw::Writer& o, const Diagnostic& d) {
       Obj j(o);
       j.str("after", d.after);
       j.boolean("applied", d.applied);
@@ -410,7 +409,7 @@ std::string to_json(const Result& res) {
       j.str("rule", d.rule);
       j.str("severity", severity_name(d.severity));
     });
-    array(top.key("errors"), res.errors, [](std::string& o, const Error& e) {
+    array(top.key("errors"), res.errors, [](jsonw::Writer& o, const Error& e) {
       Obj j(o);
       j.str("code", e.code);
       j.num("column", e.column);
@@ -433,7 +432,7 @@ std::string to_json(const Result& res) {
     top.str("page", res.page);
     top.str("text", res.text);
   }
-  return out;
+  return out.take();
 }
 
 }  // namespace paiban

@@ -6,76 +6,93 @@
 
 namespace paiban::jsonw {
 
-namespace {
-
-/// 1 for the bytes JSON needs escaped: control characters, '"' and '\\'.
-constexpr bool needs_escape(unsigned char c) {
-  return c < 0x20 || c == '"' || c == '\\';
-}
-
-}  // namespace
-
-void string(std::string& out, std::string_view s) {
+void Writer::string(std::string_view s) {
   // One pass: plain bytes are copied in runs; escapes are written; a multi-byte sequence is
   // checked as it goes by, and at the first invalid one the whole string goes to nlohmann.
   static constexpr char kHex[] = "0123456789abcdef";
-  const std::size_t mark = out.size();
-  out += '"';
+  const std::size_t mark = n_;
+  const std::size_t len = s.size();
+  char* p = room(len + 2);
+  *p++ = '"';
   std::size_t start = 0;
-  const std::size_t n = s.size();
-  for (std::size_t i = 0; i < n;) {
+  for (std::size_t i = 0; i < len;) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      const std::size_t len = utf8_sequence(s, i);
-      if (len == 0) {
+      const std::size_t k = utf8_sequence(s, i);
+      if (k == 0) {
         // Rare (the core hands out valid UTF-8): let nlohmann write its replacement.
-        out.resize(mark);
-        out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        n_ = mark;
+        raw(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         return;
       }
-      i += len;
+      i += k;
       continue;
     }
-    if (!needs_escape(c)) {
+    if (c >= 0x20 && c != '"' && c != '\\') {
       ++i;
       continue;
     }
-    out.append(s.data() + start, i - start);
+    std::memcpy(p, s.data() + start, i - start);
+    p += i - start;
     start = ++i;
+    // The escape takes up to 6 bytes where the string had 1: make room for the rest as well.
+    n_ = static_cast<std::size_t>(p - buf_.data());
+    p = room(6 + (len - start) + 1);
+    *p++ = '\\';
     switch (c) {
       case '"':
-        out += "\\\"";
+        *p++ = '"';
         break;
       case '\\':
-        out += "\\\\";
+        *p++ = '\\';
         break;
       case '\b':
-        out += "\\b";
+        *p++ = 'b';
         break;
       case '\f':
-        out += "\\f";
+        *p++ = 'f';
         break;
       case '\n':
-        out += "\\n";
+        *p++ = 'n';
         break;
       case '\r':
-        out += "\\r";
+        *p++ = 'r';
         break;
       case '\t':
-        out += "\\t";
+        *p++ = 't';
         break;
-      default: {
-        const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-        out.append(esc, sizeof esc);
-      }
+      default:
+        *p++ = 'u';
+        *p++ = '0';
+        *p++ = '0';
+        *p++ = kHex[c >> 4];
+        *p++ = kHex[c & 0xF];
     }
   }
-  out.append(s.data() + start, n - start);
-  out += '"';
+  std::memcpy(p, s.data() + start, len - start);
+  p += len - start;
+  *p++ = '"';
+  n_ = static_cast<std::size_t>(p - buf_.data());
 }
 
-void number(std::string& out, long long n) {
-  out += std::to_string(n);
+void Writer::number(long long v) {
+  char tmp[24];
+  int k = 0;
+  unsigned long long u = v < 0 ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+  do {
+    tmp[k++] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  char* p = room(static_cast<std::size_t>(k) + 1);
+  if (v < 0) *p++ = '-';
+  while (k > 0) *p++ = tmp[--k];
+  n_ = static_cast<std::size_t>(p - buf_.data());
+}
+
+void string(std::string& out, std::string_view s) {
+  Writer w(s.size() + 2);
+  w.string(s);
+  out += w.take();
 }
 
 }  // namespace paiban::jsonw

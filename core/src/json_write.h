@@ -3,20 +3,54 @@
 // (one node per value, then a dump) cost as much time as formatting itself. The bytes written
 // are the same as nlohmann::json's dump(-1, ' ', false, replace) of the same values (keys in
 // sorted order, the same escapes), which the unit tests check against nlohmann.
+//
+// The writer keeps its own write position in a string it grows by doubling, so writing a byte
+// is a store, not a call: under WASM every std::string member is a call into libc++.
 #ifndef PAIBAN_JSON_WRITE_H
 #define PAIBAN_JSON_WRITE_H
 
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace paiban::jsonw {
 
-/// Appends s as a JSON string (quotes included). Invalid UTF-8 is written as nlohmann's
-/// `replace` handler writes it (U+FFFD).
-void string(std::string& out, std::string_view s);
+class Writer {
+ public:
+  explicit Writer(std::size_t expected = 256) { buf_.resize(expected < 64 ? 64 : expected); }
 
-/// Appends an integer.
-void number(std::string& out, long long n);
+  /// Room for at least k more bytes; returns where they go.
+  char* room(std::size_t k) {
+    if (k > buf_.size() - n_) buf_.resize(buf_.size() * 2 > n_ + k ? buf_.size() * 2 : n_ + k);
+    return buf_.data() + n_;
+  }
+  void raw(std::string_view s) {
+    std::memcpy(room(s.size()), s.data(), s.size());
+    n_ += s.size();
+  }
+  void ch(char c) {
+    *room(1) = c;
+    ++n_;
+  }
+  /// s as a JSON string (quotes included). Invalid UTF-8 is written as nlohmann's `replace`
+  /// handler writes it (U+FFFD).
+  void string(std::string_view s);
+  void number(long long v);
+
+  /// The JSON written (the writer is left empty).
+  std::string take() {
+    buf_.resize(n_);
+    n_ = 0;
+    return std::move(buf_);
+  }
+
+ private:
+  std::string buf_;
+  std::size_t n_ = 0;
+};
+
+/// Appends s as a JSON string to out (see Writer::string).
+void string(std::string& out, std::string_view s);
 
 }  // namespace paiban::jsonw
 

@@ -75,6 +75,10 @@ TEST_CASE("json writer: every single byte, escapes and text are written as nlohm
     CHECK_MESSAGE(ours(t) == nl(t), "byte " << b << " in text");
   }
   CHECK(ours("") == "\"\"");
+  // Escapes six times the string's length: the writer's buffer grows in the middle of a string.
+  std::string grow;
+  for (int k = 0; k < 5000; ++k) grow += k % 3 == 0 ? "\x01" : k % 3 == 1 ? "\"" : "字";
+  CHECK(ours(grow) == nl(grow));
   CHECK(ours("a\n\t\x01\x1f\x7f") == "\"a\\n\\t\\u0001\\u001f\x7f\"");
 }
 
