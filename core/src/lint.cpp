@@ -159,12 +159,6 @@ int read_int(const std::u32string& s, std::size_t a, std::size_t z) {
   return v;
 }
 
-int days_in(int y, int m) {
-  static const int d[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && y > 0) return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
-  return d[m - 1];
-}
-
 void dates(const RunBuffer& b, std::string_view now, Linter& l) {
   const std::u32string& s = b.s;
   const int now_y = now.size() >= 10 ? std::atoi(std::string(now.substr(0, 4)).c_str()) : 0;
@@ -223,7 +217,7 @@ void dates(const RunBuffer& b, std::string_view now, Linter& l) {
               "月、日不加前导零，如“8月” / no leading zero in months and days");
       }
     }
-    if (m < 1 || m > 12 || (ds != npos && (d < 1 || d > days_in(ys != npos && n == 4 ? y : 0, m)))) {
+    if (m < 1 || m > 12 || (ds != npos && (d < 1 || d > days_in_month(ys != npos && n == 4 ? y : 0, m)))) {
       l.add("date.invalid", Severity::warning, b.pos_at(i), s.substr(i, stop - i), U"",
             "日期不存在，请核对 / this date does not exist");
     } else if (ys != npos && n == 4 && now_y > 0) {

@@ -25,12 +25,6 @@ bool is_leap(int y) {
   return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-int days_in_month(int y, int m) {
-  static const std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && is_leap(y)) return 29;
-  return days[static_cast<std::size_t>(m - 1)];
-}
-
 // A cursor over the code points of a candidate date.
 struct Cursor {
   std::u32string s;
@@ -764,6 +758,12 @@ Meta extract_meta(const Source& source, const Fields& given, const Profile& prof
     if (auto d = parse_datetime(now)) m.date = Field{*d, "default", {}};
   }
   return m;
+}
+
+int days_in_month(int y, int m) {
+  static const std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && is_leap(y)) return 29;  // is_leap(0) holds: an unknown year allows the 29th
+  return days[static_cast<std::size_t>(m - 1)];
 }
 
 }  // namespace paiban

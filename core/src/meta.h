@@ -27,6 +27,10 @@ Meta extract_meta(const Source& source, const Fields& given, const Profile& prof
 /// (missing time parts are 00). Returns nullopt when s is not only a date.
 std::optional<std::string> parse_datetime(std::string_view s);
 
+/// Days in month m (1–12) of year y (Gregorian); y 0 stands for a year not known, whose
+/// February has 29 days.
+int days_in_month(int y, int m);
+
 }  // namespace paiban
 
 #endif  // PAIBAN_META_H
