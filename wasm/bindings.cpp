@@ -1,9 +1,13 @@
-// The WASM face of the core: JSON in, JSON out (formatJson), or the notes as a string of their
-// own with the other options as JSON (formatInput, what the editor's worker calls: megabytes of
-// notes never go through JSON). All work stays in the library.
+// The WASM face of the core: JSON in, JSON out (formatJson), or the notes apart from the other
+// options (formatInput, what the editor's worker calls: megabytes of notes never go through
+// JSON; see post.js, which passes them as bytes). All work stays in the library.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "paiban/paiban.h"
 
@@ -12,8 +16,15 @@ namespace {
 std::string format_json(const std::string& request) {
   return paiban::format_json(request);
 }
-std::string format_input(const std::string& input, const std::string& request) {
-  return paiban::format_json(input, request);
+/// The notes are `len` bytes at `ptr` in the module's memory (post.js put them there); the
+/// response comes back as a Uint8Array of its own (a copy: the string it was made from is gone
+/// when this returns).
+emscripten::val format_bytes(std::uintptr_t ptr, std::size_t len, const std::string& request) {
+  const std::string out =
+      paiban::format_json(std::string_view(reinterpret_cast<const char*>(ptr), len), request);  // NOLINT
+  const emscripten::val view(
+      emscripten::typed_memory_view(out.size(), reinterpret_cast<const unsigned char*>(out.data())));  // NOLINT
+  return emscripten::val::global("Uint8Array").new_(view);
 }
 std::string version() {
   return paiban::version();
@@ -26,7 +37,7 @@ std::string default_profile() {
 
 EMSCRIPTEN_BINDINGS(paiban) {
   emscripten::function("formatJson", &format_json);
-  emscripten::function("formatInput", &format_input);
+  emscripten::function("formatBytes", &format_bytes);
   emscripten::function("version", &version);
   emscripten::function("defaultProfile", &default_profile);
 }
