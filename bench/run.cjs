@@ -7,6 +7,7 @@
 //     --runs N --warmup N      samples after warm-up (default 7 and 2; at least 5 runs for budgets)
 //     --native-build DIR       native build folder (default build/native-release, the preset)
 //     --wasm-build DIR         WASM build folder (default build/wasm-release, the preset)
+//     --dist FILE              the one-file editor for the dist row (default dist/paiban.html)
 //     --no-build               use the builds as they are
 //     --only a,b / --skip a,b  rows: native cmark wasm-node chromium pandoc commonmark markdown-it
 //                              autocorrect batch dist
@@ -51,6 +52,7 @@ function parseArgs(argv) {
     json: null,
     smoke: false,
     corpus: path.join(ROOT, 'build/bench-corpus'),
+    dist: path.join(ROOT, 'dist/paiban.html'),
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -69,6 +71,7 @@ function parseArgs(argv) {
     else if (a === '--batch-files') o.batchFiles = parseInt(v(), 10);
     else if (a === '--json') o.json = path.resolve(v());
     else if (a === '--corpus') o.corpus = path.resolve(v());
+    else if (a === '--dist') o.dist = path.resolve(v());
     else if (a === '--smoke') o.smoke = true;
     else if (a === '-h' || a === '--help') {
       const lines = fs.readFileSync(__filename, 'utf8').split('\n').slice(1);
@@ -259,7 +262,7 @@ async function chromiumRows(o, corpus, results) {
     for (const c of corpus) {
       const req = { url: `/corpus/${path.basename(c.file)}`, runs: o.runs, warmup: Math.max(o.warmup, o.smoke ? 0 : 3) };
       const j = await page.evaluate((r) => window.benchRun(r), req);
-      if (j.error || !j.output_ok) results.rows.chromium[c.name] = { error: `chromium: ${j.error || 'formatJson gave no ok result'} ${errors.join('; ')}` };
+      if (j.error || !j.output_ok) results.rows.chromium[c.name] = { error: `chromium: ${j.error || 'formatInput gave no ok result'} ${errors.join('; ')}` };
       else results.rows.chromium[c.name] = { mbs: j.mb_per_s, ms: j.median_ms, runs: j.runs_ms, peak: j.peak_bytes, peakKind: j.peak_kind };
     }
     if (o.rows.has('dist')) {
@@ -277,34 +280,54 @@ async function chromiumRows(o, corpus, results) {
   }
 }
 
-// dist/paiban.html: its gzip size, and a cold open from file:// to the first preview.
+// dist/paiban.html (or --dist FILE): its gzip size, and a cold open from file:// to the first preview.
 async function distChecks(o, browser, results) {
-  const dist = path.join(ROOT, 'dist/paiban.html');
+  const dist = o.dist;
   if (!fs.existsSync(dist)) {
-    results.dist = { error: 'dist/paiban.html not built' };
+    results.dist = { error: `${path.relative(ROOT, dist)} not built` };
     return;
   }
   const gz = zlib.gzipSync(fs.readFileSync(dist), { level: 9 }).length;
   // From navigation to the app being ready (worker loaded), then the notes pasted at once and
   // the time to the first preview: both measured from navigation start, in the page's clock.
+  // The page also records, exactly, when data-ready and the preview's srcdoc were set (mutation
+  // observers installed before any of its scripts) and when the paste happened; "app" is
+  // ready + (preview − paste): the same cold open without the driver's polling and round trips.
   const sample = fs.readFileSync(path.join(o.corpus, `${o.sizes[0]}.txt`), 'utf8');
   const ready = [];
   const times = [];
+  const appReady = [];
+  const appTimes = [];
+  const watch = () => {
+    const marks = (window.__benchMarks = { ready: null, previews: [] });
+    new MutationObserver(() => {
+      if (marks.ready === null && document.documentElement.getAttribute('data-ready') === '1') marks.ready = performance.now();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+    new MutationObserver(() => marks.previews.push(performance.now())).observe(document, {
+      attributes: true,
+      subtree: true,
+      attributeFilter: ['srcdoc'],
+    });
+  };
   for (let i = 0; i < (o.smoke ? 1 : 5); i++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
+    await page.addInitScript(watch);
     await page.goto(require('url').pathToFileURL(dist).href);
     const r = await page.waitForFunction(() => (document.querySelector('[data-ready="1"]') ? performance.now() : false), null, {
       timeout: 10000,
       polling: 'raf',
     });
     ready.push(await r.jsonValue());
-    await page.evaluate((text) => {
+    const pasted = await page.evaluate((text) => {
       const before = document.getElementById('preview').getAttribute('srcdoc') || '';
       window.__benchBefore = before;
+      window.__benchMarks.previews = [];
       const notes = document.getElementById('notes');
+      const at = performance.now();
       notes.value = text;
       notes.dispatchEvent(new Event('input', { bubbles: true }));
+      return at;
     }, sample);
     const t = await page.waitForFunction(
       () => {
@@ -315,9 +338,23 @@ async function distChecks(o, browser, results) {
       { timeout: 10000, polling: 'raf' }
     );
     times.push(await t.jsonValue());
+    const marks = await page.evaluate(() => window.__benchMarks);
+    if (marks && marks.ready !== null && marks.previews.length) {
+      appReady.push(marks.ready);
+      appTimes.push(marks.ready + (marks.previews[0] - pasted));
+    }
     await ctx.close();
   }
-  results.dist = { gzip: gz, coldOpenMs: median(times), coldOpenRuns: times, readyMs: median(ready), sample: o.sizes[0] };
+  results.dist = {
+    gzip: gz,
+    coldOpenMs: median(times),
+    coldOpenRuns: times,
+    readyMs: median(ready),
+    appReadyMs: appReady.length ? median(appReady) : null,
+    appColdOpenMs: appTimes.length ? median(appTimes) : null,
+    appColdOpenRuns: appTimes,
+    sample: o.sizes[0],
+  };
 }
 
 // A pure-CPU control for the batch row: the same loop on 1 thread and split over 2 threads. On a
@@ -518,7 +555,8 @@ function budgetLines(o, corpus, results) {
     } else {
       line('dist/paiban.html ≤ 250 KB gzip:', d.gzip <= 250 * 1024, `${(d.gzip / 1024).toFixed(1)} KiB`);
       line('cold open from file:// to first preview ≤ 300 ms:', d.coldOpenMs <= 300,
-        `median ${d.coldOpenMs.toFixed(0)} ms to the preview of the ${d.sample} notes pasted on ready; ready at ${d.readyMs.toFixed(0)} ms`);
+        `median ${d.coldOpenMs.toFixed(0)} ms to the preview of the ${d.sample} notes pasted on ready; ready at ${d.readyMs.toFixed(0)} ms` +
+          (d.appColdOpenMs === null ? '' : ` (in the page's own marks: ready ${d.appReadyMs.toFixed(0)} ms, + paste → preview = ${d.appColdOpenMs.toFixed(0)} ms)`));
     }
   }
   if (o.rows.has('batch')) {

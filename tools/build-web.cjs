@@ -1,17 +1,28 @@
 #!/usr/bin/env node
 'use strict';
-// Builds the editor as one HTML file: web/style.css, the app's scripts and the formatting
-// worker (paiban.js with the WASM inlined + web/worker.js) all inside web/index.html.
+// Builds the editor as one HTML file: web/style.css, the app's scripts, the formatting worker
+// (paiban.js's JS + web/worker.js) and the WASM all inside web/index.html.
 //   node tools/build-web.cjs --paiban PAIBAN_JS --out DIR [--dist FILE]
 // Writes DIR/paiban.html, DIR/index.html (the same bytes, for the served folder) and DIR/sw.js;
 // --dist also writes the one file there (dist/paiban.html). The app's script is allowed by its
-// sha256 in the Content-Security-Policy, so no inline script but this one can ever run.
+// sha256 in the Content-Security-Policy, so no inline script but this one and the head script
+// (web/boot.js + web/store.js: it starts the worker and opens the database) can ever run.
+//
+// paiban.js is linked with SINGLE_FILE (the WASM as a base64 data URI, which node and the tests
+// use as it is). Here the WASM is taken out of it, gzip-compressed and base64-encoded into its
+// own <script type="application/octet-stream" id="paiban-wasm"> (about a third of the size
+// after the page's own compression); web/boot.js posts that text to the worker, which inflates
+// and compiles it. The worker's paiban.js has an empty data URI (never read: the module comes
+// in through Module.instantiateWasm).
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 
 const WEB = path.join(__dirname, '..', 'web');
-const APP_SCRIPTS = ['strings.js', 'decode.js', 'store.js', 'editor.js', 'app.js'];
+const HEAD_SCRIPTS = ['boot.js', 'store.js']; // in <head>: start the worker and the database
+const APP_SCRIPTS = ['strings.js', 'decode.js', 'editor.js', 'app.js'];
+const DATA_URI = 'data:application/octet-stream;base64,';
 
 function args(argv) {
   const out = {};
@@ -32,6 +43,24 @@ function args(argv) {
 
 const read = (name) => fs.readFileSync(path.join(WEB, name), 'utf8');
 
+// web/*.js and style.css without their comment lines and indentation (about 5 KB less after
+// gzip). Safe for these sources: no template literal and no line continuation (a string that
+// could span lines) is allowed in them.
+function compact(text, name) {
+  const out = [];
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t.startsWith('//') || t === '') continue;
+    if (t.includes('`') || t.endsWith('\\')) {
+      console.error(`build-web: web/${name} has a template literal or a line continuation; compact() cannot keep it intact`);
+      process.exit(1);
+    }
+    out.push(t);
+  }
+  return out.join('\n') + '\n';
+}
+const readJs = (name) => compact(read(name), name);
+
 // Text inside <script> or <style> must not end the element early or open an HTML comment.
 function checkRaw(text, what, tag) {
   const bad = new RegExp(`</${tag}|<!--`, 'i').exec(text);
@@ -39,6 +68,22 @@ function checkRaw(text, what, tag) {
     console.error(`build-web: ${what} contains "${bad[0]}" at offset ${bad.index}; it cannot be inlined`);
     process.exit(1);
   }
+}
+
+// paiban.js → {glue: paiban.js with an empty data URI, wasm: the WASM bytes}. The glue also
+// holds the bare prefix (its isDataURI test); the one with a payload is the module.
+function splitWasm(paiban) {
+  const found = [...paiban.matchAll(/"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/g)];
+  const fail = (why) => {
+    console.error(`build-web: ${why}; paiban.js must be linked with -sSINGLE_FILE=1 (wasm/CMakeLists.txt)`);
+    process.exit(1);
+  };
+  if (found.length !== 1) fail(`paiban.js holds ${found.length} WASM data URIs, not 1`);
+  const wasm = Buffer.from(found[0][1], 'base64');
+  if (wasm.length < 8 || wasm.readUInt32BE(0) !== 0x0061736d) fail('its data URI is not a WASM module');
+  const start = found[0].index + 1 + DATA_URI.length;
+  const end = start + found[0][1].length;
+  return { glue: paiban.slice(0, start) + paiban.slice(end), wasm };
 }
 
 function writeIfChanged(file, text) {
@@ -49,18 +94,21 @@ function writeIfChanged(file, text) {
 
 function main() {
   const a = args(process.argv.slice(2));
-  const paiban = fs.readFileSync(a.paiban, 'utf8');
-  const worker = `${paiban}\n${read('worker.js')}`;
-  const app = APP_SCRIPTS.map((f) => `// ---- web/${f}\n${read(f)}`).join('\n');
-  const css = read('style.css');
+  const { glue, wasm } = splitWasm(fs.readFileSync(a.paiban, 'utf8'));
+  const worker = `${glue}\n${readJs('worker.js')}`;
+  const wasmText = zlib.gzipSync(wasm, { level: 9 }).toString('base64');
+  const app = APP_SCRIPTS.map((f) => `// ---- web/${f}\n${readJs(f)}`).join('');
+  const boot = HEAD_SCRIPTS.map((f) => `// ---- web/${f}\n${readJs(f)}`).join('');
+  const css = compact(read('style.css'), 'style.css');
   checkRaw(worker, 'the worker (paiban.js + worker.js)', 'script');
   checkRaw(app, 'the app script', 'script');
+  checkRaw(boot, 'the head script (boot.js + store.js)', 'script');
   checkRaw(css, 'style.css', 'style');
 
-  const hash = crypto.createHash('sha256').update(app, 'utf8').digest('base64');
+  const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   const csp = [
     "default-src 'none'",
-    `script-src 'sha256-${hash}' 'wasm-unsafe-eval'`,
+    `script-src ${hash(boot)} ${hash(app)} 'wasm-unsafe-eval'`,
     "worker-src blob: 'self'",
     "style-src 'unsafe-inline'",
     'img-src data: blob:',
@@ -75,6 +123,8 @@ function main() {
     '@CSP@': csp,
     '@STYLE@': `<style>\n${css}</style>`,
     '@WORKER@': `<script type="text/plain" id="paiban-worker-src">${worker}</script>`,
+    '@WASM@': `<script type="application/octet-stream" id="paiban-wasm">${wasmText}</script>`,
+    '@BOOT@': `<script>${boot}</script>`,
     '@SCRIPT@': `<script>${app}</script>`,
   };
   for (const [key, value] of Object.entries(parts)) {

@@ -6,6 +6,7 @@
   var T = P.TEXT;
   var SAVE_DELAY_MS = 400;
   var FORMAT_DELAY_MS = 120;
+  var LEADING_MAX_CHARS = 200000; // notes formatted at once on the first change after a pause
   var MAX_LISTED = 300;
   var BLOB_CHARS = 200000;
   var BLOB_SLICE = 100000;
@@ -47,8 +48,10 @@
   var worker = null;
   var saveTimer = 0;
   var formatTimer = 0;
+  var lastChange = 0;
   var busyTimer = 0;
   var counters = { rendered: 0, saved: 0 };
+  startWorker(); // first thing: the worker's early messages are handed over once this script ran
 
   var editor = new P.Editor(
     {
@@ -212,7 +215,18 @@
     if (what === 'copy') return Promise.resolve({ html: r.fragment, plain: state.last.plain });
     return Promise.resolve(what === 'page' ? r.page : r.text);
   }
+  // The first change after a pause (a paste, an import, the first key) is formatted at once;
+  // changes that follow it within FORMAT_DELAY_MS (typing) wait until the typing pauses. Long
+  // notes always wait: a format of them would hold the worker while the typing goes on.
   function scheduleFormat() {
+    var now = Date.now();
+    var calm = now - lastChange >= FORMAT_DELAY_MS;
+    lastChange = now;
+    var chars = $('notes').value.length + (editor.pages ? editor.prefix.length + editor.suffix.length : 0);
+    if (calm && !formatTimer && state.ready && chars <= LEADING_MAX_CHARS) {
+      formatNow();
+      return;
+    }
     if (formatTimer) clearTimeout(formatTimer);
     formatTimer = setTimeout(formatNow, FORMAT_DELAY_MS);
     root.setAttribute('data-busy', '1');
@@ -276,23 +290,18 @@
     showResult(msg, fresh);
     if (!state.inflight) busy(false);
   }
+  // The worker was started by boot.js (in <head>, so the engine loads while the rest of the page
+  // is parsed); here the app takes it over.
   function startWorker() {
-    var source = $('paiban-worker-src');
-    if (typeof Worker !== 'function' || !source) {
-      setStatus(T.noWorker, 'error');
+    var boot = P.boot || {};
+    if (!boot.worker) {
+      setStatus(T.noWorker + (boot.error && boot.error !== 'no worker' ? ' ' + boot.error : ''), 'error');
       return;
     }
-    var url = URL.createObjectURL(new Blob([source.textContent], { type: 'text/javascript' }));
-    try {
-      worker = new Worker(url);
-    } catch (e) {
-      setStatus(T.noWorker + ' ' + e.message, 'error');
-      return;
-    }
-    worker.onmessage = onWorkerMessage;
-    worker.onerror = function (e) {
+    worker = boot.worker;
+    boot.attach(onWorkerMessage, function (e) {
       setStatus(T.loadFailed + (e.message || ''), 'error');
-    };
+    });
   }
 
   // ---- rendering a result ---------------------------------------------------------------
@@ -338,18 +347,47 @@
     else setStatus(T.failed + (loose[0] || first), 'error');
   }
 
+  // The preview first: the diagnostics list, the marks in the editor and the print copy (tens of
+  // milliseconds for an article, most of it layout) are done once the preview has loaded and
+  // been drawn, so the article shows as soon as it can. A newer result, or a print, finishes the
+  // older one first.
   var shownPage = null;
+  var unfinished = null;
+  var finishTimer = 0;
   function showPreview(page) {
-    if (page === shownPage) return;
+    if (page === shownPage) return false;
     shownPage = page;
     root.setAttribute('data-preview-loading', '1');
     $('preview').srcdoc = page;
+    return true;
+  }
+  function finishNow() {
+    var f = unfinished;
+    unfinished = null;
+    if (finishTimer) clearTimeout(finishTimer);
+    finishTimer = 0;
+    if (f) f();
+  }
+  function finishLater(f) {
+    unfinished = f;
+    finishTimer = setTimeout(finishNow, 1000); // in case the preview never says it loaded
   }
   $('preview').addEventListener('load', function () {
     root.removeAttribute('data-preview-loading');
+    if (!unfinished) return;
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(function () {
+        setTimeout(finishNow, 0);
+      });
+    else setTimeout(finishNow, 0);
   });
+  function rendered() {
+    counters.rendered++;
+    root.setAttribute('data-rendered', String(counters.rendered));
+  }
 
   function showResult(msg, fresh) {
+    finishNow();
     var r = msg.response;
     clearErrors();
     if (!r || !r.ok) {
@@ -368,13 +406,12 @@
         state.last = null;
         renderDiagnostics(null);
       }
-      counters.rendered++;
-      root.setAttribute('data-rendered', String(counters.rendered));
+      rendered();
       return;
     }
     if (!state.keepProfileErrors) renderProfileErrors([]);
     settleProfile(true);
-    if (!msg.preview || msg.preview.page) showPreview(msg.preview ? msg.preview.page : r.page);
+    var loading = (!msg.preview || msg.preview.page) && showPreview(msg.preview ? msg.preview.page : r.page);
     var note = $('preview-note');
     note.hidden = !msg.preview;
     note.textContent = msg.preview ? T.previewPart(msg.preview.shownLines, msg.preview.totalLines) : '';
@@ -385,15 +422,18 @@
     if (state.keepProfileErrors) setStatus(T.profileKept, 'error');
     else setStatus(T.ready(applied, r.diagnosticsTotal - applied, msg.ms), '');
     showHints(r.meta || {});
-    if (fresh) {
-      state.last = msg;
-      renderDiagnostics(msg);
-      // Ready for the browser's own print command too (big articles: filled on beforeprint).
-      if (!r.big && r.fragment.length < 200000) fillPrint();
-      else $('print-article').textContent = '';
-    }
-    counters.rendered++;
-    root.setAttribute('data-rendered', String(counters.rendered));
+    if (fresh) state.last = msg;
+    var finish = function () {
+      if (fresh) {
+        renderDiagnostics(msg);
+        // Ready for the browser's own print command too (big articles: filled on beforeprint).
+        if (!r.big && r.fragment.length < 200000) fillPrint();
+        else $('print-article').textContent = '';
+      }
+      rendered();
+    };
+    if (loading) finishLater(finish);
+    else finish();
   }
 
   function showHints(meta) {
@@ -929,6 +969,7 @@
     while (doc.body.firstChild) box.appendChild(document.adoptNode(doc.body.firstChild));
   }
   window.addEventListener('beforeprint', function () {
+    finishNow();
     if (!$('print-article').firstChild) fillPrint();
   });
   function print() {
@@ -1102,7 +1143,14 @@
   });
 
   // ---- start ----------------------------------------------------------------------------
-  var storeReady = new P.Store().open().then(
+  // boot.js opened the database already (in <head>, while the page was parsed).
+  var opened = P.boot && P.boot.store
+    ? P.boot.store.then(function (o) {
+        if (o.error) throw o.error;
+        return o.store;
+      })
+    : new P.Store().open();
+  var storeReady = opened.then(
     function (s) {
       store = s;
       return Promise.all([s.getSetting('current'), s.getSetting('profile')]).then(function (v) {
@@ -1133,7 +1181,7 @@
       root.setAttribute('data-ready', '1');
     });
   }
-  setStatus(T.loading, 'busy');
+  if (worker) setStatus(T.loading, 'busy'); // else startWorker said why there is no engine
   // Served over http(s): a service worker keeps the app working offline (not on file://).
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
     navigator.serviceWorker.register('sw.js').then(
@@ -1143,5 +1191,4 @@
       function () {}
     );
   }
-  startWorker();
 })(Paiban);

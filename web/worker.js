@@ -2,7 +2,9 @@
 // file, started from a Blob URL, so it works from file:// too. The worker owns the WASM module;
 // the page only sends requests and renders what comes back.
 //
-// Messages in:  {type: 'format', seq, request}
+// Messages in:  {type: 'wasm', gzip64}  first, from boot.js: the WASM, gzip-compressed and
+//               base64-encoded (absent: paiban.js has its own copy)
+//               {type: 'format', seq, request}
 //               {type: 'get', id, what: 'page' | 'copy' | 'text' | 'ids', rule}
 // Messages out: {type: 'ready', version, defaultProfile}
 //               {type: 'result', seq, ms, response, plain, preview, rules}
@@ -27,16 +29,85 @@
   // A page longer than this is previewed from the first part of the notes only.
   var PREVIEW_MAX_CHARS = 150000;
   var PREVIEW_INPUT_CHARS = 20000;
+  // Formatted once, unseen, right after the module loads: the engine's code is compiled on its
+  // first run, and this way the first notes the user pastes are not the ones that pay for it.
+  var WARM_UP = [
+    '标题：县区分局召开水污染防治工作会',
+    '发布时间：2024年5月6日 10:00',
+    '来源：办公室',
+    '',
+    '5月6日上午,分局召开水污染防治工作会,传达全市会议精神.分局负责人主持会议,各股室负责人参加。',
+    '',
+    '## 一、主要工作',
+    '',
+    '1. 开展河道巡查 12 次,发现问题3处,已全部整改。',
+    '2. 完成 **入河排污口** 排查, 建立台账 ( 共 45 个 ) 。',
+    '',
+    '> 会议要求:各单位要压实责任,确保 2024 年水质稳定达标!',
+    ''
+  ].join('\n');
 
   var mod = null;
   var last = null; // {response, plain, rules} of the latest request
   var pending = null;
   var scheduled = false;
+  var gotWasm = null; // resolves with the page's {type: 'wasm'} message
+  var wasm = new Promise(function (resolve) {
+    gotWasm = resolve;
+  });
 
+  function bytesOf(base64) {
+    var bin = atob(base64);
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  function inflated(gz) {
+    return new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip')), {
+      headers: { 'Content-Type': 'application/wasm' }
+    });
+  }
+
+  // The page's gzip + base64 text → a compiled WebAssembly.Module, compiled as it is inflated.
+  function compile(gzip64) {
+    if (typeof DecompressionStream !== 'function') return Promise.reject(new Error('no DecompressionStream'));
+    var gz = bytesOf(gzip64.replace(/\s+/g, ''));
+    var whole = function () {
+      return inflated(gz)
+        .arrayBuffer()
+        .then(function (buf) {
+          return WebAssembly.compile(buf);
+        });
+    };
+    if (typeof WebAssembly.compileStreaming !== 'function') return whole();
+    return WebAssembly.compileStreaming(inflated(gz)).then(null, whole);
+  }
+
+  var compiled = wasm.then(function (w) {
+    var text = w.gzip64;
+    w.gzip64 = null;
+    return text ? compile(text) : null;
+  });
+
+  // The module is compiled once, and instantiated here (again after an abort).
   function load() {
-    return createPaiban().then(function (m) {
-      mod = m;
-      return m;
+    return compiled.then(function (module) {
+      return new Promise(function (resolve, reject) {
+        var options = {};
+        if (module) {
+          options.instantiateWasm = function (imports, receive) {
+            WebAssembly.instantiate(module, imports).then(function (instance) {
+              receive(instance, module);
+            }, reject);
+            return {};
+          };
+        }
+        createPaiban(options).then(function (m) {
+          mod = m;
+          resolve(m);
+        }, reject);
+      });
     });
   }
 
@@ -82,9 +153,12 @@
     return n;
   }
 
+  // formatInput takes the notes apart from the other options: they never go through JSON.
   function call(request) {
-    var text = mod.formatJson(JSON.stringify(request));
-    return JSON.parse(text);
+    if (typeof mod.formatInput !== 'function') return JSON.parse(mod.formatJson(JSON.stringify(request)));
+    var options = {};
+    for (var k in request) if (k !== 'input') options[k] = request[k];
+    return JSON.parse(mod.formatInput(request.input, JSON.stringify(options)));
   }
 
   function run() {
@@ -174,6 +248,10 @@
 
   self.onmessage = function (event) {
     var msg = event.data;
+    if (msg && msg.type === 'wasm') {
+      gotWasm(msg);
+      return;
+    }
     if (msg && msg.type === 'get') {
       var value = null;
       if (last && last.response.ok) {
@@ -190,9 +268,19 @@
     schedule();
   };
 
+  function warmUp() {
+    if (pending || !mod) return;
+    try {
+      call({ input: WARM_UP, now: '2024-05-06 10:00:00', output: 'both' });
+    } catch (e) {
+      // an abort here shows up again, and is handled, on the first real request
+    }
+  }
+
   load().then(
     function (m) {
       self.postMessage({ type: 'ready', version: m.version(), defaultProfile: m.defaultProfile() });
+      if (!pending) setTimeout(warmUp, 0);
       schedule();
     },
     function (e) {
