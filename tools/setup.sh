@@ -12,6 +12,7 @@ APT_PACKAGES=(
   chromium fonts-wqy-microhei      # browser tests; CJK font so Chinese renders
   default-jre-headless             # the Nu Html Checker (vnu.jar) runs on java
   pandoc                           # the benchmark's pandoc row (bench/)
+  zopfli                           # the editor's one file: the WASM inlined as small gzip
 )
 
 need_install=()
