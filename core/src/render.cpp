@@ -214,16 +214,25 @@ std::string prefix(std::string_view s, int n) {
 enum class Mode { page, fragment };
 
 /// Renders the article's parts in one of the two modes.
-/// Bytes of text in the blocks: what the body's size is mostly made of.
-std::size_t text_bytes(const std::vector<Inline>& inlines) {
-  std::size_t n = 0;
-  for (const Inline& in : inlines) n += in.text.size() + in.href.size() + text_bytes(in.children);
-  return n;
+/// What the body's size is made of: bytes of text (and link targets), and the elements around
+/// them (blocks and inline elements), for reserving the output once.
+struct Extent {
+  std::size_t text = 0;
+  std::size_t elements = 0;
+};
+void measure(const std::vector<Inline>& inlines, Extent& e) {
+  for (const Inline& in : inlines) {
+    e.text += in.text.size() + in.href.size();
+    if (in.kind != InlineKind::text) ++e.elements;
+    measure(in.children, e);
+  }
 }
-std::size_t text_bytes(const std::vector<Block>& blocks) {
-  std::size_t n = 0;
-  for (const Block& b : blocks) n += text_bytes(b.inlines) + text_bytes(b.children) + 32;
-  return n;
+void measure(const std::vector<Block>& blocks, Extent& e) {
+  for (const Block& b : blocks) {
+    ++e.elements;
+    measure(b.inlines, e);
+    measure(b.children, e);
+  }
 }
 
 class Renderer {
@@ -279,7 +288,11 @@ class Renderer {
 
   /// The body, appended to out.
   void body(const Document& doc, std::string& out) const {
-    out.reserve(out.size() + text_bytes(doc.blocks) * 11 / 10 + 64 * doc.blocks.size() + 4096);
+    // Text grows a little (escapes, folding); each element costs its tags and, in the
+    // fragment, its style attribute (the paragraph's stands for all).
+    Extent e;
+    measure(doc.blocks, e);
+    out.reserve(out.size() + e.text + e.text / 32 + e.elements * (24 + look("p").size()) + 4096);
     out += "<div" + look("body", "pb-body") + ">\n";
     blocks(doc.blocks, out, 0);
     out += "</div>\n";
