@@ -584,12 +584,18 @@ void copy_range(const RunBuffer& b, RunBuffer& nb, std::size_t from, std::size_t
   nb.src.insert(nb.src.end(), b.src.begin() + f, b.src.begin() + t);
 }
 
+/// Source order of edits (by place; equal places keep the order they were made in).
+bool edit_order(const Edit& x, const Edit& y) {
+  return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
+}
+
 void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& active,
                const std::vector<std::string>& rejected, std::vector<Edit>& edits, std::vector<RunBuffer::NetEdit>* net,
                const BlockReader* after, Scratch& scratch) {
   bool chinese = false;
   for (char32_t ch : b.s) chinese = chinese || is_han(ch);
   bool changed_any = false;
+  const std::size_t first_edit = edits.size();
   // Rules feed each other (a mark made full width lets its neighbour count as Chinese
   // context), so passes repeat until nothing changes: formatting twice changes nothing.
   // A rule whose last run on this very text found nothing would find nothing again, and a rule
@@ -680,6 +686,7 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
     if (after != nullptr) (*after)(b);
     return;
   }
+  std::stable_sort(edits.begin() + static_cast<std::ptrdiff_t>(first_edit), edits.end(), edit_order);
   b.store();
   if (net != nullptr)
     for (RunBuffer::NetEdit& e : b.net_edits()) net->push_back(std::move(e));
@@ -711,9 +718,9 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
         run_rules(b, profile, active, rejected, edits, net, after_block ? &after_block : nullptr, scratch);
       },
       false);
-  std::stable_sort(edits.begin(), edits.end(), [](const Edit& x, const Edit& y) {
-    return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
-  });
+  // Each block's edits are in rule order: sort them block by block (blocks come in source
+  // order, so the whole list is then in order too; the final check costs one look per edit).
+  if (!std::is_sorted(edits.begin(), edits.end(), edit_order)) std::stable_sort(edits.begin(), edits.end(), edit_order);
   return edits;
 }
 
