@@ -257,8 +257,8 @@ class InlineParser {
   /// inline parser stops at (line ends, ! & * < [ \\ ] _ `), no line that is empty, no
   /// space or tab at the end (the paragraph's end is trimmed).
   bool plain() const {
-    for (std::size_t k = 0; k < segs_.size(); ++k)
-      if (segs_[k].text.empty()) return false;
+    for (const Seg& seg : segs_)
+      if (seg.text.empty()) return false;
     const char last = buf_.back();
     if (last == ' ' || last == '\t') return false;
     for (const char c : buf_) {

@@ -32,13 +32,11 @@ std::size_t clean_run(std::string_view s, std::size_t i) {
   const std::size_t n = s.size();
   while (i < n) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      ++i;
-    } else if (c >= 0x80) {
+    if (c >= 0x80) {
       const std::size_t len = utf8_sequence(s, i);
       if (len == 0) return i;
       i += len;
-    } else if (c == '\t') {
+    } else if ((c >= 0x20 && c < 0x7F) || c == '\t') {
       ++i;
     } else {
       return i;
