@@ -26,46 +26,6 @@ namespace {
 /// A request carries the profile as an object one level down.
 constexpr JsonLimits kRequestLimits{std::size_t(-1), kProfileLimits.max_depth + 2, std::size_t(-1)};
 
-/// The source lines with the net fixes made. A change whose `before` does not match the source
-/// (text that markup escaped or entities encoded) is left out rather than guessed.
-std::string fixed_text(const Source& source, std::vector<SourceEdit> net) {
-  std::sort(net.begin(), net.end(), [](const SourceEdit& a, const SourceEdit& b) {
-    return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col > b.pos.col;
-  });
-  // Each line is rebuilt once from its pieces, last edit first (a long line with many edits
-  // must not be shifted once per edit). An edit that overlaps one already made is left out.
-  std::string out;
-  std::size_t k = 0;
-  for (std::size_t li = 0; li < source.lines.size(); ++li) {
-    const int line_no = static_cast<int>(li) + 1;
-    while (k < net.size() && net[k].pos.line < line_no) ++k;  // edits before line 1
-    if (k == net.size() || net[k].pos.line != line_no) {
-      out += source.lines[li];
-      out += '\n';
-      continue;
-    }
-    const std::u32string l = text::to_u32(source.lines[li]);
-    std::vector<std::u32string_view> pieces;  // in reverse order
-    std::size_t limit = l.size();             // l[limit..] is already in `pieces`
-    const std::u32string_view whole(l);
-    for (; k < net.size() && net[k].pos.line == line_no; ++k) {
-      const SourceEdit& e = net[k];
-      if (e.pos.col < 1) continue;
-      const auto at = static_cast<std::size_t>(e.pos.col - 1);
-      if (at > limit || e.before.size() > limit - at || whole.compare(at, e.before.size(), e.before) != 0) continue;
-      pieces.push_back(whole.substr(at + e.before.size(), limit - at - e.before.size()));
-      pieces.push_back(e.after);
-      limit = at;
-    }
-    pieces.push_back(whole.substr(0, limit));
-    std::u32string fixed;
-    for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) fixed += *it;
-    out += text::to_utf8(fixed);
-    out += '\n';
-  }
-  return out;
-}
-
 /// True when no line of the source has anything but spaces.
 bool blank(const Source& source) {
   for (const std::string& l : source.lines)
@@ -169,7 +129,7 @@ Result format(std::string_view input, const Options& options) {
   lint_pass.finish(doc, meta);
   // The notes with the fixes made; the net changes are not needed after that (a big input's
   // intermediate lists are freed as soon as they are used, before the next ones are built).
-  result.text = fixed_text(source, std::move(net));
+  result.text = apply_source_edits(source, std::move(net));
   const std::size_t first_fix = result.diagnostics.size();
   result.diagnostics.reserve(first_fix + edits.size());
   for (const Edit& e : edits) {

@@ -724,4 +724,74 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
   return edits;
 }
 
+std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net) {
+  std::sort(net.begin(), net.end(), [](const SourceEdit& a, const SourceEdit& b) {
+    return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col > b.pos.col;
+  });
+  std::size_t total = 0;
+  for (const std::string& l : source.lines) total += l.size() + 1;
+  std::string out;
+  out.reserve(total + total / 8);
+  // Per line, in UTF-8: one walk left to right finds each change's byte place (the changes come
+  // sorted right to left), then the changes are taken right to left, each left out when it
+  // overlaps one already taken, and the line is written once from its pieces.
+  struct Spot {
+    std::size_t at = 0;   ///< byte offset of the change in the line
+    std::size_t len = 0;  ///< bytes of `before`
+    bool ok = false;      ///< `before` is there
+  };
+  std::vector<Spot> spots;
+  std::vector<std::size_t> taken;  // indices into spots, right to left
+  std::string enc;
+  std::size_t k = 0;
+  for (std::size_t li = 0; li < source.lines.size(); ++li) {
+    const int line_no = static_cast<int>(li) + 1;
+    const std::string& l = source.lines[li];
+    while (k < net.size() && net[k].pos.line < line_no) ++k;  // edits before line 1
+    std::size_t end = k;
+    while (end < net.size() && net[end].pos.line == line_no) ++end;
+    if (end == k) {
+      out += l;
+      out += '\n';
+      continue;
+    }
+    spots.assign(end - k, Spot{});
+    std::size_t byte = 0;
+    int cp = 0;
+    for (std::size_t j = end; j-- > k;) {  // left to right
+      const SourceEdit& e = net[j];
+      if (e.pos.col < 1) continue;
+      const int want = e.pos.col - 1;
+      while (cp < want && byte < l.size()) {
+        text::next(l, byte);
+        ++cp;
+      }
+      if (cp < want) continue;  // past the end of the line
+      enc.clear();
+      text::append(enc, e.before);
+      if (enc.size() > l.size() - byte || l.compare(byte, enc.size(), enc) != 0) continue;
+      spots[j - k] = Spot{byte, enc.size(), true};
+    }
+    taken.clear();
+    std::size_t limit = l.size();
+    for (std::size_t j = k; j < end; ++j) {  // right to left
+      const Spot& sp = spots[j - k];
+      if (!sp.ok || sp.at > limit || sp.len > limit - sp.at) continue;
+      taken.push_back(j);
+      limit = sp.at;
+    }
+    std::size_t from = 0;
+    for (auto it = taken.rbegin(); it != taken.rend(); ++it) {
+      const Spot& sp = spots[*it - k];
+      out.append(l, from, sp.at - from);
+      text::append(out, net[*it].after);
+      from = sp.at + sp.len;
+    }
+    out.append(l, from, std::string::npos);
+    out += '\n';
+    k = end;
+  }
+  return out;
+}
+
 }  // namespace paiban

@@ -51,6 +51,11 @@ using SourceEdit = RunBuffer::NetEdit;
 /// it now is, exactly as make_buffer would build it again from the block's runs.
 using BlockReader = std::function<void(const RunBuffer&)>;
 
+/// The source lines (each ended by LF) with the net changes made. A change whose `before` does
+/// not match the source (text that markup escaped or entities encoded) is left out rather than
+/// guessed, and so is one that overlaps a change further right on its line.
+std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net);
+
 /// Runs every enabled fix rule over the text runs of `document` and of the title (never
 /// inside code, URLs, e-mail addresses or numbers), skipping fixes whose id is in `rejected`,
 /// and returns the edits made, in source order. When `net` is given, the net changes to the
