@@ -318,11 +318,12 @@ class Obj {
   Obj(const Obj&) = delete;
   Obj& operator=(const Obj&) = delete;
   ~Obj() { out_.ch('}'); }
+  /// A member's key: ours, plain ASCII (a meta field's name), written as it is.
   jsonw::Writer& key(std::string_view k) {
-    if (!first_) out_.ch(',');
+    out_.raw(first_ ? "\"" : ",\"");
     first_ = false;
-    out_.string(k);
-    out_.ch(':');
+    out_.raw(k);
+    out_.raw("\":");
     return out_;
   }
   void str(std::string_view k, std::string_view v) { key(k).string(v); }
