@@ -4,6 +4,7 @@
 #include "render.h"
 
 #include <cstdio>
+#include <deque>
 #include <optional>
 
 #include "text.h"
@@ -262,6 +263,22 @@ class Renderer {
     return " style=\"" + escape_html(it->second) + "\"";
   }
 
+  /// Appends `<tag` + the element's look + `>`. Looks of elements without a page class are
+  /// worked out once per key: a body has thousands of paragraphs.
+  void open(std::string& out, std::string_view tag, const char* key) const {
+    out += '<';
+    out += tag;
+    const std::string* found = nullptr;
+    for (const auto& [k, v] : looks_)
+      if (k == key) found = &v;
+    if (found == nullptr) {
+      looks_.emplace_back(key, look(key));
+      found = &looks_.back().second;
+    }
+    out += *found;
+    out += '>';
+  }
+
   std::string title() const {
     const std::string& t = meta_.title.value;
     return text::trim(t).empty() ? std::string("（无标题）") : std::string(t);
@@ -304,7 +321,7 @@ class Renderer {
   }
 
   void paragraph(const Block& b, const char* key, std::string& out, int depth) const {
-    out += "<p" + look(key) + ">";
+    open(out, "p", key);
     inlines(b.inlines, out, depth);
     out += "</p>\n";
   }
@@ -328,16 +345,17 @@ class Renderer {
       case BlockKind::heading: {
         const int level = b.level < 2 ? 2 : (b.level > 6 ? 6 : b.level);
         const std::string tag = "h" + std::to_string(level);
-        out += "<" + tag + look(tag.c_str()) + ">";
+        open(out, tag, tag.c_str());
         inlines(b.inlines, out, depth);
         out += "</" + tag + ">\n";
         break;
       }
       case BlockKind::list: {
         if (b.children.empty()) break;  // an empty <ul> is not valid HTML
-        out += "<ul" + look("ul") + ">\n";
+        open(out, "ul", "ul");
+        out += '\n';
         for (const Block& item : b.children) {
-          out += "<li" + look("li") + ">";
+          open(out, "li", "li");
           inlines(item.inlines, out, depth + 1);
           if (!item.children.empty()) {
             out += "\n";
@@ -349,7 +367,8 @@ class Renderer {
         break;
       }
       case BlockKind::quote:
-        out += "<blockquote" + look("blockquote") + ">\n";
+        open(out, "blockquote", "blockquote");
+        out += '\n';
         blocks(b.children, out, depth + 1);
         out += "</blockquote>\n";
         break;
@@ -381,7 +400,9 @@ class Renderer {
           article_text(out, in.text);
         break;
       case InlineKind::code:
-        out += "<code" + look("code") + ">" + escape_html(in.text) + "</code>";
+        open(out, "code", "code");
+        escape_html_into(out, in.text);
+        out += "</code>";
         break;
       case InlineKind::emph:
       case InlineKind::strong: {
@@ -405,6 +426,8 @@ class Renderer {
   const Meta& meta_;
   const Profile& profile_;
   Mode mode_;
+  /// Looks worked out so far (open()), by key; a deque keeps references stable.
+  mutable std::deque<std::pair<std::string, std::string>> looks_;
 };
 
 void meta_tag(std::string& out, const char* name, std::string_view value) {
