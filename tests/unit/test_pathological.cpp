@@ -1,6 +1,7 @@
 // Pathological inputs, in the style of cmark's pathological tests: each must finish, without a
 // crash, and scale linearly — the time at 10× the size is at most 15× the time at 1×,
-// measured in the same run (a ratio, not an absolute time). Optimized builds use the issue's
+// measured in the same run (a ratio, not an absolute time; measured again, up to three times,
+// when a busy machine stretched it). Optimized builds use the issue's
 // full sizes at 10×; sanitizer and debug builds use a tenth of them, with the same ratio check.
 #include <doctest/doctest.h>
 
@@ -67,8 +68,18 @@ double seconds_for(const std::string& input) {
 /// Times the input made at size n (1×) and 10·n (10×) and checks the ratio.
 void check_linear(const std::string& name, const std::function<std::string(std::size_t)>& make, std::size_t n10) {
   const std::size_t n = std::max<std::size_t>(n10 / 10 / kScale, 1);
-  const double t1 = seconds_for(make(n));
-  const double t10 = seconds_for(make(n * 10));
+  const std::string small = make(n);
+  const std::string big = make(n * 10);
+  // A busy machine can stretch one measurement; a superlinear cost shows in every one. So a
+  // ratio over the limit is measured again, up to three times in all.
+  double t1 = 0;
+  double t10 = 0;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    t1 = seconds_for(small);
+    t10 = seconds_for(big);
+    if (t10 <= 15 * t1) break;
+    MESSAGE(name << ": ratio " << t10 / t1 << " on attempt " << attempt + 1 << ", measuring again");
+  }
   INFO(name << ": " << n << " → " << t1 << " s, " << n * 10 << " → " << t10 << " s, ratio " << t10 / t1);
   MESSAGE(name << ": 1x " << t1 << " s, 10x " << t10 << " s, ratio " << t10 / t1);
   CHECK(t10 <= 15 * t1);
