@@ -59,6 +59,10 @@ void balance(const RunBuffer& b, Linter& l) {
   for (unsigned k = 0; k < 6; ++k) {
     if ((seen & (1u << k)) == 0) continue;
     const auto& p = pairs[k];
+    const std::string opening = text::to_utf8(std::u32string(1, p[0]));
+    const std::string closing = text::to_utf8(std::u32string(1, p[1]));
+    const std::string unmatched_close = "“" + closing + "”缺少与之配对的“" + opening + "” / unmatched closing mark";
+    const std::string unmatched_open = "“" + opening + "”缺少与之配对的“" + closing + "” / unmatched opening mark";
     std::vector<std::size_t> open;
     for (std::size_t i = 0; i < s.size(); ++i) {
       if (b.prot[i]) continue;
@@ -67,18 +71,14 @@ void balance(const RunBuffer& b, Linter& l) {
       } else if (s[i] == p[1]) {
         if (p[1] == U'’' && i > 0 && i + 1 < s.size() && s[i + 1] < 0x80 && s[i - 1] < 0x80) continue;  // O’Brien
         if (open.empty()) {
-          l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"",
-                "“" + text::to_utf8(std::u32string(1, p[1])) + "”缺少与之配对的“" +
-                    text::to_utf8(std::u32string(1, p[0])) + "” / unmatched closing mark");
+          l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"", unmatched_close);
         } else {
           open.pop_back();
         }
       }
     }
     for (std::size_t i : open)
-      l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"",
-            "“" + text::to_utf8(std::u32string(1, p[0])) + "”缺少与之配对的“" + text::to_utf8(std::u32string(1, p[1])) +
-                "” / unmatched opening mark");
+      l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"", unmatched_open);
   }
 }
 
