@@ -46,39 +46,42 @@ struct Linter {
 void balance(const RunBuffer& b, Linter& l) {
   static const char32_t pairs[][2] = {{U'“', U'”'},   {U'‘', U'’'},   {U'《', U'》'},
                                       {U'（', U'）'}, {U'【', U'】'}, {U'〔', U'〕'}};
+  constexpr unsigned kKinds = 6;
   const std::u32string& s = b.s;
-  // one look for which marks occur at all: most blocks have few of them
+  // One scan for all six kinds: each keeps its open marks and the closing marks that found
+  // none; the findings are then written kind by kind (closing ones in order, then the opening
+  // ones left), as six scans would find them.
   std::uint64_t bloom = 0;  // bit (c & 63) of every mark: most characters fail this one test
   for (const auto& p : pairs) bloom |= (std::uint64_t{1} << (p[0] & 63)) | (std::uint64_t{1} << (p[1] & 63));
+  std::vector<std::size_t> open[kKinds];
+  std::vector<std::size_t> stray[kKinds];
   unsigned seen = 0;
-  for (char32_t ch : s) {
-    if (((bloom >> (ch & 63)) & 1) == 0) continue;
-    for (unsigned k = 0; k < 6; ++k)
-      if (ch == pairs[k][0] || ch == pairs[k][1]) seen |= 1u << k;
-  }
-  for (unsigned k = 0; k < 6; ++k) {
-    if ((seen & (1u << k)) == 0) continue;
-    const auto& p = pairs[k];
-    const std::string opening = text::to_utf8(std::u32string(1, p[0]));
-    const std::string closing = text::to_utf8(std::u32string(1, p[1]));
-    const std::string unmatched_close = "“" + closing + "”缺少与之配对的“" + opening + "” / unmatched closing mark";
-    const std::string unmatched_open = "“" + opening + "”缺少与之配对的“" + closing + "” / unmatched opening mark";
-    std::vector<std::size_t> open;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (b.prot[i]) continue;
-      if (s[i] == p[0]) {
-        open.push_back(i);
-      } else if (s[i] == p[1]) {
-        if (p[1] == U'’' && i > 0 && i + 1 < s.size() && s[i + 1] < 0x80 && s[i - 1] < 0x80) continue;  // O’Brien
-        if (open.empty()) {
-          l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"", unmatched_close);
-        } else {
-          open.pop_back();
-        }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t ch = s[i];
+    if (((bloom >> (ch & 63)) & 1) == 0 || b.prot[i]) continue;
+    for (unsigned k = 0; k < kKinds; ++k) {
+      if (ch == pairs[k][0]) {
+        open[k].push_back(i);
+        seen |= 1u << k;
+      } else if (ch == pairs[k][1]) {
+        if (ch == U'’' && i > 0 && i + 1 < s.size() && s[i + 1] < 0x80 && s[i - 1] < 0x80) continue;  // O’Brien
+        if (open[k].empty())
+          stray[k].push_back(i);
+        else
+          open[k].pop_back();
+        seen |= 1u << k;
       }
     }
-    for (std::size_t i : open)
-      l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"", unmatched_open);
+  }
+  for (unsigned k = 0; k < kKinds; ++k) {
+    if ((seen & (1u << k)) == 0 || (open[k].empty() && stray[k].empty())) continue;
+    const std::string opening = text::to_utf8(std::u32string(1, pairs[k][0]));
+    const std::string closing = text::to_utf8(std::u32string(1, pairs[k][1]));
+    const std::string unmatched_close = "“" + closing + "”缺少与之配对的“" + opening + "” / unmatched closing mark";
+    for (std::size_t i : stray[k])
+      l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"", unmatched_close);
+    const std::string message = "“" + opening + "”缺少与之配对的“" + closing + "” / unmatched opening mark";
+    for (std::size_t i : open[k]) l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"", message);
   }
 }
 
@@ -242,12 +245,17 @@ void relative_time(const RunBuffer& b, Linter& l) {
                                          U"近日", U"日前", U"本周", U"上周", U"下周", U"上个月"};
   const std::u32string& s = b.s;
   // which first characters occur: a word whose first character is absent needs no search
-  std::u32string firsts;
-  std::uint64_t bloom = 0;  // bit (c & 63) of every first character
-  for (const std::u32string& w : words) {
-    if (firsts.find(w[0]) == npos) firsts += w[0];
-    bloom |= std::uint64_t{1} << (w[0] & 63);
-  }
+  static const std::u32string firsts = [] {
+    std::u32string f;
+    for (const std::u32string& w : words)
+      if (f.find(w[0]) == npos) f += w[0];
+    return f;
+  }();
+  static const std::uint64_t bloom = [] {  // bit (c & 63) of every first character
+    std::uint64_t m = 0;
+    for (const std::u32string& w : words) m |= std::uint64_t{1} << (w[0] & 63);
+    return m;
+  }();
   std::u32string present;
   for (char32_t ch : s)
     if (((bloom >> (ch & 63)) & 1) != 0 && firsts.find(ch) != npos && present.find(ch) == npos) present += ch;
