@@ -111,9 +111,11 @@ void rule_width(const Ctx& c, std::vector<Change>& out) {
     char32_t d = at(s, k);
     return is_ascii_digit(d) || (d >= 0xFF10 && d <= 0xFF19);
   };
+  bool any = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (c.b.prot[i]) continue;
     const char32_t ch = s[i];
+    if (ch < 0xFF05 || ch > 0xFF5A || c.b.prot[i]) continue;  // every candidate lies in U+FF05–U+FF5A
+    any = true;
     if ((ch >= 0xFF10 && ch <= 0xFF19) || (ch >= 0xFF21 && ch <= 0xFF3A) || (ch >= 0xFF41 && ch <= 0xFF5A))
       to[i] = ch - 0xFEE0;
     else if (ch == 0xFF0E && i > 0 && digitish(i - 1) && digitish(i + 1))
@@ -121,7 +123,7 @@ void rule_width(const Ctx& c, std::vector<Change>& out) {
     else if (ch == 0xFF05 && i > 0 && digitish(i - 1))
       to[i] = '%';
   }
-  group(s, to, out);
+  if (any) group(s, to, out);
 }
 
 // ---- number.zero: 二0二二年 / 二O二二年 / 二○二二年 → 二〇二二年 ------------------------------
@@ -339,6 +341,7 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
     }
   }
   std::vector<char32_t>& to = c.to();
+  bool any = false;  // something was marked in `to`
   if (!c.half_width) {
     for (auto [o, cl] : pairs) {
       bool han_inside = false;
@@ -347,12 +350,14 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
       if (!han_inside && !beside) continue;
       if (s[o] == '(') to[o] = U'（';
       if (s[cl] == ')') to[cl] = U'）';
+      any = any || s[o] == '(' || s[cl] == ')';
     }
   }
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (c.b.prot[i]) continue;
     const char32_t ch = s[i];
-    // only '.' and marks with a full-width form are candidates: skip the rest before looking around
+    // only '.' and marks with a full-width form (all ASCII) are candidates: skip the rest before
+    // looking around
+    if (ch >= 0x80 || c.b.prot[i]) continue;
     if (ch != '.' && (c.half_width || ch == '(' || ch == ')' || full_form(ch) == 0)) continue;
     const std::size_t p = prev_ns(s, i);
     const std::size_t n = next_ns(s, i);
@@ -366,7 +371,10 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
       const bool chinese_before = is_han(pc) || is_close_punct(pc) ||
                                   (after_chinese_number(s, p) && !numbering_dot(s, p)) || after_chinese_latin(c.b, p);
       const bool end_after = n == npos || is_han(nc) || is_open_punct(nc) || is_close_punct(nc);
-      if (chinese_before && end_after) to[i] = U'。';
+      if (chinese_before && end_after) {
+        to[i] = U'。';
+        any = true;
+      }
       continue;
     }
     if (c.half_width || ch == '(' || ch == ')') continue;
@@ -374,9 +382,12 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
     if (f == 0) continue;
     if (is_ascii_alnum(pc) && is_ascii_alnum(nc) && p + 1 == i && n == i + 1) continue;  // 1,000  10:30  a:b
     if (ch == ':' && nc == '/') continue;
-    if (is_cjk(pc) || is_han(nc) || (is_open_punct(nc) && ch != ':') || after_chinese_number(s, p)) to[i] = f;
+    if (is_cjk(pc) || is_han(nc) || (is_open_punct(nc) && ch != ':') || after_chinese_number(s, p)) {
+      to[i] = f;
+      any = true;
+    }
   }
-  group(s, to, out);
+  if (any) group(s, to, out);
 }
 
 // ---- punct.double: ，， 。。 、、 ；； ：： → one --------------------------------------------
