@@ -35,7 +35,9 @@ bool email_domain(char32_t c) {
 void protect_links(RunBuffer& b) {
   const std::u32string& s = b.s;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    // every prefix below starts with h, f, w or m (either case): most characters need no look
+    // every prefix below starts with h, f, w or m (either case), and an address has an @: most
+    // characters (all of Chinese text) need no look
+    if (s[i] >= 0x80) continue;
     const char32_t lower = s[i] | 0x20;
     const bool may_start = lower == 'h' || lower == 'f' || lower == 'w' || lower == 'm';
     if (s[i] != '@' && !may_start) continue;
