@@ -50,10 +50,10 @@ Paiban.boot = (function () {
   boot.worker.onerror = function (event) {
     earlyError = earlyError || event;
   };
-  // The WASM element comes right after this script (web/index.html): it is sent when the app's
-  // script attaches (the element is parsed by then, and the worker is about to run its first
-  // line), else at DOMContentLoaded.
-  if (document.readyState !== 'loading') sendModule();
+  // The WASM element comes right before this script (web/index.html): it is sent at once, so
+  // the worker inflates and compiles it while the page goes on parsing. (Without the element,
+  // when the page is done.)
+  if (document.getElementById('paiban-wasm') || document.readyState !== 'loading') sendModule();
   else document.addEventListener('DOMContentLoaded', sendModule);
 
   // The drafts' database is opened now too. web/store.js follows this file in the same script:
