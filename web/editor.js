@@ -25,8 +25,9 @@
     this.active = null; // id of the highlighted diagnostic
     var self = this;
     this.ta.addEventListener('input', function () {
-      self.renderMirror(false);
+      // The change goes to the worker first, so the format runs while the mirror is drawn.
       self.onChange();
+      self.renderMirror(false);
     });
     this.ta.addEventListener('scroll', function () {
       self.mirror.scrollTop = self.ta.scrollTop;
