@@ -106,24 +106,26 @@ void group(const std::u32string& s, const std::vector<char32_t>& to, std::vector
 // ---- width.alnum: ＰＭ２．５ → PM2.5, ２０２２ → 2022, ８５％ → 85% --------------------------
 void rule_width(const Ctx& c, std::vector<Change>& out) {
   const std::u32string& s = c.b.s;
-  std::vector<char32_t>& to = c.to();
+  std::vector<char32_t>* to = nullptr;  // made (zeroed) on the first mark
+  auto mark = [&](std::size_t i, char32_t v) {
+    if (to == nullptr) to = &c.to();
+    (*to)[i] = v;
+  };
   auto digitish = [&](std::size_t k) {
     char32_t d = at(s, k);
     return is_ascii_digit(d) || (d >= 0xFF10 && d <= 0xFF19);
   };
-  bool any = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char32_t ch = s[i];
     if (ch < 0xFF05 || ch > 0xFF5A || c.b.prot[i]) continue;  // every candidate lies in U+FF05–U+FF5A
-    any = true;
     if ((ch >= 0xFF10 && ch <= 0xFF19) || (ch >= 0xFF21 && ch <= 0xFF3A) || (ch >= 0xFF41 && ch <= 0xFF5A))
-      to[i] = ch - 0xFEE0;
+      mark(i, ch - 0xFEE0);
     else if (ch == 0xFF0E && i > 0 && digitish(i - 1) && digitish(i + 1))
-      to[i] = '.';
+      mark(i, '.');
     else if (ch == 0xFF05 && i > 0 && digitish(i - 1))
-      to[i] = '%';
+      mark(i, '%');
   }
-  if (any) group(s, to, out);
+  if (to != nullptr) group(s, *to, out);
 }
 
 // ---- number.zero: 二0二二年 / 二O二二年 / 二○二二年 → 二〇二二年 ------------------------------
@@ -327,38 +329,33 @@ bool after_chinese_latin(const RunBuffer& b, std::size_t p) {
 void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
   if (!c.chinese) return;
   const std::u32string& s = c.b.s;
-  // Parentheses are converted in pairs: a pair whose content has Han characters, or that
-  // stands next to Chinese text.
+  // One scan: parentheses are collected in pairs (converted below, a pair whose content has
+  // Han characters or that stands next to Chinese text), the other candidates decided on the
+  // spot. The replacement array is made on the first mark: most scans mark nothing.
+  std::vector<char32_t>* to = nullptr;
+  auto mark = [&](std::size_t i, char32_t v) {
+    if (to == nullptr) to = &c.to();
+    (*to)[i] = v;
+  };
   std::vector<std::size_t> open;
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (c.b.prot[i]) continue;
-    if (s[i] == '(' || s[i] == U'（')
-      open.push_back(i);
-    else if ((s[i] == ')' || s[i] == U'）') && !open.empty()) {
-      pairs.emplace_back(open.back(), i);
-      open.pop_back();
-    }
-  }
-  std::vector<char32_t>& to = c.to();
-  bool any = false;  // something was marked in `to`
-  if (!c.half_width) {
-    for (auto [o, cl] : pairs) {
-      bool han_inside = false;
-      for (std::size_t k = o + 1; k < cl; ++k) han_inside = han_inside || is_han(s[k]);
-      const bool beside = is_cjk(at(s, prev_ns(s, o))) || is_cjk(at(s, next_ns(s, cl)));
-      if (!han_inside && !beside) continue;
-      if (s[o] == '(') to[o] = U'（';
-      if (s[cl] == ')') to[cl] = U'）';
-      any = any || s[o] == '(' || s[cl] == ')';
-    }
-  }
-  for (std::size_t i = 0; i < s.size(); ++i) {
     const char32_t ch = s[i];
-    // only '.' and marks with a full-width form (all ASCII) are candidates: skip the rest before
-    // looking around
-    if (ch >= 0x80 || c.b.prot[i]) continue;
-    if (ch != '.' && (c.half_width || ch == '(' || ch == ')' || full_form(ch) == 0)) continue;
+    // only parentheses, '.' and marks with a full-width form (all ASCII) are candidates: skip
+    // the rest before looking around
+    if ((ch >= 0x80 && ch != U'（' && ch != U'）') || c.b.prot[i]) continue;
+    if (ch == '(' || ch == U'（') {
+      open.push_back(i);
+      continue;
+    }
+    if (ch == ')' || ch == U'）') {
+      if (!open.empty()) {
+        pairs.emplace_back(open.back(), i);
+        open.pop_back();
+      }
+      continue;
+    }
+    if (ch != '.' && (c.half_width || full_form(ch) == 0)) continue;
     const std::size_t p = prev_ns(s, i);
     const std::size_t n = next_ns(s, i);
     const char32_t pc = at(s, p);
@@ -371,23 +368,26 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
       const bool chinese_before = is_han(pc) || is_close_punct(pc) ||
                                   (after_chinese_number(s, p) && !numbering_dot(s, p)) || after_chinese_latin(c.b, p);
       const bool end_after = n == npos || is_han(nc) || is_open_punct(nc) || is_close_punct(nc);
-      if (chinese_before && end_after) {
-        to[i] = U'。';
-        any = true;
-      }
+      if (chinese_before && end_after) mark(i, U'。');
       continue;
     }
-    if (c.half_width || ch == '(' || ch == ')') continue;
     const char32_t f = full_form(ch);
-    if (f == 0) continue;
     if (is_ascii_alnum(pc) && is_ascii_alnum(nc) && p + 1 == i && n == i + 1) continue;  // 1,000  10:30  a:b
     if (ch == ':' && nc == '/') continue;
-    if (is_cjk(pc) || is_han(nc) || (is_open_punct(nc) && ch != ':') || after_chinese_number(s, p)) {
-      to[i] = f;
-      any = true;
+    if (is_cjk(pc) || is_han(nc) || (is_open_punct(nc) && ch != ':') || after_chinese_number(s, p)) mark(i, f);
+  }
+  if (!c.half_width) {
+    for (auto [o, cl] : pairs) {
+      if (s[o] != '(' && s[cl] != ')') continue;  // both full width already
+      bool han_inside = false;
+      for (std::size_t k = o + 1; k < cl; ++k) han_inside = han_inside || is_han(s[k]);
+      const bool beside = is_cjk(at(s, prev_ns(s, o))) || is_cjk(at(s, next_ns(s, cl)));
+      if (!han_inside && !beside) continue;
+      if (s[o] == '(') mark(o, U'（');
+      if (s[cl] == ')') mark(cl, U'）');
     }
   }
-  if (any) group(s, to, out);
+  if (to != nullptr) group(s, *to, out);
 }
 
 // ---- punct.double: ，， 。。 、、 ；； ：： → one --------------------------------------------
