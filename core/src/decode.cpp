@@ -33,12 +33,6 @@ std::size_t clean_run(std::string_view s, std::size_t i) {
   const auto* in = reinterpret_cast<const unsigned char*>(s.data());
   while (i < n) {
     const unsigned char c = in[i];
-    // The common case first: a 3-byte sequence (all of CJK) that is neither overlong nor a
-    // surrogate.
-    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < n && (in[i + 1] & 0xC0) == 0x80 && (in[i + 2] & 0xC0) == 0x80) {
-      i += 3;
-      continue;
-    }
     if (c >= 0x80) {
       const std::size_t len = utf8_sequence(s, i);
       if (len == 0) return i;

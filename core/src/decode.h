@@ -24,21 +24,20 @@ Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics);
 #endif
 /// (Always inlined: it runs once per multi-byte character in the decoder and the JSON writer.)
 PAIBAN_ALWAYS_INLINE inline std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  auto is_cont = [&](std::size_t k) { return i + k < s.size() && (byte(k) & 0xC0) == 0x80; };
-  const unsigned char b0 = byte(0);
+  const std::size_t n = s.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  const auto cont = [&](std::size_t k) { return i + k < n && (p[k] & 0xC0) == 0x80; };
+  const unsigned char b0 = p[0];
   if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) return is_cont(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!is_cont(1) || !is_cont(2)) return 0;
-    if (b0 == 0xE0 && byte(1) < 0xA0) return 0;   // overlong
-    if (b0 == 0xED && byte(1) >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
+  // The common case first: three bytes (all of CJK), neither overlong (E0) nor a surrogate (ED).
+  if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED) return cont(1) && cont(2) ? 3 : 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
+  if (b0 == 0xE0) return cont(1) && cont(2) && p[1] >= 0xA0 ? 3 : 0;  // else overlong
+  if (b0 == 0xED) return cont(1) && cont(2) && p[1] < 0xA0 ? 3 : 0;   // else a surrogate
   if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!is_cont(1) || !is_cont(2) || !is_cont(3)) return 0;
-    if (b0 == 0xF0 && byte(1) < 0x90) return 0;   // overlong
-    if (b0 == 0xF4 && byte(1) >= 0x90) return 0;  // above U+10FFFF
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (b0 == 0xF0 && p[1] < 0x90) return 0;   // overlong
+    if (b0 == 0xF4 && p[1] >= 0x90) return 0;  // above U+10FFFF
     return 4;
   }
   return 0;
