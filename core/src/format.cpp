@@ -135,7 +135,7 @@ Result format(std::string_view input, const Options& options) {
   result.text = apply_source_edits(source, std::move(net));
   const std::size_t first_fix = result.diagnostics.size();
   result.diagnostics.reserve(first_fix + edits.size());
-  for (const Edit& e : edits) {
+  for (Edit& e : edits) {
     Diagnostic& d = result.diagnostics.emplace_back();
     d.id = fix_id(e.rule, e.pos);
     d.rule = e.rule;
@@ -143,10 +143,9 @@ Result format(std::string_view input, const Options& options) {
     d.line = e.pos.line;
     d.column = e.pos.col;
     d.length = e.length;
-    d.before = e.before;
-    d.after = e.after;
-    for (const FixRule& r : fix_rules())
-      if (e.rule == r.id) d.message = r.message;
+    d.before = std::move(e.before);
+    d.after = std::move(e.after);
+    d.message = e.message;
     d.applied = true;
   }
   std::vector<Edit>().swap(edits);

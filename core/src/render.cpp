@@ -4,6 +4,7 @@
 #include "render.h"
 
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <optional>
 
@@ -270,7 +271,7 @@ class Renderer {
     out += tag;
     const std::string* found = nullptr;
     for (const auto& [k, v] : looks_)
-      if (k == key) found = &v;
+      if (k == key || std::strcmp(k, key) == 0) found = &v;  // keys are literals: mostly the same pointer
     if (found == nullptr) {
       looks_.emplace_back(key, look(key));
       found = &looks_.back().second;
@@ -427,7 +428,7 @@ class Renderer {
   const Profile& profile_;
   Mode mode_;
   /// Looks worked out so far (open()), by key; a deque keeps references stable.
-  mutable std::deque<std::pair<std::string, std::string>> looks_;
+  mutable std::deque<std::pair<const char*, std::string>> looks_;
 };
 
 void meta_tag(std::string& out, const char* name, std::string_view value) {

@@ -682,6 +682,7 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
         }
         Edit e;
         e.rule = row.info.id;
+        e.message = row.info.message;
         e.pos = pos;
         e.length = static_cast<int>(ch.len);
         e.before = text::to_utf8(b.s.substr(ch.start, ch.len));

@@ -18,7 +18,8 @@ namespace paiban {
 /// One change a rule made to a text run: at `pos` (source place of the first changed
 /// character), `before` (length code points) became `after`.
 struct Edit {
-  std::string rule;
+  std::string_view rule;          ///< the rule's id (the rule table's own text)
+  const char* message = nullptr;  ///< the rule's message (the rule table's own text)
   Pos pos;
   int length = 0;
   std::string before;
