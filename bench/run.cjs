@@ -9,8 +9,9 @@
 //     --wasm-build DIR         WASM build folder (default build/wasm-release, the preset)
 //     --dist FILE              the one-file editor for the dist row (default dist/paiban.html)
 //     --no-build               use the builds as they are
-//     --only a,b / --skip a,b  rows: native cmark wasm-node chromium pandoc commonmark markdown-it
-//                              autocorrect batch dist
+//     --only a,b / --skip a,b  rows: native native-json cmark wasm-node chromium pandoc commonmark
+//                              markdown-it autocorrect batch dist (native-json: format_json, the
+//                              app's call, natively)
 //     --batch-files N          files in the batch corpus (default 400 of 3–30 KB)
 //     --json FILE              also write every measurement as JSON
 //     --smoke                  tiny corpus, 1 run, no warm-up: checks every row works (CI); the
@@ -26,9 +27,10 @@ const { writeCorpus, generate, rng } = require('./corpus.cjs');
 const { median } = require('./timing.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
-const ALL_ROWS = ['native', 'cmark', 'wasm-node', 'chromium', 'pandoc', 'commonmark', 'markdown-it', 'autocorrect', 'batch', 'dist'];
+const ALL_ROWS = ['native', 'native-json', 'cmark', 'wasm-node', 'chromium', 'pandoc', 'commonmark', 'markdown-it', 'autocorrect', 'batch', 'dist'];
 const LABELS = {
   native: 'paiban native (in-process)',
+  'native-json': 'paiban native, JSON call (format_json)',
   'wasm-node': 'paiban WASM in node',
   chromium: 'paiban WASM in Chromium (worker)',
   cmark: 'raw cmark (parse + render)',
@@ -37,7 +39,7 @@ const LABELS = {
   'markdown-it': 'markdown-it + cjk-breaks',
   autocorrect: 'autocorrect-node + markdown-it + template',
 };
-const TABLE_ROWS = ['native', 'wasm-node', 'chromium', 'cmark', 'pandoc', 'commonmark', 'markdown-it', 'autocorrect'];
+const TABLE_ROWS = ['native', 'native-json', 'wasm-node', 'chromium', 'cmark', 'pandoc', 'commonmark', 'markdown-it', 'autocorrect'];
 
 function parseArgs(argv) {
   const o = {
@@ -520,6 +522,12 @@ function budgetLines(o, corpus, results) {
   };
   perSize('native', 'cmark', 0.5, 'native full pipeline ≥ 0.5× raw cmark at every size:');
   perSize('chromium', 'native', 0.5, 'WASM in Chromium ≥ 0.5× native:');
+  // Not a budget: the WASM rows time the app's call (notes in, JSON out), the native row
+  // format() alone; this is the same call on both sides (what compiling to WASM costs).
+  const same = corpus.filter((c) => ok(R.chromium[c.name]) && ok(R['native-json'] && R['native-json'][c.name]));
+  if (same.length)
+    out.push('info: WASM in Chromium / native on the same call (formatInput vs format_json): ' +
+      same.map((c) => `${c.name} ${(R.chromium[c.name].mbs / R['native-json'][c.name].mbs).toFixed(3)}×`).join(', '));
   perSize('native', 'autocorrect', 10, 'native ≥ 10× the JS stack:');
   perSize('chromium', 'autocorrect', 10, 'Chromium ≥ 10× the JS stack:');
   perSize('native', 'pandoc', 50, 'native ≥ 50× pandoc:');
@@ -608,6 +616,7 @@ async function main() {
     log(`size ${c.name}`);
     if (o.rows.has('cmark')) results.rows.cmark[c.name] = nativeRow(o, 'cmark', c.file);
     if (o.rows.has('native')) results.rows.native[c.name] = nativeRow(o, 'paiban', c.file);
+    if (o.rows.has('native-json')) results.rows['native-json'][c.name] = nativeRow(o, 'paiban-json', c.file);
     if (o.rows.has('wasm-node')) results.rows['wasm-node'][c.name] = nodeRow(o, 'paiban-wasm', c.file);
     if (o.rows.has('commonmark')) results.rows.commonmark[c.name] = nodeRow(o, 'commonmark', c.file);
     if (o.rows.has('markdown-it')) results.rows['markdown-it'][c.name] = nodeRow(o, 'markdown-it', c.file);
