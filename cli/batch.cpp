@@ -1,9 +1,12 @@
 // `paiban batch IN_DIR OUT_DIR`: converts every .txt / .md under IN_DIR into OUT_DIR (same
 // relative path, .html), on several threads, with a progress line on a terminal and a JSON report.
 //
-// Each worker does all of one file's work (read, decode, format, write); the only shared state is
-// the next-file counter and the done counter. The list is sorted before the work starts and each
-// output depends only on its file, so the outputs and the report are the same for any -j.
+// Each worker does all of one file's work (read, decode, format, write, its report entry); the
+// only shared state is the next-file counter, the done counter and one "entry ready" flag per file.
+// The main thread writes the report while the pool runs: each entry as soon as it and all entries
+// before it are ready. The list is sorted before the work starts and each output depends only on
+// its file, so the outputs and the report are the same for any -j.
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,10 +15,13 @@
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -307,6 +313,104 @@ void convert(Job& job, const std::string& in_root, const std::string& out_root, 
   job.result = paiban::Result();
 }
 
+/// The report, written piece by piece into a temporary file next to it (`.NAME.paiban-XXXXXX`,
+/// as write_atomic names it) and renamed over it at the end, so a reader never sees half a report
+/// and a failed run leaves no temporary file. When the temporary file cannot be made up front (the
+/// report's folder is only made by the run, the path is a folder, ...), the pieces are kept and
+/// handed to write_atomic at the end instead, which then fails or succeeds as it always did.
+class ReportFile {
+ public:
+  explicit ReportFile(std::string path) : path_(std::move(path)) {
+    struct stat st {};
+    const bool existed = ::stat(path_.c_str(), &st) == 0;
+    if (existed && S_ISDIR(st.st_mode)) return;  // kept whole: write_atomic says why at the end
+    std::string tmp;
+    IoError ignored;  // a temporary file that cannot be made now: write_atomic says why at the end
+    const int fd = create_temp_beside(path_, tmp, ignored);
+    if (fd < 0) return;  // kept whole
+    fd_ = fd;
+    tmp_ = std::move(tmp);
+    mode_ = Mode::streaming;
+    if (existed && ::fchmod(fd_, st.st_mode & 07777) != 0) fail(errno);
+    buffer_.reserve(kChunk);
+  }
+  ReportFile(const ReportFile&) = delete;
+  ReportFile& operator=(const ReportFile&) = delete;
+  ~ReportFile() { discard(); }
+
+  /// Appends `text`. Streaming, it goes out in writes of 64 KB or more.
+  void put(std::string_view text) {
+    if (mode_ == Mode::failed) return;
+    if (mode_ == Mode::streaming && buffer_.size() + text.size() >= kChunk) {
+      if (!buffer_.empty() && !write_out(buffer_)) return;
+      buffer_.clear();
+      if (text.size() >= kChunk) {
+        write_out(text);
+        return;
+      }
+    }
+    buffer_.append(text);
+  }
+
+  /// Writes what is left and puts the report in place; false (with `err`) when a step failed.
+  bool finish(IoError& err, bool durable) {
+    if (mode_ == Mode::kept) return write_atomic(path_, buffer_, err, durable);
+    if (mode_ == Mode::streaming && write_out(buffer_)) {
+      std::string().swap(buffer_);
+      if (durable && ::fsync(fd_) != 0) fail(errno);
+    }
+    if (mode_ == Mode::streaming) {
+      const int fd = fd_;
+      fd_ = -1;
+      if (::close(fd) != 0) fail(errno);
+    }
+    if (mode_ == Mode::streaming && ::rename(tmp_.c_str(), path_.c_str()) != 0) fail(errno);
+    if (mode_ == Mode::streaming) {
+      tmp_.clear();  // in place: nothing to remove
+      return true;
+    }
+    err.error = error_;
+    return false;
+  }
+
+ private:
+  enum class Mode {
+    kept,       ///< no temporary file: the whole report is kept for write_atomic
+    streaming,  ///< written into the temporary file as it comes
+    failed,     ///< a step failed (error_ says why); the rest is dropped
+  };
+  static constexpr std::size_t kChunk = std::size_t{1} << 16;
+
+  bool write_out(std::string_view data) {
+    IoError e;
+    if (write_fd(fd_, data, e)) return true;
+    fail(e.error);
+    return false;
+  }
+
+  void fail(int error) {
+    error_ = error;
+    mode_ = Mode::failed;
+    discard();
+    std::string().swap(buffer_);
+  }
+
+  /// Closes and removes the temporary file, if there is one.
+  void discard() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    if (!tmp_.empty()) ::unlink(tmp_.c_str());
+    tmp_.clear();
+  }
+
+  std::string path_;
+  Mode mode_ = Mode::kept;
+  std::string tmp_;  ///< the temporary file while there is one
+  int fd_ = -1;
+  int error_ = 0;       ///< errno of the step that failed
+  std::string buffer_;  ///< what is not written yet (all of it when kept)
+};
+
 /// `[=====>        ] 120/500 文件`, redrawn in place.
 void draw_progress(std::size_t done, std::size_t total) {
   constexpr std::size_t kWidth = 30;
@@ -396,22 +500,36 @@ int run_batch(const std::vector<std::string>& args, HelpWriter help) {
     return kOutput;
   }
 
-  // The work: each thread takes the next file until none is left.
+  // The report's temporary file is opened before the work starts, so the report is written while
+  // the pool runs.
+  const std::string report_path = ba.report ? *ba.report : join(out_root, "paiban-report.json");
+  ReportFile report(report_path);
+  report.put("{\n  \"files\": [");
+
+  // The work: each thread takes the next file until none is left, and marks its entry ready.
   const std::size_t total = jobs.size();
   const std::size_t n_threads = std::max<std::size_t>(1, std::min(threads, total));
   const bool progress = !ba.quiet && ::isatty(STDERR_FILENO) == 1;
+  const std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[total]());
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
-  std::mutex done_mutex;  // only for the wake-up when the last file is done
-  std::condition_variable done_cv;
+  std::atomic<std::size_t> wanted{0};  // the entry the main thread writes next
+  std::mutex wake_mutex;               // only for the wake-ups of the main thread
+  std::condition_variable wake_cv;
   auto worker = [&] {
     for (;;) {
       const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
       if (i >= total) return;
       convert(jobs[i], in_root, out_root, opt, ba.fragment);
-      if (done.fetch_add(1, std::memory_order_acq_rel) + 1 == total) {
-        std::lock_guard<std::mutex> lock(done_mutex);
-        done_cv.notify_all();
+      // The flag's store and the load of `wanted` here, the store of `wanted` and the flag's load
+      // in the main thread are sequentially consistent: one side sees the other's store, so either
+      // the main thread finds the entry ready or it is woken. The mutex is held by the main thread
+      // only to check the flag and to wait, so the worker never waits for it in earnest.
+      ready[i].store(true);
+      done.fetch_add(1, std::memory_order_acq_rel);
+      if (wanted.load() == i) {
+        std::lock_guard<std::mutex> lock(wake_mutex);
+        wake_cv.notify_one();
       }
     }
   };
@@ -420,64 +538,77 @@ int run_batch(const std::vector<std::string>& args, HelpWriter help) {
     pool.reserve(n_threads);
     for (std::size_t t = 0; t < n_threads; ++t) pool.emplace_back(worker);
   }
-  if (progress) {
-    // Redrawn ten times a second at most; the workers never wait for it.
-    std::size_t shown = static_cast<std::size_t>(-1);
-    std::unique_lock<std::mutex> lock(done_mutex);
-    for (;;) {
-      const std::size_t now_done = done.load(std::memory_order_acquire);
-      if (now_done != shown) {
-        draw_progress(now_done, total);
-        shown = now_done;
-      }
-      if (now_done == total) break;
-      done_cv.wait_for(lock, std::chrono::milliseconds(100),
-                       [&] { return done.load(std::memory_order_acquire) == total; });
-    }
-  }
-  for (std::thread& t : pool) t.join();
-  if (progress) clear_progress();
 
-  // The report, and the summary.
+  // Meanwhile the report: each entry once it and all before it are ready, freed once written. The
+  // progress line is redrawn ten times a second at most; the workers never wait for either.
   std::size_t ok = 0;
   std::size_t fixes = 0;
   std::size_t warnings = 0;
-  // The entries were made by the workers; here they are only joined (into a buffer of the right
-  // size, each freed once copied), so the work after the pool stays small.
-  std::size_t report_size = 256;
-  for (const Job& j : jobs) report_size += j.report_entry.size() + 2;
-  std::string report_text;
-  report_text.reserve(report_size);
-  report_text += "{\n  \"files\": [";
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
+  std::vector<std::string> messages;  // the failed files' error lines, said after the progress line
+  using Clock = std::chrono::steady_clock;
+  constexpr auto kRedraw = std::chrono::milliseconds(100);
+  std::size_t shown = static_cast<std::size_t>(-1);
+  Clock::time_point drawn{};
+  auto redraw = [&] {
+    const std::size_t now_done = done.load(std::memory_order_acquire);
+    const Clock::time_point now = Clock::now();
+    if (now_done != shown && (now_done == total || now - drawn >= kRedraw)) {
+      draw_progress(now_done, total);
+      shown = now_done;
+      drawn = now;
+    }
+  };
+  for (std::size_t i = 0; i < total; ++i) {
+    wanted.store(i);
+    if (!ready[i].load()) {
+      std::unique_lock<std::mutex> lock(wake_mutex);
+      if (progress) {
+        while (!ready[i].load()) {
+          lock.unlock();
+          redraw();
+          lock.lock();
+          wake_cv.wait_for(lock, kRedraw, [&] { return ready[i].load(); });
+        }
+      } else {
+        wake_cv.wait(lock, [&] { return ready[i].load(); });
+      }
+    }
     Job& j = jobs[i];
     if (j.ok) ++ok;
     fixes += j.tally.fixes;
     warnings += j.tally.warnings;
-    report_text += i == 0 ? "\n" : ",\n";
-    report_text += j.report_entry;
+    report.put(i == 0 ? "\n" : ",\n");
+    report.put(j.report_entry);
     std::string().swap(j.report_entry);
     for (const paiban::Error& e : j.errors) {
       std::string where = join(in_root, j.rel);
       if (e.code.rfind("profile", 0) != 0 && e.line > 0)
         where += ":" + std::to_string(e.line) + ":" + std::to_string(e.column);
-      say(where + ": 错误：" + e.message_zh + " / error: " + e.message_en);
+      messages.push_back(where + ": 错误：" + e.message_zh + " / error: " + e.message_en);
     }
+    if (progress) redraw();
   }
-  report_text += jobs.empty() ? "],\n" : "\n  ],\n";
+  for (std::thread& t : pool) t.join();
+  if (progress) {
+    redraw();
+    clear_progress();
+  }
+  for (const std::string& m : messages) say(m);
+
+  // The summary closes the report.
+  report.put(jobs.empty() ? "],\n" : "\n  ],\n");
   const std::size_t failed = total - ok;
   const nlohmann::json summary = {
       {"files", total}, {"ok", ok}, {"failed", failed}, {"fixes", fixes}, {"warnings", warnings}};
-  std::string summary_text = summary.dump(2);
-  report_text += "  \"summary\": ";
-  for (char c : summary_text) {
-    report_text += c;
-    if (c == '\n') report_text += "  ";
+  std::string summary_text = "  \"summary\": ";
+  for (char c : summary.dump(2)) {
+    summary_text += c;
+    if (c == '\n') summary_text += "  ";
   }
-  report_text += "\n}\n";
-  const std::string report_path = ba.report ? *ba.report : join(out_root, "paiban-report.json");
+  summary_text += "\n}\n";
+  report.put(summary_text);
   int code = failed > 0 ? kSomeFailed : kOk;
-  if (!write_atomic(report_path, report_text, err, kDurable)) {
+  if (!report.finish(err, kDurable)) {
     error("无法写出报告 “" + report_path + "”：" + errno_zh(err.error),
           "cannot write the report '" + report_path + "': " + errno_en(err.error));
     code = kOutput;

@@ -31,20 +31,6 @@ bool read_fd(int fd, std::string& out, IoError& err) {
   }
 }
 
-bool write_fd(int fd, std::string_view data, IoError& err) {
-  std::size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      err.error = errno;
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 std::string dir_of(const std::string& path) {
   const std::size_t slash = path.find_last_of('/');
   if (slash == std::string::npos) return ".";
@@ -58,6 +44,20 @@ std::string base_of(const std::string& path) {
 }
 
 }  // namespace
+
+bool write_fd(int fd, std::string_view data, IoError& err) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      err.error = errno;
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
 
 std::string errno_zh(int error) {
   const char* zh = nullptr;
@@ -156,15 +156,8 @@ std::string temp_suffix() {
 
 }  // namespace
 
-bool write_atomic(const std::string& path, std::string_view data, IoError& err, bool durable) {
-  struct stat st {};
-  const bool existed = ::stat(path.c_str(), &st) == 0;
-  if (existed && S_ISDIR(st.st_mode)) {
-    err.error = EISDIR;
-    return false;
-  }
+int create_temp_beside(const std::string& path, std::string& tmp, IoError& err) {
   const std::string prefix = dir_of(path) + "/." + base_of(path) + ".paiban-";
-  std::string tmp;
   int fd = -1;
   // A new file is created 0666 and the kernel applies the umask, so the umask is never changed
   // (changing it would race with other threads creating files).
@@ -173,10 +166,20 @@ bool write_atomic(const std::string& path, std::string_view data, IoError& err, 
     fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0 && errno != EEXIST && errno != EINTR) break;
   }
-  if (fd < 0) {
-    err.error = errno;
+  if (fd < 0) err.error = errno;
+  return fd;
+}
+
+bool write_atomic(const std::string& path, std::string_view data, IoError& err, bool durable) {
+  struct stat st {};
+  const bool existed = ::stat(path.c_str(), &st) == 0;
+  if (existed && S_ISDIR(st.st_mode)) {
+    err.error = EISDIR;
     return false;
   }
+  std::string tmp;
+  const int fd = create_temp_beside(path, tmp, err);
+  if (fd < 0) return false;
   bool ok = true;
   auto check = [&](bool step_ok) {
     if (ok && !step_ok) {

@@ -22,6 +22,15 @@ bool read_all(const std::string& path, std::string& out, IoError& err);
 /// mode. Safe to call from several threads at once.
 bool write_atomic(const std::string& path, std::string_view data, IoError& err, bool durable = true);
 
+/// Writes all of `data` to the descriptor (retrying short writes and interrupted calls).
+bool write_fd(int fd, std::string_view data, IoError& err);
+
+/// Creates a new, empty temporary file next to `path` (`.NAME.paiban-XXXXXX`, never an existing
+/// file; 0666 minus the umask) and returns its descriptor, its name in `tmp`; -1 (and `err`) when
+/// it cannot. What write_atomic writes into; for a caller that writes a file piece by piece and
+/// renames it into place itself.
+int create_temp_beside(const std::string& path, std::string& tmp, IoError& err);
+
 /// Creates the folder `path` and any missing parents (like mkdir -p). An existing folder is fine;
 /// safe when other threads create the same folders at the same time.
 bool make_dirs(const std::string& path, IoError& err);

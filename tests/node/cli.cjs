@@ -606,22 +606,67 @@ test('batch converts a tree (subfolders, hidden skipped) like format does, repor
   assert.deepEqual(rep.summary, { failed: 0, files: 5, fixes, ok: 5, warnings });
 });
 
-test('batch: the same bytes with -j1 and -j4 (outputs and report), no temp files left', () => {
+test('batch: the same bytes with -j1, -j3 and -j4 (outputs and report), every file listed in order, no temp files', () => {
   const src = makeTree('batch-det');
-  // More files, so that four threads really interleave.
-  for (let i = 0; i < 40; i++) write(`batch-det/many/n${String(i).padStart(2, '0')}.txt`, `标题：第${i}篇\n\n第${i}段,内容.\n`);
+  // More files, so that the threads really interleave. The first ones by path are the biggest, so
+  // later files are done before them and the report, written as the files are done, has to wait
+  // for them; names in upper case, digits and Chinese check the bytewise order.
+  const many = [];
+  for (let i = 0; i < 40; i++) many.push(`many/n${String(i).padStart(2, '0')}.txt`);
+  many.push('many/N-upper.txt', 'many/0-digit.md', 'many/通知.txt', 'many/z/deep/last.txt', 'A-big.txt');
+  const big = `${NOTES}\n${'会议强调,要抓好落实.各单位要按时报送材料.\n\n'.repeat(4000)}`;
+  for (const [k, rel] of many.entries())
+    write(`batch-det/${rel}`, rel.startsWith('A-') || k < 3 ? big : `标题：第${k}篇\n\n第${k}段,内容.\n`);
+  const inputs = [...tree(src).filter((f) => /^[^.]/.test(f) && !f.includes('/.') && /\.(txt|md)$/i.test(f))];
+  assert.equal(inputs.length, 50);
   const o1 = path.join(tmp, 'det-1');
+  const o3 = path.join(tmp, 'det-3');
   const o4 = path.join(tmp, 'det-4');
   expectStatus(paiban(['batch', src, o1, '--now', NOW, '-j1']), 0, '-j1');
+  expectStatus(paiban(['batch', src, o3, '--now', NOW, '-j', '3']), 0, '-j3');
   expectStatus(paiban(['batch', src, o4, '--now', NOW, '--jobs=4']), 0, '-j4');
   const t1 = tree(o1);
+  assert.deepEqual(t1, tree(o3));
   assert.deepEqual(t1, tree(o4));
-  assert.equal(t1.length, TREE_OUTPUTS.length + 40 + 1);
-  for (const f of t1) assert.ok(fs.readFileSync(path.join(o1, f)).equals(fs.readFileSync(path.join(o4, f))), f);
+  assert.equal(t1.length, 50 + 1);
+  for (const f of t1) {
+    const bytes = fs.readFileSync(path.join(o1, f));
+    assert.ok(bytes.equals(fs.readFileSync(path.join(o3, f))), `${f} (-j3)`);
+    assert.ok(bytes.equals(fs.readFileSync(path.join(o4, f))), `${f} (-j4)`);
+  }
+  const rep = JSON.parse(fs.readFileSync(path.join(o3, 'paiban-report.json'), 'utf8'));
+  const bytewise = (x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y));
+  assert.deepEqual(rep.files.map((f) => f.path), [...inputs].sort(bytewise), 'every file, sorted bytewise');
+  assert.ok(rep.files.every((f) => f.status === 'ok'));
+  assert.deepEqual(rep.summary.files, 50);
   assert.deepEqual(t1.filter((f) => path.basename(f).startsWith('.') || f.includes('paiban-')), ['paiban-report.json']);
   // A second run over the same OUT_DIR replaces the files and still leaves nothing else.
   expectStatus(paiban(['batch', src, o4, '--now', NOW, '-j', '4']), 0, 'again');
   assert.deepEqual(tree(o4), t1);
+});
+
+test('batch: a report that cannot be written (exit 6, the pages still written), one in a folder the run makes', () => {
+  const src = makeTree('batch-rep');
+  const out = path.join(tmp, 'batch-rep-out');
+  const folder = path.join(tmp, 'batch-rep-folder');
+  fs.mkdirSync(folder);
+  let r = paiban(['batch', src, out, '--now', NOW, '-j2', '--report', folder]);
+  expectStatus(r, 6, 'report path is a folder');
+  assert.match(r.stderr, /^paiban: 错误：无法写出报告 .+ \/ error: cannot write the report '.+batch-rep-folder': Is a directory$/m);
+  assert.deepEqual(tree(out), [...TREE_OUTPUTS].sort());
+  assert.deepEqual(listing(folder), []);
+  assert.deepEqual(listing(tmp).filter((f) => f.includes('paiban-')), [], 'no temporary file left');
+  const missing = path.join(tmp, 'batch-rep-none', 'r.json');
+  r = paiban(['batch', src, out, '--now', NOW, '--report', missing]);
+  expectStatus(r, 6, 'report folder missing');
+  assert.match(r.stderr, /error: cannot write the report '.+r\.json': No such file or directory$/m);
+  // The report's folder is one the run makes for the pages: fine.
+  const inside = path.join(out, 'sub', 'deeper', 'r.json');
+  fs.rmSync(out, { recursive: true });
+  r = paiban(['batch', src, out, '--now', NOW, '-q', '--report', inside]);
+  expectStatus(r, 0, 'report in a folder made by the run');
+  assert.equal(JSON.parse(fs.readFileSync(inside, 'utf8')).summary.ok, 5);
+  assert.deepEqual(listing(path.join(out, 'sub', 'deeper')), ['d.html', 'e.html', 'r.json']);
 });
 
 test('batch: unreadable and empty files are reported and skipped, the rest converted, exit 7', () => {
