@@ -244,25 +244,48 @@ void relative_time(const RunBuffer& b, Linter& l) {
   static const std::u32string words[] = {U"今天", U"今日", U"昨天", U"昨日", U"明天", U"明日",  U"前天",
                                          U"近日", U"日前", U"本周", U"上周", U"下周", U"上个月"};
   const std::u32string& s = b.s;
-  // which first characters occur: a word whose first character is absent needs no search
-  static const std::u32string firsts = [] {
-    std::u32string f;
-    for (const std::u32string& w : words)
-      if (f.find(w[0]) == npos) f += w[0];
-    return f;
+  // The words' first characters, each with a bit, in a small open-addressed table (most
+  // characters of a text miss at the first slot).
+  struct FirstChars {
+    char32_t key[64] = {};  // 0: empty slot
+    unsigned bit[64] = {};
+    unsigned lookup(char32_t c) const {
+      for (unsigned h = c & 63u;; h = (h + 1) & 63u) {
+        if (key[h] == 0) return 0;
+        if (key[h] == c) return bit[h];
+      }
+    }
+  };
+  static const FirstChars firsts = [] {
+    FirstChars t;
+    unsigned n = 0;
+    for (const std::u32string& w : words) {
+      if (t.lookup(w[0]) != 0) continue;
+      unsigned h = w[0] & 63u;
+      while (t.key[h] != 0) h = (h + 1) & 63u;
+      t.key[h] = w[0];
+      t.bit[h] = 1u << (n++ % 32);  // shared bits (beyond 32 first characters) only cost compares
+    }
+    return t;
   }();
-  static const std::uint64_t bloom = [] {  // bit (c & 63) of every first character
-    std::uint64_t m = 0;
-    for (const std::u32string& w : words) m |= std::uint64_t{1} << (w[0] & 63);
-    return m;
-  }();
-  std::u32string present;
-  for (char32_t ch : s)
-    if (((bloom >> (ch & 63)) & 1) != 0 && firsts.find(ch) != npos && present.find(ch) == npos) present += ch;
-  if (present.empty()) return;
+  auto first_bit = [&](char32_t ch) { return firsts.lookup(ch); };
+  // One scan notes where a listed first character stands; each word is then only compared
+  // there (words are looked for in list order, each left to right without overlaps, as a find
+  // loop per word would).
+  unsigned present = 0;
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned bit = first_bit(s[i]);
+    if (bit == 0) continue;
+    present |= bit;
+    at.push_back(i);
+  }
   for (const std::u32string& w : words) {
-    if (present.find(w[0]) == npos) continue;
-    for (std::size_t i = s.find(w); i != npos; i = s.find(w, i + w.size())) {
+    if ((present & first_bit(w[0])) == 0) continue;
+    std::size_t free_from = 0;  // matches of one word do not overlap
+    for (const std::size_t i : at) {
+      if (i < free_from || s[i] != w[0] || s.compare(i, w.size(), w) != 0) continue;
+      free_from = i + w.size();
       if (w == U"今日" && i + 2 < s.size() && s[i + 2] == U'头') continue;  // 今日头条
       if (w == U"日前" && i > 0 && (is_ascii_digit(s[i - 1]) || s[i - 1] == U'十' || s[i - 1] == U'一'))
         continue;  // 20日前报送
