@@ -11,9 +11,9 @@
 // paiban.js is linked with SINGLE_FILE (the WASM as a base64 data URI, which node and the tests
 // use as it is). Here the WASM is taken out of it, gzip-compressed (zopfli) and base64-encoded
 // into its own <script type="application/octet-stream" id="paiban-wasm"> (about a third of the size
-// after the page's own compression); web/boot.js posts that text to the worker, which inflates
-// and compiles it. The worker's paiban.js has an empty data URI (never read: the module comes
-// in through Module.instantiateWasm).
+// after the page's own compression); web/boot.js puts that text into the worker's source, as a
+// string ahead of it, and the worker inflates and compiles it. The worker's paiban.js has an
+// empty data URI (never read: the module comes in through Module.instantiateWasm).
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');

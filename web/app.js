@@ -39,6 +39,7 @@
     seq: 0,
     shownSeq: 0,
     inflight: null,
+    inflightEmpty: false,
     queued: null,
     busySince: 0,
     diagOrder: [], // diagnostics in list order, for F8
@@ -182,21 +183,26 @@
 
   // ---- the worker -----------------------------------------------------------------------
   // At most one request in flight; a newer one replaces the queued one (newer supersedes older).
+  // Except after a request for empty notes (the new draft's, at start): the newer one goes at
+  // once, and the worker, which runs only the latest of what it was sent, may never answer the
+  // empty one. (Waiting for that answer held the first paste back while the page drew it.)
   function formatNow() {
     if (formatTimer) clearTimeout(formatTimer);
     formatTimer = 0;
     if (!worker || !state.ready) return;
     state.seq += 1;
     var msg = { type: 'format', seq: state.seq, request: buildRequest() };
-    if (state.inflight) {
+    if (state.inflight && !state.inflightEmpty) {
       state.queued = msg;
     } else {
+      state.queued = null;
       send(msg);
     }
     busy(true);
   }
   function send(msg) {
     state.inflight = msg.seq;
+    state.inflightEmpty = msg.request.input === '';
     worker.postMessage(msg);
   }
   // Asks the worker for a part of a big result: 'page', 'copy' ({html, plain}), 'text', 'ids'.
@@ -273,6 +279,14 @@
       return;
     }
     if (msg.type !== 'result' && msg.type !== 'failed') return;
+    if (msg.seq !== state.inflight) {
+      // the answer to a request that was followed at once by a newer one (see formatNow)
+      if (msg.type === 'result' && msg.seq > state.shownSeq) {
+        state.shownSeq = msg.seq;
+        showResult(msg, false);
+      }
+      return;
+    }
     state.inflight = null;
     if (state.queued) {
       var next = state.queued;

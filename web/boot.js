@@ -4,10 +4,12 @@
 //
 // In the one-file build (tools/build-web.cjs) the WASM is not inside paiban.js: it is in
 // <script type="application/octet-stream" id="paiban-wasm">, gzip-compressed and base64-encoded
-// (a third of SINGLE_FILE's size). Its text goes to the worker as it is ({type: 'wasm',
-// gzip64}); the worker decodes, inflates and compiles it, off the page's main thread. Without
-// that element (paiban.js kept its own WASM) the worker gets {type: 'wasm'} and loads
-// paiban.js's copy.
+// (a third of SINGLE_FILE's size). Its text goes into the worker's own source, as a string
+// before paiban.js (self.paibanGzip64), so that the worker decodes, inflates and compiles it as
+// soon as its script runs, off the page's main thread. (Posted as a message, it reached the
+// worker only once the page's main thread had passed it on after the worker's script had run,
+// 17-25 ms later while the page was still being parsed and laid out.) Without that element
+// (paiban.js kept its own WASM) the worker gets {type: 'wasm'} and loads paiban.js's copy.
 //
 // Paiban.boot = {worker, error, store, attach(onmessage, onerror)}: the app takes the worker over
 // with attach(); messages that arrived before are handed over first, in order. store: the
@@ -24,13 +26,11 @@ Paiban.boot = (function () {
   function sendModule() {
     if (sent || !boot.worker) return;
     sent = true;
-    var node = document.getElementById('paiban-wasm');
-    if (!node) {
-      boot.worker.postMessage({ type: 'wasm' });
-      return;
-    }
-    boot.worker.postMessage({ type: 'wasm', gzip64: node.textContent });
-    node.textContent = ''; // the page no longer needs the text
+    var node = gzip64 ? null : document.getElementById('paiban-wasm');
+    var text = gzip64 || (node ? node.textContent : '');
+    if (node) node.textContent = '';
+    gzip64 = '';
+    boot.worker.postMessage(text ? { type: 'wasm', gzip64: text } : { type: 'wasm' });
   }
 
   var source = document.getElementById('paiban-worker-src');
@@ -38,8 +38,23 @@ Paiban.boot = (function () {
     boot.error = 'no worker';
     return boot;
   }
+  // The WASM text as a string literal ahead of the worker's source; base64 has no character that
+  // could end it (text with one is posted to the worker instead; indexOf, unlike a regular
+  // expression's first run, costs nothing here).
+  var parts = [source.textContent];
+  var wasmNode = document.getElementById('paiban-wasm');
+  var gzip64 = wasmNode ? wasmNode.textContent : '';
+  if (wasmNode) wasmNode.textContent = ''; // the page no longer needs the text
+  var literal = ['"', '\\', '\n', '\r'].every(function (c) {
+    return gzip64.indexOf(c) < 0;
+  });
+  if (gzip64 && literal) {
+    parts.unshift('self.paibanGzip64 = "', gzip64, '";\n');
+    gzip64 = '';
+    sent = true;
+  }
   try {
-    boot.worker = new Worker(URL.createObjectURL(new Blob([source.textContent], { type: 'text/javascript' })));
+    boot.worker = new Worker(URL.createObjectURL(new Blob(parts, { type: 'text/javascript' })));
   } catch (e) {
     boot.error = String((e && e.message) || e);
     return boot;
@@ -50,10 +65,10 @@ Paiban.boot = (function () {
   boot.worker.onerror = function (event) {
     earlyError = earlyError || event;
   };
-  // The WASM element comes right before this script (web/index.html): it is sent at once, so
-  // the worker inflates and compiles it while the page goes on parsing. (Without the element,
-  // when the page is done.)
-  if (document.getElementById('paiban-wasm') || document.readyState !== 'loading') sendModule();
+  // Unless the WASM text is in the worker's source, it is posted: now, or when the page is done
+  // if the element was not there yet (without the element, the worker is told to load
+  // paiban.js's own copy).
+  if (wasmNode || document.readyState !== 'loading') sendModule();
   else document.addEventListener('DOMContentLoaded', sendModule);
 
   // The drafts' database is opened now too. web/store.js follows this file in the same script:
@@ -75,7 +90,6 @@ Paiban.boot = (function () {
   boot.attach = function (onmessage, onerror) {
     boot.worker.onmessage = onmessage;
     boot.worker.onerror = onerror;
-    if (document.getElementById('paiban-wasm')) sendModule();
     var queued = early;
     var failed = earlyError;
     early = [];

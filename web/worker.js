@@ -2,8 +2,10 @@
 // file, started from a Blob URL, so it works from file:// too. The worker owns the WASM module;
 // the page only sends requests and renders what comes back.
 //
-// Messages in:  {type: 'wasm', gzip64}  first, from boot.js: the WASM, gzip-compressed and
-//               base64-encoded (absent: paiban.js has its own copy)
+// The WASM, gzip-compressed and base64-encoded, is in self.paibanGzip64: boot.js puts it ahead
+// of this source. Without it, the first message says where it is:
+// Messages in:  {type: 'wasm', gzip64}  from boot.js: the same text (absent: paiban.js has its
+//               own copy)
 //               {type: 'format', seq, request}
 //               {type: 'get', id, what: 'page' | 'copy' | 'text' | 'ids', rule}
 // Messages out: {type: 'ready', version, defaultProfile}
@@ -29,23 +31,35 @@
   // A page longer than this is previewed from the first part of the notes only.
   var PREVIEW_MAX_CHARS = 150000;
   var PREVIEW_INPUT_CHARS = 20000;
-  // Formatted once, unseen, right after the module loads: the engine's code is compiled on its
-  // first run, and this way the first notes the user pastes are not the ones that pay for it.
+  // Formatted, unseen, right after the module loads: the engine's code is compiled on its first
+  // run (function by function, on first call), and this way the first notes the user pastes are
+  // not the ones that pay for it. In parts, one a task: a request that comes meanwhile waits for
+  // the part being run only. The first part compiles what every request runs (~45 ms; a title
+  // alone costs as much), the others the block and inline kinds (~10 ms, ~2 ms). After a
+  // request the rest waits until the worker has been idle for WARM_RESUME_MS: the page sends a
+  // request that waited for the one in flight only once that one's result is in, and it should
+  // not find the worker warming up.
   var WARM_UP = [
-    '标题：县区分局召开水污染防治工作会',
-    '发布时间：2024年5月6日 10:00',
-    '来源：办公室',
-    '',
-    '5月6日上午,分局召开水污染防治工作会,传达全市会议精神.分局负责人主持会议,各股室负责人参加。',
-    '',
-    '## 一、主要工作',
-    '',
-    '1. 开展河道巡查 12 次,发现问题3处,已全部整改。',
-    '2. 完成 **入河排污口** 排查, 建立台账 ( 共 45 个 ) 。',
-    '',
-    '> 会议要求:各单位要压实责任,确保 2024 年水质稳定达标!',
-    ''
-  ].join('\n');
+    [
+      '标题：县区分局召开水污染防治工作会',
+      '发布时间：2024年5月6日 10:00',
+      '来源：办公室',
+      '',
+      '5月6日上午,分局召开水污染防治工作会,传达全市会议精神.分局负责人主持会议,各股室负责人参加。',
+      ''
+    ],
+    [
+      '## 一、主要工作',
+      '',
+      '1. 开展河道巡查 12 次,发现问题3处,已全部整改。',
+      '2. 完成 **入河排污口** 排查, 建立台账 ( 共 45 个 ) 。',
+      ''
+    ],
+    ['> 会议要求:各单位要压实责任,确保 2024 年水质稳定达标!', '']
+  ].map(function (lines) {
+    return lines.join('\n');
+  });
+  var WARM_RESUME_MS = 50;
 
   var mod = null;
   var last = null; // {response, plain, rules} of the latest request
@@ -55,8 +69,15 @@
   var wasm = new Promise(function (resolve) {
     gotWasm = resolve;
   });
+  if (typeof self.paibanGzip64 === 'string') {
+    gotWasm({ gzip64: self.paibanGzip64 });
+    gotWasm = function () {};
+    self.paibanGzip64 = null;
+  }
 
+  // Uint8Array.fromBase64 where there is one: ~0.5 ms for the WASM text, the loop ~14 ms.
   function bytesOf(base64) {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
     var bin = atob(base64);
     var out = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
@@ -72,7 +93,7 @@
   // The page's gzip + base64 text → a compiled WebAssembly.Module, compiled as it is inflated.
   function compile(gzip64) {
     if (typeof DecompressionStream !== 'function') return Promise.reject(new Error('no DecompressionStream'));
-    var gz = bytesOf(gzip64.replace(/\s+/g, ''));
+    var gz = bytesOf(gzip64); // both decoders skip ASCII whitespace
     var whole = function () {
       return inflated(gz)
         .arrayBuffer()
@@ -238,6 +259,7 @@
       preview: preview,
       rules: summary
     });
+    warmSoon(WARM_RESUME_MS);
   }
 
   function schedule() {
@@ -268,19 +290,29 @@
     schedule();
   };
 
+  var warmLeft = WARM_UP.slice();
+  var warmTimer = 0;
   function warmUp() {
-    if (pending || !mod) return;
+    warmTimer = 0;
+    if (pending || !mod || !warmLeft.length) return; // run() calls warmSoon() when it is done
+    var input = warmLeft.shift();
     try {
-      call({ input: WARM_UP, now: '2024-05-06 10:00:00', output: 'both' });
+      call({ input: input, now: '2024-05-06 10:00:00', output: 'both' });
     } catch (e) {
       // an abort here shows up again, and is handled, on the first real request
+      warmLeft = [];
     }
+    warmSoon();
+  }
+  function warmSoon(delay) {
+    if (warmTimer) clearTimeout(warmTimer);
+    warmTimer = warmLeft.length ? setTimeout(warmUp, delay || 0) : 0;
   }
 
   load().then(
     function (m) {
       self.postMessage({ type: 'ready', version: m.version(), defaultProfile: m.defaultProfile() });
-      if (!pending) setTimeout(warmUp, 0);
+      warmSoon();
       schedule();
     },
     function (e) {
