@@ -114,10 +114,4 @@ void Writer::number(long long v) {
   n_ = static_cast<std::size_t>(std::to_chars(p, p + 24, v).ptr - buf_.data());
 }
 
-void string(std::string& out, std::string_view s) {
-  Writer w(s.size() + 2);
-  w.string(s);
-  out += w.take();
-}
-
 }  // namespace paiban::jsonw

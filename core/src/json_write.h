@@ -49,9 +49,6 @@ class Writer {
   std::size_t n_ = 0;
 };
 
-/// Appends s as a JSON string to out (see Writer::string).
-void string(std::string& out, std::string_view s);
-
 }  // namespace paiban::jsonw
 
 #endif  // PAIBAN_JSON_WRITE_H

@@ -19,9 +19,9 @@ std::string nl(const std::string& s) {
 }
 
 std::string ours(const std::string& s) {
-  std::string out;
-  paiban::jsonw::string(out, s);
-  return out;
+  paiban::jsonw::Writer w(s.size() + 2);
+  w.string(s);
+  return w.take();
 }
 
 /// The result as a nlohmann document, dumped: the reference the writer must match.
