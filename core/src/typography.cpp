@@ -453,7 +453,7 @@ void rule_space_insert(const Ctx& c, std::vector<Change>& out) {
 // ---- triggers: a rule can only change a block that holds one of its trigger characters -------
 enum Trigger : unsigned {
   t_always = 0,          ///< no gate: the rule always runs
-  t_width = 1u << 0,     ///< U+FF05–U+FF5A (full-width %, ., digits, letters)
+  t_width = 1u << 0,     ///< full-width %, ., digits, letters (width_candidate)
   t_nian = 1u << 1,      ///< 年
   t_ellipsis = 1u << 2,  ///< … or two neighbours among . 。 ． …
   t_dash = 1u << 3,      ///< - － —
@@ -465,6 +465,13 @@ enum Trigger : unsigned {
 
 bool ellipsis_char(char32_t c) {
   return c == '.' || c == U'。' || c == 0xFF0E || c == U'…';
+}
+
+/// The characters width.alnum looks at: full-width digits and letters, ． and ％ (not the
+/// full-width punctuation around them in the same block, which Chinese text is full of).
+bool width_candidate(char32_t c) {
+  return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) || c == 0xFF0E ||
+         c == 0xFF05;
 }
 
 /// The triggers present in s (one pass).
@@ -504,7 +511,7 @@ unsigned triggers(const std::u32string& s) {
     } else if (c >= 0x4E00 && c <= 0x9FFF) {  // Han: only 年 is a trigger
       if (c == U'年') m |= t_nian;
     } else {
-      if (c >= 0xFF05 && c <= 0xFF5A) m |= t_width;
+      if (width_candidate(c)) m |= t_width;
       if (c == U'年') m |= t_nian;
       if (c == U'…' || (ellipsis_char(c) && ellipsis_char(prev))) m |= t_ellipsis;
       if (c == 0xFF0D || c == U'—') m |= t_dash;
