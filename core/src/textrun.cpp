@@ -212,37 +212,48 @@ void RunBuffer::store() const {
   }
 }
 
-void RunBuffer::rebase() {
-  // store() wrote the characters of each run in order, and a run's characters are contiguous
-  // in s, so a character's offset in its run's new text is its count within the run so far.
-  // A character a rule put next to a code span took the span's origin: store() left it out
-  // (it belongs to no run), so it goes here too. Only the span's own placeholder stays.
+void RunBuffer::store_and_rebase() {
+  for (Inline* r : runs) r->text.clear();
+  // store() wrote the characters of each run in order, and a run's characters are contiguous in
+  // s, so a character's offset in its run's new text is its count within the run so far.
+  // Characters without a run other than a code span's placeholder (a rule's insertion next to a
+  // span took the span's origin) are written to no run (store() leaves them out), so they go
+  // from the buffer too.
   std::size_t w = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (org[i].run < 0 && s[i] != U'\uFFFC') continue;
-    s[w] = s[i];
-    org[w] = org[i];
-    ++w;
+  int last_run = -1;
+  int off = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const int run = org[i].run;
+    std::size_t j = i + 1;
+    while (j < s.size() && org[j].run == run) ++j;
+    if (run < 0) {
+      for (std::size_t k = i; k < j; ++k) {
+        if (s[k] != U'\uFFFC') continue;
+        s[w] = s[k];
+        org[w] = {-1, 0};
+        prot[w] = 1;
+        ++w;
+      }
+    } else {
+      Inline& in = *runs[static_cast<std::size_t>(run)];
+      text::append(in.text, std::u32string_view(s).substr(i, j - i));
+      // A run's offsets continue across a code span's placeholder.
+      if (run != last_run) {
+        last_run = run;
+        off = 0;
+      }
+      const char p = in.verbatim ? 1 : 0;
+      for (std::size_t k = i; k < j; ++k, ++w) {
+        s[w] = s[k];
+        org[w] = {run, off++};
+        prot[w] = p;
+      }
+    }
+    i = j;
   }
   s.resize(w);
   org.resize(w);
   prot.resize(w);
-  int last_run = -1;
-  int off = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    Origin& o = org[i];
-    if (o.run < 0) {
-      o.off = 0;
-      prot[i] = 1;
-      continue;
-    }
-    if (o.run != last_run) {
-      last_run = o.run;
-      off = 0;
-    }
-    o.off = off++;
-    prot[i] = runs[static_cast<std::size_t>(o.run)]->verbatim ? 1 : 0;
-  }
   protect_links(*this);
   src.clear();
   first_s.clear();

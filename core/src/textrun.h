@@ -34,10 +34,10 @@ struct RunBuffer {
   Pos pos_at(std::size_t i) const;
   /// Writes the buffer back into the runs' text.
   void store() const;
-  /// After store(): makes the buffer what make_buffer(…, false) would build from the runs as
-  /// they now are (offsets into the new texts, protection found again, no tracking), without
-  /// decoding the runs again.
-  void rebase();
+  /// store(), and makes the buffer what make_buffer(…, false) would build from the runs as they
+  /// now are (offsets into the new texts, protection found again, no tracking), in one walk over
+  /// the buffer, without decoding the runs again.
+  void store_and_rebase();
 
   /// A net change against the text as first built, in source coordinates: `length` code
   /// points at `pos` became `after`. Changes that would cross a run (a line join) are left out.

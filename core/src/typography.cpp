@@ -717,12 +717,13 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
     return;
   }
   std::stable_sort(edits.begin() + static_cast<std::ptrdiff_t>(first_edit), edits.end(), edit_order);
-  b.store();
-  if (net != nullptr)
+  if (net != nullptr)  // before the buffer is rebased: they need its tracking
     for (RunBuffer::NetEdit& e : b.net_edits()) net->push_back(std::move(e));
   if (after != nullptr) {
-    b.rebase();
+    b.store_and_rebase();
     (*after)(b);
+  } else {
+    b.store();
   }
 }
 
