@@ -21,15 +21,34 @@ constexpr std::size_t npos = std::u32string::npos;
 
 using text::is_ascii_digit;
 
+/// The lint rules, in lint_rules() order.
+enum Rule : unsigned {
+  kBalancePair,
+  kCharDouble,
+  kPunctRepeat,
+  kRangeMark,
+  kDateInvalid,
+  kDateFuture,
+  kDateImplausible,
+  kDateLeadingZero,
+  kDateShortYear,
+  kHeadingSequence,
+  kTimeRelative,
+  kMetaMissingTitle,
+  kMetaMissingDate,
+  kDictTerm,
+  kRuleCount
+};
+
 struct Linter {
-  const Profile& profile;
+  std::uint32_t on;  ///< bit r set: rule r is enabled
   std::vector<Diagnostic>& out;
 
-  void add(const char* rule, Severity sev, Pos pos, std::u32string_view before, std::u32string_view after,
+  void add(Rule rule, Severity sev, Pos pos, std::u32string_view before, std::u32string_view after,
            std::string message) {
-    if (!rule_enabled(profile, rule)) return;
+    if ((on & (std::uint32_t{1} << rule)) == 0) return;
     Diagnostic d;
-    d.rule = rule;
+    d.rule = lint_rules()[rule].id;
     d.severity = sev;
     d.line = pos.line;
     d.column = pos.col;
@@ -42,95 +61,201 @@ struct Linter {
   }
 };
 
+// ---- One scan of a block for the checks below ----------------------------------------------
+// The checks look at few places of a block: paired marks, a character written twice, two
+// sentence marks in a row, range marks, the start of a number, the first character of a
+// relative time word. One scan notes those places (a list per check, in order) and each check
+// then runs its own logic there only, finding what a scan of the whole block would find.
+
+constexpr char32_t kPairs[][2] = {{U'“', U'”'},   {U'‘', U'’'},   {U'《', U'》'},
+                                  {U'（', U'）'}, {U'【', U'】'}, {U'〔', U'〕'}};
+constexpr std::u32string_view kDoubled = U"的了是在和与及对将把被为等就也都而并之其以于这那我你他她它们从向";
+constexpr std::u32string_view kSentenceMarks = U"，。、；：？！";
+constexpr std::u32string_view kRangeMarks = U"-~－〜";
+constexpr std::u32string_view kRelativeWords[] = {U"今天", U"今日", U"昨天", U"昨日", U"明天", U"明日",  U"前天",
+                                                  U"近日", U"日前", U"本周", U"上周", U"下周", U"上个月"};
+
+/// What a character may start, one bit per check.
+enum : unsigned {
+  kPairMark = 1,      ///< balance.pair: one of kPairs
+  kDoubleChar = 2,    ///< char.double: one of kDoubled
+  kSentenceMark = 4,  ///< punct.repeat
+  kRangeChar = 8,     ///< range.mark
+  kDigitChar = 16,    ///< dates: 0-9
+  kWordStart = 32     ///< time.relative: the first character of a word
+};
+/// The lists of places one scan notes (LintPass keeps them from block to block).
+enum : unsigned { kAtPairs, kAtDoubles, kAtMarks, kAtRanges, kAtNumbers, kAtWords, kAtCount };
+using Places = std::vector<std::size_t>;
+
+/// The bits above for every BMP code point, two levels deep: a row of 256 per page that holds
+/// any such character, a row of zeros for the other pages. None lies beyond the BMP.
+class CharClasses {
+ public:
+  CharClasses() {
+    for (std::uint8_t*& r : row_) r = bits_[0];
+    for (const auto& p : kPairs) {
+      mark(p[0], kPairMark);
+      mark(p[1], kPairMark);
+    }
+    for (const char32_t ch : kDoubled) mark(ch, kDoubleChar);
+    for (const char32_t ch : kSentenceMarks) mark(ch, kSentenceMark);
+    for (const char32_t ch : kRangeMarks) mark(ch, kRangeChar);
+    for (char32_t ch = '0'; ch <= '9'; ++ch) mark(ch, kDigitChar);
+    for (const std::u32string_view w : kRelativeWords) mark(w[0], kWordStart);
+  }
+  CharClasses(const CharClasses&) = delete;
+  CharClasses& operator=(const CharClasses&) = delete;
+
+  unsigned operator()(char32_t c) const { return c < 0x10000 ? row_[c >> 8][c & 255] : 0u; }
+  /// False when c has no bit; true may also be a code point beyond the BMP (operator() tells).
+  bool maybe(char32_t c) const { return (any_[(c >> 6) & 1023] & (std::uint64_t{1} << (c & 63))) != 0; }
+
+ private:
+  static constexpr unsigned kRows = 32;  // the pages in use are fewer (25)
+  std::uint8_t* row_[256];               // each page's row in bits_ (bits_[0]: all zero)
+  std::uint8_t bits_[kRows][256] = {};
+  std::uint64_t any_[1024] = {};  // one bit per BMP code point: set when it has a bit
+  unsigned rows_ = 1;
+
+  void mark(char32_t c, unsigned bit) {
+    const std::size_t page = c >> 8;
+    if (row_[page] == bits_[0]) {
+      if (rows_ == kRows) return;  // not reached: the characters above use fewer pages
+      row_[page] = bits_[rows_++];
+    }
+    std::uint8_t& b = row_[page][c & 255];
+    b = static_cast<std::uint8_t>(b | bit);
+    any_[c >> 6] |= std::uint64_t{1} << (c & 63);
+  }
+};
+
+/// Notes in at[kAt…] the places each check looks at, left to right.
+void scan(const std::u32string& s, Places (&at)[kAtCount]) {
+  static const CharClasses cls;
+  for (Places& p : at) p.clear();
+  const char32_t* const p = s.data();
+  const std::size_t n = s.size();
+  const char32_t* const end = p + n;
+  for (std::size_t i = 0;; ++i) {
+    const char32_t* q = p + i;
+    while (q != end && !cls.maybe(*q)) ++q;  // most characters start nothing
+    if (q == end) break;
+    i = static_cast<std::size_t>(q - p);
+    const unsigned k = cls(p[i]);
+    if (k == 0) continue;
+    if (k == kDigitChar) {
+      if (i == 0 || !(is_ascii_digit(p[i - 1]) || p[i - 1] == '.')) at[kAtNumbers].push_back(i);
+      while (i + 1 < n && is_ascii_digit(p[i + 1])) ++i;  // the rest of the number: digits start nothing else
+      continue;
+    }
+    if ((k & kPairMark) != 0) at[kAtPairs].push_back(i);
+    if ((k & kDoubleChar) != 0 && i + 1 < n && p[i + 1] == p[i]) at[kAtDoubles].push_back(i);
+    if ((k & kSentenceMark) != 0 && i + 1 < n && (cls(p[i + 1]) & kSentenceMark) != 0) at[kAtMarks].push_back(i);
+    if ((k & kRangeChar) != 0 && i > 0 && i + 1 < n) at[kAtRanges].push_back(i);
+    if ((k & kDigitChar) != 0 && (i == 0 || !(is_ascii_digit(p[i - 1]) || p[i - 1] == '.')))
+      at[kAtNumbers].push_back(i);
+    if ((k & kWordStart) != 0) at[kAtWords].push_back(i);
+  }
+}
+
 // ---- balance.pair: unbalanced “” ‘’ 《》 （） 【】 〔〕 -------------------------------------------
-void balance(const RunBuffer& b, Linter& l) {
-  static const char32_t pairs[][2] = {{U'“', U'”'},   {U'‘', U'’'},   {U'《', U'》'},
-                                      {U'（', U'）'}, {U'【', U'】'}, {U'〔', U'〕'}};
+/// `places`: the paired marks of the block.
+void balance(const RunBuffer& b, const Places& places, Places (&marks)[12], Linter& l) {
   constexpr unsigned kKinds = 6;
   const std::u32string& s = b.s;
-  // One scan for all six kinds: each keeps its open marks and the closing marks that found
-  // none; the findings are then written kind by kind (closing ones in order, then the opening
-  // ones left), as six scans would find them.
-  std::uint64_t bloom = 0;  // bit (c & 63) of every mark: most characters fail this one test
-  for (const auto& p : pairs) bloom |= (std::uint64_t{1} << (p[0] & 63)) | (std::uint64_t{1} << (p[1] & 63));
-  std::vector<std::size_t> open[kKinds];
-  std::vector<std::size_t> stray[kKinds];
+  // All six kinds at once: each keeps its open marks and the closing marks that found none;
+  // the findings are then written kind by kind (closing ones in order, then the opening ones
+  // left), as a scan per kind would find them.
+  if (places.empty()) return;
+  Places* open = marks;
+  Places* stray = marks + kKinds;
   unsigned seen = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (const std::size_t i : places) {
+    if (b.prot[i]) continue;
     const char32_t ch = s[i];
-    if (((bloom >> (ch & 63)) & 1) == 0 || b.prot[i]) continue;
     for (unsigned k = 0; k < kKinds; ++k) {
-      if (ch == pairs[k][0]) {
-        open[k].push_back(i);
-        seen |= 1u << k;
-      } else if (ch == pairs[k][1]) {
-        if (ch == U'’' && i > 0 && i + 1 < s.size() && s[i + 1] < 0x80 && s[i - 1] < 0x80) continue;  // O’Brien
-        if (open[k].empty())
-          stray[k].push_back(i);
-        else
-          open[k].pop_back();
+      const bool opening = ch == kPairs[k][0];
+      if (!opening && ch != kPairs[k][1]) continue;
+      if (ch == U'’' && i > 0 && i + 1 < s.size() && s[i + 1] < 0x80 && s[i - 1] < 0x80) break;  // O’Brien
+      if ((seen & (1u << k)) == 0) {  // the kind's first mark in this block
+        open[k].clear();
+        stray[k].clear();
         seen |= 1u << k;
       }
+      if (opening)
+        open[k].push_back(i);
+      else if (open[k].empty())
+        stray[k].push_back(i);
+      else
+        open[k].pop_back();
+      break;  // a mark is of one kind
     }
   }
   for (unsigned k = 0; k < kKinds; ++k) {
     if ((seen & (1u << k)) == 0 || (open[k].empty() && stray[k].empty())) continue;
-    const std::string opening = text::to_utf8(std::u32string(1, pairs[k][0]));
-    const std::string closing = text::to_utf8(std::u32string(1, pairs[k][1]));
-    const std::string unmatched_close = "“" + closing + "”缺少与之配对的“" + opening + "” / unmatched closing mark";
+    const std::string opening = text::to_utf8(std::u32string(1, kPairs[k][0]));
+    const std::string closing = text::to_utf8(std::u32string(1, kPairs[k][1]));
+    // “X”缺少与之配对的“Y” / unmatched closing (opening) mark
+    auto message = [](const std::string& x, const std::string& y, const char* english) {
+      std::string m = "“";
+      m += x;
+      m += "”缺少与之配对的“";
+      m += y;
+      m += "” / ";
+      m += english;
+      return m;
+    };
+    const std::string unmatched_close = message(closing, opening, "unmatched closing mark");
     for (std::size_t i : stray[k])
-      l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"", unmatched_close);
-    const std::string message = "“" + opening + "”缺少与之配对的“" + closing + "” / unmatched opening mark";
-    for (std::size_t i : open[k]) l.add("balance.pair", Severity::warning, b.pos_at(i), s.substr(i, 1), U"", message);
+      l.add(kBalancePair, Severity::warning, b.pos_at(i), s.substr(i, 1), U"", unmatched_close);
+    const std::string unmatched_open = message(opening, closing, "unmatched opening mark");
+    for (std::size_t i : open[k])
+      l.add(kBalancePair, Severity::warning, b.pos_at(i), s.substr(i, 1), U"", unmatched_open);
   }
 }
 
 // ---- char.double: 的的 了了 … (real doubles such as 谢谢 常常 人人 and AABB forms are fine) --
-bool suspicious_double(char32_t c) {
-  static const std::u32string set = U"的了是在和与及对将把被为等就也都而并之其以于这那我你他她它们从向";
-  return set.find(c) != npos;
-}
-
-void doubles(const RunBuffer& b, Linter& l) {
+/// `places`: each i where s[i] == s[i + 1] is one of kDoubled.
+void doubles(const RunBuffer& b, const Places& places, Linter& l) {
   const std::u32string& s = b.s;
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s[i] != s[i + 1] || !suspicious_double(s[i])) continue;
+  std::size_t from = 0;  // the second character of a finding starts none
+  for (const std::size_t i : places) {
+    if (i < from) continue;
     const bool aabb_after = i + 3 < s.size() && s[i + 2] == s[i + 3] && s[i + 2] != s[i];
     const bool aabb_before = i >= 2 && s[i - 2] == s[i - 1] && s[i - 1] != s[i];
     const bool triple = (i + 2 < s.size() && s[i + 2] == s[i]) || (i > 0 && s[i - 1] == s[i]);
     if (aabb_after || aabb_before || triple) continue;
     // 为了了解 / 认为为 … : a doubled 了 before 解 is 了解.
     if (s[i] == U'了' && i + 2 < s.size() && s[i + 2] == U'解') continue;
-    l.add("char.double", Severity::warning, b.pos_at(i), s.substr(i, 2), s.substr(i, 1),
+    l.add(kCharDouble, Severity::warning, b.pos_at(i), s.substr(i, 2), s.substr(i, 1),
           "疑似多打了一个“" + text::to_utf8(s.substr(i, 1)) + "” / a character typed twice?");
-    ++i;
+    from = i + 2;
   }
 }
 
 // ---- punct.repeat: ！！ ？？ and two different marks in a row (，。) ------------------------
-bool sentence_mark(char32_t c) {
-  return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == U'？' || c == U'！';
-}
-
-void repeated_marks(const RunBuffer& b, Linter& l) {
+/// `places`: each i where s[i] and s[i + 1] are both sentence marks (，。、；：？！).
+void repeated_marks(const RunBuffer& b, const Places& places, Linter& l) {
   const std::u32string& s = b.s;
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+  std::size_t from = 0;  // the second mark of a finding starts none
+  for (const std::size_t i : places) {
+    if (i < from) continue;
     const char32_t x = s[i], y = s[i + 1];
-    if (!sentence_mark(x) || !sentence_mark(y)) continue;
     const bool emphatic = (x == U'？' || x == U'！') && (y == U'？' || y == U'！');
     if (emphatic && x != y) continue;  // ？！ is allowed
-    l.add("punct.repeat", Severity::warning, b.pos_at(i), s.substr(i, 2), x == y ? s.substr(i, 1) : s.substr(i + 1, 1),
+    l.add(kPunctRepeat, Severity::warning, b.pos_at(i), s.substr(i, 2), x == y ? s.substr(i, 1) : s.substr(i + 1, 1),
           "标点连用，请核对 / two punctuation marks in a row");
-    ++i;
+    from = i + 2;
   }
 }
 
 // ---- range.mark: 2020-2022年 → 2020—2022年; 10~20 / 10-20万 → 10～20 -------------------------
-void ranges(const RunBuffer& b, Linter& l) {
+/// `places`: each range mark (- ~ － 〜) with a character on either side.
+void ranges(const RunBuffer& b, const Places& places, Linter& l) {
   const std::u32string& s = b.s;
-  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+  for (const std::size_t i : places) {
     const char32_t m = s[i];
-    if (m != '-' && m != '~' && m != U'－' && m != U'〜') continue;
     if (b.prot[i] || !is_ascii_digit(s[i - 1]) || !is_ascii_digit(s[i + 1])) continue;
     std::size_t a = i;
     while (a > 0 && is_ascii_digit(s[a - 1])) --a;
@@ -144,10 +269,10 @@ void ranges(const RunBuffer& b, Linter& l) {
     const bool year_span = (i - a) == 4 && (z - i - 1) == 4 && (unit == U'年');
     const bool time_span = unit == U'年' || unit == U'月' || unit == U'日' || unit == U'时' || unit == U'点';
     if (year_span || (m == '-' && time_span)) {
-      l.add("range.mark", Severity::warning, b.pos_at(i), s.substr(i, 1), U"—",
+      l.add(kRangeMark, Severity::warning, b.pos_at(i), s.substr(i, 1), U"—",
             "时间、地点的起止用一字线“—” / spans of time and place take —");
     } else if (is_han(unit) || unit == '%' || unit == U'％') {
-      l.add("range.mark", Severity::warning, b.pos_at(i), s.substr(i, 1), U"～",
+      l.add(kRangeMark, Severity::warning, b.pos_at(i), s.substr(i, 1), U"～",
             "数值范围用浪纹线“～” / number ranges take ～");
     }
   }
@@ -162,17 +287,18 @@ int read_int(const std::u32string& s, std::size_t a, std::size_t z) {
   return v;
 }
 
-void dates(const RunBuffer& b, std::string_view now, Linter& l) {
+/// `places`: the start of each number (a digit after neither a digit nor '.'). `now_y` and
+/// `now_day` are the year and "YYYY-MM-DD" of now (0 and empty: no checks against now).
+void dates(const RunBuffer& b, const Places& places, int now_y, std::string_view now_day, Linter& l) {
   const std::u32string& s = b.s;
-  const int now_y = now.size() >= 10 ? std::atoi(std::string(now.substr(0, 4)).c_str()) : 0;
-  const std::string now_day = now.size() >= 10 ? std::string(now.substr(0, 10)) : std::string();
   auto num_at = [&](std::size_t i, std::size_t& z) {
     z = i;
     while (z < s.size() && is_ascii_digit(s[z])) ++z;
     return z - i;
   };
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!is_ascii_digit(s[i]) || (i > 0 && (is_ascii_digit(s[i - 1]) || s[i - 1] == '.'))) continue;
+  std::size_t from = 0;  // numbers inside a date already read start none
+  for (const std::size_t i : places) {
+    if (i < from) continue;
     std::size_t z = 0;
     const std::size_t n = num_at(i, z);
     if (z >= s.size()) break;
@@ -198,7 +324,7 @@ void dates(const RunBuffer& b, std::string_view now, Linter& l) {
       }
       if (ms == npos) continue;
       if (n == 2) {
-        l.add("date.short-year", Severity::warning, b.pos_at(i), s.substr(i, n + 1), U"",
+        l.add(kDateShortYear, Severity::warning, b.pos_at(i), s.substr(i, n + 1), U"",
               "年份应写全，如“2022年” / write the full year, e.g. 2022年");
       }
     } else if (unit == U'月' && n <= 2) {
@@ -216,72 +342,51 @@ void dates(const RunBuffer& b, std::string_view now, Linter& l) {
     const std::size_t stop = end + 1;
     for (std::size_t part : {ms, ds}) {
       if (part != npos && s[part] == '0' && part + 1 < s.size() && is_ascii_digit(s[part + 1])) {
-        l.add("date.leading-zero", Severity::warning, b.pos_at(part), s.substr(part, 2), s.substr(part + 1, 1),
+        l.add(kDateLeadingZero, Severity::warning, b.pos_at(part), s.substr(part, 2), s.substr(part + 1, 1),
               "月、日不加前导零，如“8月” / no leading zero in months and days");
       }
     }
     if (m < 1 || m > 12 || (ds != npos && (d < 1 || d > days_in_month(ys != npos && n == 4 ? y : 0, m)))) {
-      l.add("date.invalid", Severity::warning, b.pos_at(i), s.substr(i, stop - i), U"",
+      l.add(kDateInvalid, Severity::warning, b.pos_at(i), s.substr(i, stop - i), U"",
             "日期不存在，请核对 / this date does not exist");
     } else if (ys != npos && n == 4 && now_y > 0) {
       if (y > now_y + 10 || y < now_y - 100) {
-        l.add("date.implausible", Severity::warning, b.pos_at(i), s.substr(i, stop - i), U"",
+        l.add(kDateImplausible, Severity::warning, b.pos_at(i), s.substr(i, stop - i), U"",
               "年份离现在太远，请核对 / a year far from now: check it");
       } else if (ds != npos) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-        if (std::string(buf) > now_day)
-          l.add("date.future", Severity::info, b.pos_at(i), s.substr(i, stop - i), U"",
+        // "YYYY-MM-DD" (y has four digits, m and d two at most: they were checked above).
+        char day[10] = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'};
+        for (int k = 3, v = y; k >= 0; --k, v /= 10) day[k] = static_cast<char>('0' + v % 10);
+        day[5] = static_cast<char>('0' + m / 10);
+        day[6] = static_cast<char>('0' + m % 10);
+        day[8] = static_cast<char>('0' + d / 10);
+        day[9] = static_cast<char>('0' + d % 10);
+        if (std::string_view(day, sizeof day) > now_day)
+          l.add(kDateFuture, Severity::info, b.pos_at(i), s.substr(i, stop - i), U"",
                 "日期晚于今天，请核对 / a date after today: check it");
       }
     }
-    i = end;
+    from = end + 1;
   }
 }
 
 // ---- time.relative: 今天 昨日 近日 … in dated news (a gentle note) ---------------------------
-void relative_time(const RunBuffer& b, Linter& l) {
-  static const std::u32string words[] = {U"今天", U"今日", U"昨天", U"昨日", U"明天", U"明日",  U"前天",
-                                         U"近日", U"日前", U"本周", U"上周", U"下周", U"上个月"};
+/// `at`: the places of the words' first characters.
+void relative_time(const RunBuffer& b, const Places& at, Linter& l) {
+  constexpr unsigned kWords = sizeof kRelativeWords / sizeof kRelativeWords[0];
+  static_assert(kWords <= 32, "one bit per word");
+  if (at.empty()) return;
   const std::u32string& s = b.s;
-  // The words' first characters, each with a bit, in a small open-addressed table (most
-  // characters of a text miss at the first slot).
-  struct FirstChars {
-    char32_t key[64] = {};  // 0: empty slot
-    unsigned bit[64] = {};
-    unsigned lookup(char32_t c) const {
-      for (unsigned h = c & 63u;; h = (h + 1) & 63u) {
-        if (key[h] == 0) return 0;
-        if (key[h] == c) return bit[h];
-      }
-    }
-  };
-  static const FirstChars firsts = [] {
-    FirstChars t;
-    unsigned n = 0;
-    for (const std::u32string& w : words) {
-      if (t.lookup(w[0]) != 0) continue;
-      unsigned h = w[0] & 63u;
-      while (t.key[h] != 0) h = (h + 1) & 63u;
-      t.key[h] = w[0];
-      t.bit[h] = 1u << (n++ % 32);  // shared bits (beyond 32 first characters) only cost compares
-    }
-    return t;
-  }();
-  auto first_bit = [&](char32_t ch) { return firsts.lookup(ch); };
-  // One scan notes where a listed first character stands; each word is then only compared
-  // there (words are looked for in list order, each left to right without overlaps, as a find
-  // loop per word would).
-  unsigned present = 0;
-  std::vector<std::size_t> at;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned bit = first_bit(s[i]);
-    if (bit == 0) continue;
-    present |= bit;
-    at.push_back(i);
-  }
-  for (const std::u32string& w : words) {
-    if ((present & first_bit(w[0])) == 0) continue;
+  // Bit j: word j's first character stands somewhere. Each word is then only compared where
+  // a first character stands (words are looked for in list order, each left to right without
+  // overlaps, as a find loop per word would).
+  std::uint32_t present = 0;
+  for (const std::size_t i : at)
+    for (unsigned j = 0; j < kWords; ++j)
+      if (s[i] == kRelativeWords[j][0]) present |= std::uint32_t{1} << j;
+  for (unsigned j = 0; j < kWords; ++j) {
+    if ((present & (std::uint32_t{1} << j)) == 0) continue;
+    const std::u32string_view w = kRelativeWords[j];
     std::size_t free_from = 0;  // matches of one word do not overlap
     for (const std::size_t i : at) {
       if (i < free_from || s[i] != w[0] || s.compare(i, w.size(), w) != 0) continue;
@@ -289,7 +394,7 @@ void relative_time(const RunBuffer& b, Linter& l) {
       if (w == U"今日" && i + 2 < s.size() && s[i + 2] == U'头') continue;  // 今日头条
       if (w == U"日前" && i > 0 && (is_ascii_digit(s[i - 1]) || s[i - 1] == U'十' || s[i - 1] == U'一'))
         continue;  // 20日前报送
-      l.add("time.relative", Severity::info, b.pos_at(i), w, U"",
+      l.add(kTimeRelative, Severity::info, b.pos_at(i), w, U"",
             "新闻中的相对时间词（“" + text::to_utf8(w) +
                 "”）建议改为具体日期 / a relative time word: consider the exact date");
     }
@@ -304,7 +409,7 @@ const DictMatcher& default_matcher() {
 // ---- dict.term: the house dictionary (规范表述) -----------------------------------------------
 void dictionary(const RunBuffer& b, const std::vector<DictMatcher::Hit>& hits, Linter& l) {
   for (const auto& h : hits) {
-    l.add("dict.term", Severity::warning, b.pos_at(h.start), b.s.substr(h.start, h.entry->wrong32.size()),
+    l.add(kDictTerm, Severity::warning, b.pos_at(h.start), b.s.substr(h.start, h.entry->wrong32.size()),
           h.entry->right32,
           "规范表述：“" + h.entry->wrong + "”应为“" + h.entry->right + "”" +
               (h.entry->note.empty() ? std::string() : "（" + h.entry->note + "）") +
@@ -386,14 +491,20 @@ const std::vector<FixRule>& lint_rules() {
 }
 
 LintPass::LintPass(const Meta& meta, const Profile& profile, std::string_view now, std::vector<Diagnostic>& diagnostics)
-    : profile_(profile), now_(now), out_(diagnostics), matcher_(nullptr) {
-  Linter l{profile_, out_};
+    : profile_(profile), out_(diagnostics), matcher_(nullptr) {
+  if (now.size() >= 10) {
+    now_year_ = std::atoi(std::string(now.substr(0, 4)).c_str());
+    now_day_ = std::string(now.substr(0, 10));
+  }
+  for (unsigned r = 0; r < kRuleCount; ++r)
+    if (rule_enabled(profile, lint_rules()[r].id)) on_ |= std::uint32_t{1} << r;
+  Linter l{on_, out_};
   if (!meta.title.set() || text::trim(meta.title.value).empty())
     l.add(
-        "meta.missing-title", Severity::warning, {}, U"", U"",
+        kMetaMissingTitle, Severity::warning, {}, U"", U"",
         "缺少标题：请在第一行写标题，或填写“标题”栏 / no title: write it on the first line or fill in the title field");
   if (!meta.date.set())
-    l.add("meta.missing-date", Severity::warning, {}, U"", U"",
+    l.add(kMetaMissingDate, Severity::warning, {}, U"", U"",
           "缺少发布日期：政府网站文章须注明日期 / no publish date: a government article must carry one");
   // The default profile never changes: its matcher is built once (a custom profile gets its own).
   if (&profile == &default_profile()) {
@@ -405,13 +516,14 @@ LintPass::LintPass(const Meta& meta, const Profile& profile, std::string_view no
 }
 
 void LintPass::block(const RunBuffer& b) {
-  Linter l{profile_, out_};
-  balance(b, l);
-  doubles(b, l);
-  repeated_marks(b, l);
-  ranges(b, l);
-  dates(b, now_, l);
-  relative_time(b, l);
+  Linter l{on_, out_};
+  scan(b.s, at_);
+  balance(b, at_[kAtPairs], marks_, l);
+  doubles(b, at_[kAtDoubles], l);
+  repeated_marks(b, at_[kAtMarks], l);
+  ranges(b, at_[kAtRanges], l);
+  dates(b, at_[kAtNumbers], now_year_, now_day_, l);
+  relative_time(b, at_[kAtWords], l);
   dictionary(b, matcher_->find(b.s), l);
 }
 
@@ -425,14 +537,15 @@ void lint(const Document& document, const Meta& meta, const Profile& profile, st
 }
 
 void LintPass::finish(const Document& document, const Meta& meta) {
-  Linter l{profile_, out_};
+  Linter l{on_, out_};
   if (meta.title.set()) {
     std::vector<Inline> runs(1);
     runs[0].text = meta.title.value;
     runs[0].pos = meta.title.pos;
     RunBuffer b = make_buffer(runs, false);
-    balance(b, l);
-    doubles(b, l);
+    scan(b.s, at_);
+    balance(b, at_[kAtPairs], marks_, l);
+    doubles(b, at_[kAtDoubles], l);
     dictionary(b, matcher_->find(b.s), l);
   }
 
@@ -448,11 +561,11 @@ void LintPass::finish(const Document& document, const Meta& meta) {
     const auto [level, number] = heading_number(s);
     if (level == 0) continue;
     if (level > deepest + 1) {
-      l.add("heading.sequence", Severity::warning, bl.pos, s.substr(0, std::min<std::size_t>(s.size(), 4)), U"",
+      l.add(kHeadingSequence, Severity::warning, bl.pos, s.substr(0, std::min<std::size_t>(s.size(), 4)), U"",
             "标题层级跳跃（缺少上一级标题） / a heading level was skipped");
     }
     if (number != last[level] + 1) {
-      l.add("heading.sequence", Severity::warning, bl.pos, s.substr(0, std::min<std::size_t>(s.size(), 4)), U"",
+      l.add(kHeadingSequence, Severity::warning, bl.pos, s.substr(0, std::min<std::size_t>(s.size(), 4)), U"",
             number == last[level] ? "标题序号重复 / a repeated heading number"
                                   : "标题序号不连续，应为第 " + std::to_string(last[level] + 1) +
                                         " 个 / a heading number out of sequence");

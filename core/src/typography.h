@@ -3,6 +3,7 @@
 #ifndef PAIBAN_TYPOGRAPHY_H
 #define PAIBAN_TYPOGRAPHY_H
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -78,10 +79,16 @@ class LintPass {
 
  private:
   const Profile& profile_;
-  std::string now_;
+  int now_year_ = 0;      ///< the year of `now`, 0 without one (no future/past checks)
+  std::string now_day_;   ///< "YYYY-MM-DD" of `now`, or empty
+  std::uint32_t on_ = 0;  ///< bit r set: lint_rules()[r] is enabled in the profile
   std::vector<Diagnostic>& out_;
   DictMatcher own_;
   const DictMatcher* matcher_;
+  /// Scratch storage kept from block to block: the places one scan of a block found for each
+  /// check, and balance's open and stray marks per kind.
+  std::vector<std::size_t> at_[6];
+  std::vector<std::size_t> marks_[12];
 };
 
 /// Warnings (no change): balance, doubled characters and punctuation, range marks, dates,
