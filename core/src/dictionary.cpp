@@ -199,6 +199,16 @@ const std::vector<DictWord>& builtin_dictionary() {
   return words;
 }
 
+namespace {
+
+/// The pair filter's slot for two neighbouring characters.
+std::uint32_t pair_slot(char32_t a, char32_t b) {
+  return (((static_cast<std::uint32_t>(a) * 0x9E3779B1u) ^ (static_cast<std::uint32_t>(b) * 0x85EBCA77u)) >> 16) &
+         0xFFFFu;
+}
+
+}  // namespace
+
 DictMatcher DictMatcher::build(const Profile& profile) {
   DictMatcher m;
   std::map<std::string, std::size_t> index;
@@ -218,6 +228,13 @@ DictMatcher DictMatcher::build(const Profile& profile) {
     const char32_t c = m.words_[k].wrong32[0];
     m.by_first_[c].push_back(k);
     if (c < 0x10000) m.first_bmp_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    const std::u32string& w = m.words_[k].wrong32;
+    if (w.size() < 2) {
+      m.any_single_ = true;
+    } else {
+      const std::uint32_t slot = pair_slot(w[0], w[1]);
+      m.pairs_[slot >> 6] |= std::uint64_t{1} << (slot & 63);
+    }
   }
   return m;
 }
@@ -227,6 +244,11 @@ std::vector<DictMatcher::Hit> DictMatcher::find(const std::u32string& s) const {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char32_t c = s[i];
     if (c < 0x10000 && ((first_bmp_[c >> 6] >> (c & 63)) & 1) == 0) continue;
+    if (!any_single_) {
+      if (i + 1 >= s.size()) break;  // every entry has two characters or more
+      const std::uint32_t slot = pair_slot(c, s[i + 1]);
+      if (((pairs_[slot >> 6] >> (slot & 63)) & 1) == 0) continue;
+    }
     auto it = by_first_.find(c);
     if (it == by_first_.end()) continue;
     const DictWord* best = nullptr;

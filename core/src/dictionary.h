@@ -42,6 +42,11 @@ class DictMatcher {
   /// One bit per BMP code point: set when some entry starts with it (a quick filter before
   /// by_first_; code points above the BMP always look in by_first_).
   std::vector<std::uint64_t> first_bmp_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
+  /// One bit per hash of an entry's first two characters: a character that starts an entry is
+  /// looked up only when the next one may continue one (single-character entries, which the
+  /// filter cannot see, switch it off).
+  std::vector<std::uint64_t> pairs_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
+  bool any_single_ = false;
 };
 
 /// The built-in entries (for docs and tests).
