@@ -17,6 +17,7 @@
 #include <cmark.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -36,6 +37,23 @@ struct Seg {
   std::string_view text;
 };
 
+/// Consecutive Segs (a block's lines), held elsewhere.
+struct Segs {
+  const Seg* first = nullptr;
+  std::size_t n = 0;
+  std::size_t size() const { return n; }
+  bool empty() const { return n == 0; }
+  const Seg& operator[](std::size_t i) const { return first[i]; }
+  const Seg& front() const { return first[0]; }
+  const Seg& back() const { return first[n - 1]; }
+  const Seg* begin() const { return first; }
+  const Seg* end() const { return first + n; }
+};
+
+Segs segs_of(const std::vector<Seg>& v) {
+  return Segs{v.data(), v.size()};
+}
+
 /// A non-blank body line, indent and trailing spaces removed.
 struct Line {
   Seg seg;
@@ -43,9 +61,28 @@ struct Line {
   bool blank_before = false;  ///< a blank (or consumed) line comes before it
 };
 
+// True when the last code point of s (not empty) is surely not a space: it ends a well-formed
+// sequence and is_space says no. Otherwise text::trim decides.
+bool ends_without_space(std::string_view s) {
+  std::size_t b = s.size() - 1;
+  while (b > 0 && s.size() - b < 4 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+  std::size_t e = b;
+  const char32_t c = text::next(s, e);
+  return e == s.size() && c != 0xFFFD && !text::is_space(c);
+}
+
 // Removes leading spaces, telling whether they form a paragraph indent.
 Line make_line(std::string_view raw, int line_no) {
   Line l;
+  // Most lines neither start nor end with a space: a look at both ends settles them.
+  if (!raw.empty()) {
+    std::size_t e = 0;
+    const char32_t c = text::next(raw, e);
+    if (c != 0xFFFD && !text::is_space(c) && ends_without_space(raw)) {
+      l.seg = Seg{line_no, 1, raw};
+      return l;
+    }
+  }
   std::size_t i = 0;
   int col = 1;
   int spaces = 0;
@@ -88,7 +125,8 @@ enum class Shape { plain, heading, atx, item, quote };
 struct Classified {
   Shape shape = Shape::plain;
   int level = 0;
-  Seg content;  ///< the text after the marker (the whole line for GB/T headings)
+  Seg content;     ///< the text after the marker (the whole line for GB/T headings)
+  int number = 0;  ///< numbering::heading_number_level of the line (not for ATX headings)
 };
 
 Classified classify(const Seg& s) {
@@ -113,9 +151,10 @@ Classified classify(const Seg& s) {
       return c;
     }
   }
-  if (int level = numbering::heading_level(t); level > 0) {
+  c.number = numbering::heading_number_level(t);
+  if (c.number > 0 && numbering::heading_shape(t)) {  // numbering::heading_level
     c.shape = Shape::heading;
-    c.level = level;
+    c.level = c.number;
     return c;
   }
   if (std::size_t n = numbering::bullet_length(t); n > 0) {
@@ -208,21 +247,57 @@ bool safe_href(std::string_view url) {
   return scheme == "http" || scheme == "https" || scheme == "mailto";
 }
 
+/// A byte cmark's inline parser stops at (or a line end).
+constexpr bool markup_byte(unsigned char c) {
+  switch (c) {
+    case '\n':
+    case '\r':
+    case '!':
+    case '&':
+    case '*':
+    case '<':
+    case '[':
+    case '\\':
+    case ']':
+    case '_':
+    case '`':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+// Eight bytes at a time: a word without any byte below 0x61 (all of Chinese text's bytes, most
+// Latin letters) cannot hold a markup byte, as each lies below 0x61.
+bool detail::has_markup_byte(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p + i, 8);
+    if (((w - kOnes * 0x61) & ~w & kHigh) == 0) continue;  // no byte below 0x61
+    for (std::size_t k = 0; k < 8; ++k)
+      if (markup_byte(p[i + k])) return true;
+  }
+  for (; i < n; ++i)
+    if (markup_byte(p[i])) return true;
+  return false;
+}
+
+namespace {
+
 struct CmarkDoc {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
 class InlineParser {
  public:
-  InlineParser(const std::vector<Seg>& segs, std::vector<Diagnostic>& diagnostics)
-      : segs_(segs), diagnostics_(diagnostics) {
-    buf_ = kPrefix;
-    for (std::size_t k = 0; k < segs.size(); ++k) {
-      if (k > 0) buf_ += join_separator(segs[k - 1].text, segs[k].text);
-      starts_.push_back(buf_.size());
-      buf_ += segs[k].text;
-    }
-  }
+  InlineParser(Segs segs, std::vector<Diagnostic>& diagnostics) : segs_(segs), diagnostics_(diagnostics) {}
 
   std::vector<Inline> parse(bool fast) {
     std::vector<Inline> out;
@@ -230,14 +305,23 @@ class InlineParser {
     if (fast && plain()) {
       // What cmark gives for text without markup, without asking it: one text node, which
       // emit_literal would cut into one run per line (a separator goes with the line before).
-      out.reserve(segs_.size());
+      out.resize(segs_.size());
       for (std::size_t k = 0; k < segs_.size(); ++k) {
-        Inline& run = out.emplace_back();
+        Inline& run = out[k];
         run.pos = Pos{segs_[k].line, segs_[k].col};
-        const std::size_t end = k + 1 < starts_.size() ? starts_[k + 1] : buf_.size();
-        run.text.assign(buf_, starts_[k], end - starts_[k]);
+        const std::string_view sep = k + 1 < segs_.size() ? join_separator(segs_[k].text, segs_[k + 1].text) : "";
+        run.text.reserve(segs_[k].text.size() + sep.size());
+        run.text.append(segs_[k].text);
+        run.text.append(sep);
       }
       return out;
+    }
+    buf_ = kPrefix;
+    starts_.reserve(segs_.size());
+    for (std::size_t k = 0; k < segs_.size(); ++k) {
+      if (k > 0) buf_ += join_separator(segs_[k - 1].text, segs_[k].text);
+      starts_.push_back(buf_.size());
+      buf_ += segs_[k].text;
     }
     std::unique_ptr<cmark_node, CmarkDoc> doc(cmark_parse_document(buf_.data(), buf_.size(), CMARK_OPT_DEFAULT));
     cmark_node* para = doc ? cmark_node_first_child(doc.get()) : nullptr;
@@ -253,33 +337,16 @@ class InlineParser {
  private:
   static constexpr const char* kPrefix = "\xC2\xA0";  // U+00A0: plain text to cmark, flanks like a space
 
-  /// True when cmark would read buf_ as one paragraph of one text node, as it is: no byte its
-  /// inline parser stops at (line ends, ! & * < [ \\ ] _ `), no line that is empty, no
-  /// space or tab at the end (the paragraph's end is trimmed).
+  /// True when cmark would read the joined lines (its prefix, the lines, the separators
+  /// between them) as one paragraph of one text node, as it is: no byte its inline parser
+  /// stops at (line ends, ! & * < [ \\ ] _ `), no line that is empty, no space or tab at the
+  /// end (the paragraph's end is trimmed). The prefix and the separators never hold such a
+  /// byte, so the lines alone are looked at.
   bool plain() const {
     for (const Seg& seg : segs_)
-      if (seg.text.empty()) return false;
-    const char last = buf_.back();
-    if (last == ' ' || last == '\t') return false;
-    for (const char c : buf_) {
-      switch (c) {
-        case '\n':
-        case '\r':
-        case '!':
-        case '&':
-        case '*':
-        case '<':
-        case '[':
-        case '\\':
-        case ']':
-        case '_':
-        case '`':
-          return false;
-        default:
-          break;
-      }
-    }
-    return true;
+      if (seg.text.empty() || detail::has_markup_byte(seg.text)) return false;
+    const char last = segs_.back().text.back();
+    return last != ' ' && last != '\t';
   }
 
   // Byte offset in buf_ of a node's start column.
@@ -516,7 +583,7 @@ class InlineParser {
     return s != nullptr ? std::string_view(s) : std::string_view();
   }
 
-  const std::vector<Seg>& segs_;
+  Segs segs_;
   std::vector<Diagnostic>& diagnostics_;
   std::string buf_;
   std::vector<std::size_t> starts_;
@@ -526,7 +593,7 @@ class InlineParser {
   int cache_cps_ = 0;
 };
 
-std::vector<Inline> inlines_of(const std::vector<Seg>& segs, std::vector<Diagnostic>& diagnostics, bool fast) {
+std::vector<Inline> inlines_of(Segs segs, std::vector<Diagnostic>& diagnostics, bool fast) {
   return InlineParser(segs, diagnostics).parse(fast);
 }
 
@@ -538,7 +605,8 @@ struct Proto {
   BlockKind kind = BlockKind::paragraph;
   int level = 0;
   Pos pos;
-  std::vector<Seg> segs;          ///< paragraph, heading, list item: the lines to join
+  std::size_t seg_begin = 0;      ///< paragraph, heading, list item: the lines to join,
+  std::size_t seg_end = 0;        ///< [seg_begin, seg_end) of the stage's Seg list
   std::vector<Classified> quote;  ///< quote: its lines (empty content separates paragraphs)
   bool per_line = false;          ///< quote: one paragraph per line
 };
@@ -549,7 +617,7 @@ struct Sink {
   bool fast;
 };
 
-Block leaf(BlockKind kind, const std::vector<Seg>& segs, Pos pos, const Sink& sink) {
+Block leaf(BlockKind kind, Segs segs, Pos pos, const Sink& sink) {
   Block b;
   b.kind = kind;
   b.pos = pos;
@@ -564,7 +632,7 @@ Block quote_block(const Proto& p, const Sink& sink) {
   std::vector<Seg> cur;
   auto flush = [&] {
     if (cur.empty()) return;
-    q.children.push_back(leaf(BlockKind::paragraph, cur, Pos{cur.front().line, cur.front().col}, sink));
+    q.children.push_back(leaf(BlockKind::paragraph, segs_of(cur), Pos{cur.front().line, cur.front().col}, sink));
     cur.clear();
   };
   for (const Classified& c : p.quote) {
@@ -594,7 +662,7 @@ bool unit_suffix(std::string_view t) {
 /// on into the next when a quote or bracket is left open, or when it is a full-length line cut
 /// mid-sentence (a PDF copy): it ends in a Chinese character or a comma and is nearly as long
 /// as the longest line around it.
-bool runs_on(const std::vector<Seg>& para, std::size_t longest) {
+bool runs_on(Segs para, std::size_t longest) {
   int straight = 0, dq = 0, paren = 0, book = 0;
   for (const Seg& sg : para) {
     for (std::size_t i = 0; i < sg.text.size();) {
@@ -655,6 +723,7 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
   const Sink sink{diagnostics, fast_plain_text};
   // The body lines.
   std::vector<Line> lines;
+  lines.reserve(source.lines.size());
   bool gap = false;
   for (std::size_t i = 0; i < source.lines.size(); ++i) {
     bool consumed = i < meta.consumed.size() && meta.consumed[i];
@@ -691,6 +760,20 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
     if (lines[k].blank_before) blank_separated = true;
 
   std::vector<Proto> protos;
+  protos.reserve(body_end);
+  std::vector<Seg> segs;  // the lines of all paragraphs, headings and items, block after block
+  segs.reserve(body_end);
+  // A new block of `kind` whose first line is `first`.
+  auto add = [&](BlockKind kind, Pos pos, const Seg& first) -> Proto& {
+    Proto& p = protos.emplace_back();
+    p.kind = kind;
+    p.pos = pos;
+    p.seg_begin = segs.size();
+    segs.push_back(first);
+    p.seg_end = segs.size();
+    return p;
+  };
+  auto segs_of_proto = [&](const Proto& p) { return Segs{segs.data() + p.seg_begin, p.seg_end - p.seg_begin}; };
   enum class Open { none, paragraph, item, quote } open = Open::none;
   std::size_t k = 0;
   while (k < body_end) {
@@ -713,31 +796,22 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
       switch (c.shape) {
         case Shape::heading:
         case Shape::atx: {
-          Proto p;
-          p.kind = BlockKind::heading;
-          p.level = c.level;
-          p.pos = pos;
-          p.segs.push_back(c.content);
-          protos.push_back(std::move(p));
+          add(BlockKind::heading, pos, c.content).level = c.level;
           open = Open::none;
           break;
         }
         case Shape::item: {
-          Proto p;
-          p.kind = BlockKind::list_item;
-          p.pos = pos;
-          p.segs.push_back(c.content);
-          protos.push_back(std::move(p));
+          add(BlockKind::list_item, pos, c.content);
           open = Open::item;
           break;
         }
         case Shape::quote: {
           if (open != Open::quote) {
-            Proto p;
+            Proto& p = protos.emplace_back();
             p.kind = BlockKind::quote;
             p.pos = pos;
+            p.seg_begin = p.seg_end = segs.size();
             p.per_line = per_line;
-            protos.push_back(std::move(p));
             open = Open::quote;
           }
           protos.back().quote.push_back(c);
@@ -746,17 +820,15 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
         case Shape::plain: {
           // A line that starts with a GB/T 9704 number (1.… （一）…) is a run-in head: it
           // always starts a paragraph of its own, even inside a blank-line-separated chunk.
-          bool starts =
-              j == k || per_line || (indent_mode && l.indented) || numbering::heading_number_level(l.seg.text) > 0;
-          if (per_line && j > k && open == Open::paragraph && runs_on(protos.back().segs, longest)) starts = false;
+          bool starts = j == k || per_line || (indent_mode && l.indented) || c.number > 0;
+          if (per_line && j > k && open == Open::paragraph && runs_on(segs_of_proto(protos.back()), longest))
+            starts = false;
           if (!starts && (open == Open::paragraph || open == Open::item)) {
-            protos.back().segs.push_back(l.seg);
+            // The open block is the last one, so its lines stay together in `segs`.
+            segs.push_back(l.seg);
+            protos.back().seg_end = segs.size();
           } else {
-            Proto p;
-            p.kind = BlockKind::paragraph;
-            p.pos = pos;
-            p.segs.push_back(l.seg);
-            protos.push_back(std::move(p));
+            add(BlockKind::paragraph, pos, l.seg);
             open = Open::paragraph;
           }
           break;
@@ -767,6 +839,7 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
   }
 
   Document doc;
+  doc.blocks.reserve(protos.size() + 1);
   for (const Proto& p : protos) {
     if (p.kind == BlockKind::list_item) {
       // Consecutive items (blank lines between them allowed) make one list.
@@ -776,7 +849,7 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
         list.pos = p.pos;
         doc.blocks.push_back(std::move(list));
       }
-      doc.blocks.back().children.push_back(leaf(BlockKind::list_item, p.segs, p.pos, sink));
+      doc.blocks.back().children.push_back(leaf(BlockKind::list_item, segs_of_proto(p), p.pos, sink));
       continue;
     }
     if (p.kind == BlockKind::quote) {
@@ -784,7 +857,7 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
       if (!q.children.empty()) doc.blocks.push_back(std::move(q));
       continue;
     }
-    Block b = leaf(p.kind, p.segs, p.pos, sink);
+    Block b = leaf(p.kind, segs_of_proto(p), p.pos, sink);
     b.level = p.level;
     doc.blocks.push_back(std::move(b));
   }
@@ -805,7 +878,7 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
     sig.pos = Pos{lines[sig_begin].seg.line, lines[sig_begin].seg.col};
     for (std::size_t j = sig_begin; j < lines.size(); ++j) {
       const Seg& s = lines[j].seg;
-      sig.children.push_back(leaf(BlockKind::paragraph, {s}, Pos{s.line, s.col}, sink));
+      sig.children.push_back(leaf(BlockKind::paragraph, Segs{&s, 1}, Pos{s.line, s.col}, sink));
     }
     doc.blocks.push_back(std::move(sig));
   }

@@ -3,6 +3,7 @@
 #ifndef PAIBAN_BLOCKS_H
 #define PAIBAN_BLOCKS_H
 
+#include <string_view>
 #include <vector>
 
 #include "model.h"
@@ -14,6 +15,12 @@ namespace paiban {
 /// `fast_plain_text` false asks cmark for every block (the tests compare the two).
 Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagnostic>& diagnostics,
                       bool fast_plain_text = true);
+
+namespace detail {
+/// True when s holds a byte cmark's inline parser stops at: a line end or one of ! & * < [ \ ] _ `
+/// (the fast plain-text reading needs none; exposed for the tests).
+bool has_markup_byte(std::string_view s);
+}  // namespace detail
 
 }  // namespace paiban
 

@@ -1,12 +1,29 @@
 #include "numbering.h"
 
-#include <string>
+#include <array>
 
 #include "text.h"
 
 namespace paiban::numbering {
 
 namespace {
+
+/// The code points of a line's first 64 bytes, decoded as text::to_u32 would, kept on the stack.
+class Head {
+ public:
+  explicit Head(std::string_view line) {
+    line = line.substr(0, kBytes);
+    for (std::size_t i = 0; i < line.size();) cps_[n_++] = text::next(line, i);
+  }
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  char32_t operator[](std::size_t i) const { return cps_[i]; }
+
+ private:
+  static constexpr std::size_t kBytes = 64;
+  std::array<char32_t, kBytes> cps_{};
+  std::size_t n_ = 0;
+};
 
 int numeral_digit(char32_t c) {
   switch (c) {
@@ -34,7 +51,7 @@ int numeral_digit(char32_t c) {
 }
 
 // A Chinese number 1…99 at u[i] (一, 十, 十一, 二十, 二十一, …); advances i. False when none.
-bool chinese_number(const std::u32string& u, std::size_t& i) {
+bool chinese_number(const Head& u, std::size_t& i) {
   std::size_t k = i;
   int first = k < u.size() ? numeral_digit(u[k]) : 0;
   if (first > 0) {
@@ -59,7 +76,7 @@ bool ascii_or_wide_digit(char32_t c) {
 }
 
 // One or two digits at u[i]; advances i.
-bool arabic_number(const std::u32string& u, std::size_t& i) {
+bool arabic_number(const Head& u, std::size_t& i) {
   std::size_t k = i;
   while (k < u.size() && k - i < 3 && ascii_or_wide_digit(u[k])) ++k;
   if (k == i || k - i > 2) return false;
@@ -75,7 +92,7 @@ bool is_close_paren(char32_t c) {
 }
 
 // Something other than spaces follows position i.
-bool has_text_after(const std::u32string& u, std::size_t i) {
+bool has_text_after(const Head& u, std::size_t i) {
   for (; i < u.size(); ++i)
     if (!text::is_space(u[i])) return true;
   return false;
@@ -90,7 +107,7 @@ int heading_number_level(std::string_view line) {
   std::size_t first_end = 0;
   const char32_t first = text::next(line, first_end);
   if (numeral_digit(first) == 0 && first != U'十' && !ascii_or_wide_digit(first) && !is_open_paren(first)) return 0;
-  std::u32string u = text::to_u32(line.substr(0, 64));
+  const Head u(line);
   if (u.empty()) return 0;
   std::size_t i = 0;
   if (chinese_number(u, i)) {

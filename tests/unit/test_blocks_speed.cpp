@@ -1,0 +1,248 @@
+// The blocks stage's cheaper tests must answer as the plain ways they replace: the markup byte
+// scan (eight bytes at a time), GB/T 9704 numbers read without a UTF-32 copy of the line, and
+// lines taken as they are when neither end is a space. Checked on generated inputs with
+// invalid UTF-8, CR/LF mixes, a BOM, empty lines and every kind of space.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "blocks.h"
+#include "numbering.h"
+#include "text.h"
+
+using namespace paiban;
+
+namespace {
+
+/// A small deterministic generator (xorshift), so failures repeat.
+struct Rng {
+  std::uint64_t s = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t next() {
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    return s;
+  }
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+};
+
+/// Every kind of space text::is_space knows, a BOM and zero-width ones.
+const std::vector<std::string> kSpaces = {
+    " ",           "\t", "\xE3\x80\x80", "\xC2\xA0", "\xE2\x80\x83", "\xEF\xBB\xBF", "\xE2\x80\x8B", "\xE2\x80\xAF",
+    "\xE2\x81\x9F"};
+
+/// Pieces the generated lines are made of: Chinese text and punctuation, Latin, digits, the
+/// markup bytes, line ends, spaces of every kind, a BOM, numbers and brackets of headings,
+/// and broken UTF-8.
+const std::vector<std::string>& pieces() {
+  static const std::vector<std::string> kPieces = [] {
+    std::vector<std::string> v = {"中",
+                                  "文",
+                                  "生态",
+                                  "环境",
+                                  "。",
+                                  "，",
+                                  "、",
+                                  "：",
+                                  "；",
+                                  "（",
+                                  "）",
+                                  "(",
+                                  ")",
+                                  "一",
+                                  "二",
+                                  "十",
+                                  "九",
+                                  "1",
+                                  "2",
+                                  "0",
+                                  "１",
+                                  "．",
+                                  ".",
+                                  "a",
+                                  "Z",
+                                  "`",
+                                  "_",
+                                  "]",
+                                  "[",
+                                  "\\",
+                                  "<",
+                                  "*",
+                                  "&",
+                                  "!",
+                                  "^",
+                                  "~",
+                                  "\n",
+                                  "\r",
+                                  "\r\n",
+                                  "\xFF",
+                                  "\xC3",
+                                  "\xE4\xB8",
+                                  "\x80",
+                                  "\xED\xA0\x80",
+                                  "\xF0\x9F\x98\x80",
+                                  "\xEF\xBF\xBD",
+                                  "a`b",
+                                  "x_y",
+                                  ""};
+    v.insert(v.end(), kSpaces.begin(), kSpaces.end());
+    return v;
+  }();
+  return kPieces;
+}
+
+std::string generate(Rng& rng, std::size_t max_pieces) {
+  std::string s;
+  const std::size_t n = rng.below(max_pieces + 1);
+  for (std::size_t k = 0; k < n; ++k) s += pieces()[rng.below(pieces().size())];
+  return s;
+}
+
+bool markup_byte_plain(std::string_view s) {
+  // The bytes cmark's inline parser stops at, and line ends, spelled out as a set.
+  constexpr std::string_view kMarkup = "\n\r!&*<[\\]_`";
+  for (const char c : s)
+    if (kMarkup.find(c) != std::string_view::npos) return true;
+  return false;
+}
+
+// The GB/T 9704 number level as read on a UTF-32 copy of the line's first 64 bytes.
+int numeral_digit(char32_t c) {
+  const std::u32string_view digits = U"一二三四五六七八九";
+  const std::size_t at = digits.find(c);
+  return at == std::u32string_view::npos ? 0 : static_cast<int>(at) + 1;
+}
+bool chinese_number(const std::u32string& u, std::size_t& i) {
+  std::size_t k = i;
+  const int first = k < u.size() ? numeral_digit(u[k]) : 0;
+  if (first > 0) {
+    ++k;
+    if (k < u.size() && u[k] == U'十') {
+      if (first == 1) return false;
+      ++k;
+      if (k < u.size() && numeral_digit(u[k]) > 0) ++k;
+    }
+  } else if (k < u.size() && u[k] == U'十') {
+    ++k;
+    if (k < u.size() && numeral_digit(u[k]) > 0) ++k;
+  } else {
+    return false;
+  }
+  i = k;
+  return true;
+}
+bool digit(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９');
+}
+bool arabic_number(const std::u32string& u, std::size_t& i) {
+  std::size_t k = i;
+  while (k < u.size() && k - i < 3 && digit(u[k])) ++k;
+  if (k == i || k - i > 2) return false;
+  i = k;
+  return true;
+}
+bool text_after(const std::u32string& u, std::size_t i) {
+  for (; i < u.size(); ++i)
+    if (!text::is_space(u[i])) return true;
+  return false;
+}
+int number_level_u32(std::string_view line) {
+  const std::u32string u = text::to_u32(line.substr(0, 64));
+  if (u.empty()) return 0;
+  std::size_t i = 0;
+  if (chinese_number(u, i)) return i < u.size() && u[i] == U'、' && text_after(u, i + 1) ? 2 : 0;
+  if (u[0] == U'（' || u[0] == '(') {
+    i = 1;
+    if (chinese_number(u, i)) return i < u.size() && (u[i] == U'）' || u[i] == ')') && text_after(u, i + 1) ? 3 : 0;
+    i = 1;
+    return arabic_number(u, i) && i < u.size() && (u[i] == U'）' || u[i] == ')') && text_after(u, i + 1) ? 5 : 0;
+  }
+  i = 0;
+  return arabic_number(u, i) && i < u.size() && (u[i] == '.' || u[i] == U'．' || u[i] == U'、') && i + 1 < u.size() &&
+                 !digit(u[i + 1]) && text_after(u, i + 1)
+             ? 4
+             : 0;
+}
+
+}  // namespace
+
+TEST_CASE("blocks speed: the markup byte scan agrees with a byte loop") {
+  Rng rng;
+  for (int round = 0; round < 20000; ++round) {
+    const std::string s = generate(rng, 40);
+    CHECK_MESSAGE(detail::has_markup_byte(s) == markup_byte_plain(s), s);
+    // Every alignment and length of the eight-byte steps.
+    const std::size_t from = rng.below(s.size() + 1);
+    const std::string_view v = std::string_view(s).substr(from);
+    CHECK(detail::has_markup_byte(v) == markup_byte_plain(v));
+  }
+  // Each markup byte alone, at every place of a long Chinese line.
+  const std::string base(48, 'x');
+  for (const char m : std::string("\n\r!&*<[\\]_`")) {
+    for (std::size_t at = 0; at < base.size(); ++at) {
+      std::string s = base;
+      s[at] = m;
+      CHECK(detail::has_markup_byte(s));
+    }
+  }
+  CHECK_FALSE(detail::has_markup_byte(""));
+  CHECK_FALSE(detail::has_markup_byte("生态环境局召开会议，部署大气污染防治工作。abcdefghijklmnopqrstuvwxyz{|}~"));
+  static const char kOthers[] = "\x7F\x80\xFF\x00\x01 \"#$%'()+,-./0123456789:;=>?@^";
+  CHECK_FALSE(detail::has_markup_byte(std::string_view(kOthers, sizeof kOthers - 1)));
+}
+
+TEST_CASE("blocks speed: GB/T 9704 numbers read as on a UTF-32 copy") {
+  Rng rng;
+  const std::vector<std::string> starts = {"一、",  "（一）", "(二)",     "1.",     "１．",   "2、",
+                                           "（1）", "(12)",   "十一、",   "二十、", "一十、", "123.",
+                                           "3.14",  "（十）", "九十九、", "（",     ""};
+  for (int round = 0; round < 30000; ++round) {
+    std::string s = starts[rng.below(starts.size())] + generate(rng, 12);
+    if (rng.below(4) == 0) s = generate(rng, 8);
+    CHECK_MESSAGE(numbering::heading_number_level(s) == number_level_u32(s), s);
+  }
+  // A long line cut at 64 bytes inside a character.
+  for (std::size_t pad = 0; pad < 4; ++pad) {
+    std::string s = "一、" + std::string(pad, 'a');
+    while (s.size() < 80) s += "\xE3\x80\x80";
+    CHECK(numbering::heading_number_level(s) == number_level_u32(s));
+  }
+}
+
+TEST_CASE("blocks speed: lines are trimmed as text::trim does") {
+  // Lines of text and spaces only (no heading, bullet or quote shape), one paragraph each: the
+  // run holds the trimmed line and starts after the leading spaces.
+  const std::vector<std::string> kParts = {"中", "文", "a", "。", "\xEF\xBF\xBD", "\xF0\x9F\x98\x80"};
+  std::vector<std::string> parts = kParts;
+  parts.insert(parts.end(), kSpaces.begin(), kSpaces.end());
+  Rng rng;
+  for (int round = 0; round < 3000; ++round) {
+    Source src;
+    std::vector<std::string> expect;
+    for (int k = 0; k < 6; ++k) {
+      std::string line;
+      const std::size_t n = rng.below(7);
+      for (std::size_t p = 0; p < n; ++p) line += parts[rng.below(parts.size())];
+      src.lines.push_back(line);
+      src.lines.emplace_back();  // a blank line: every line a paragraph of its own
+      if (!text::trim(line).empty()) expect.push_back(line);
+    }
+    Meta meta;
+    std::vector<Diagnostic> diags;
+    const Document doc = parse_blocks(src, meta, diags);
+    REQUIRE(doc.blocks.size() == expect.size());
+    for (std::size_t b = 0; b < expect.size(); ++b) {
+      const std::string_view line = expect[b];
+      const std::string_view trimmed = text::trim(line);
+      const auto lead = static_cast<std::size_t>(trimmed.data() - line.data());
+      const Block& block = doc.blocks[b];
+      REQUIRE(block.inlines.size() == 1);
+      CHECK(block.inlines[0].text == trimmed);
+      CHECK(block.inlines[0].pos.col == 1 + text::length(line.substr(0, lead)));
+      CHECK(block.pos.col == block.inlines[0].pos.col);
+    }
+  }
+}
