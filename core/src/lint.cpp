@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "chartable.h"
 #include "dictionary.h"
 #include "meta.h"
 #include "profile.h"
@@ -88,51 +89,24 @@ enum : unsigned {
 enum : unsigned { kAtPairs, kAtDoubles, kAtMarks, kAtRanges, kAtNumbers, kAtWords, kAtCount };
 using Places = std::vector<std::size_t>;
 
-/// The bits above for every BMP code point, two levels deep: a row of 256 per page that holds
-/// any such character, a row of zeros for the other pages. None lies beyond the BMP.
-class CharClasses {
- public:
-  CharClasses() {
-    for (std::uint8_t*& r : row_) r = bits_[0];
-    for (const auto& p : kPairs) {
-      mark(p[0], kPairMark);
-      mark(p[1], kPairMark);
-    }
-    for (const char32_t ch : kDoubled) mark(ch, kDoubleChar);
-    for (const char32_t ch : kSentenceMarks) mark(ch, kSentenceMark);
-    for (const char32_t ch : kRangeMarks) mark(ch, kRangeChar);
-    for (char32_t ch = '0'; ch <= '9'; ++ch) mark(ch, kDigitChar);
-    for (const std::u32string_view w : kRelativeWords) mark(w[0], kWordStart);
+/// The bits above for every BMP code point (the characters lie on 25 pages; none beyond the BMP).
+using CharClasses = CharTable<std::uint8_t, 32>;
+
+void mark_classes(CharClasses& t) {
+  for (const auto& p : kPairs) {
+    t.mark(p[0], kPairMark);
+    t.mark(p[1], kPairMark);
   }
-  CharClasses(const CharClasses&) = delete;
-  CharClasses& operator=(const CharClasses&) = delete;
-
-  unsigned operator()(char32_t c) const { return c < 0x10000 ? row_[c >> 8][c & 255] : 0u; }
-  /// False when c has no bit; true may also be a code point beyond the BMP (operator() tells).
-  bool maybe(char32_t c) const { return (any_[(c >> 6) & 1023] & (std::uint64_t{1} << (c & 63))) != 0; }
-
- private:
-  static constexpr unsigned kRows = 32;  // the pages in use are fewer (25)
-  std::uint8_t* row_[256];               // each page's row in bits_ (bits_[0]: all zero)
-  std::uint8_t bits_[kRows][256] = {};
-  std::uint64_t any_[1024] = {};  // one bit per BMP code point: set when it has a bit
-  unsigned rows_ = 1;
-
-  void mark(char32_t c, unsigned bit) {
-    const std::size_t page = c >> 8;
-    if (row_[page] == bits_[0]) {
-      if (rows_ == kRows) return;  // not reached: the characters above use fewer pages
-      row_[page] = bits_[rows_++];
-    }
-    std::uint8_t& b = row_[page][c & 255];
-    b = static_cast<std::uint8_t>(b | bit);
-    any_[c >> 6] |= std::uint64_t{1} << (c & 63);
-  }
-};
+  for (const char32_t ch : kDoubled) t.mark(ch, kDoubleChar);
+  for (const char32_t ch : kSentenceMarks) t.mark(ch, kSentenceMark);
+  for (const char32_t ch : kRangeMarks) t.mark(ch, kRangeChar);
+  for (char32_t ch = '0'; ch <= '9'; ++ch) t.mark(ch, kDigitChar);
+  for (const std::u32string_view w : kRelativeWords) t.mark(w[0], kWordStart);
+}
 
 /// Notes in at[kAt…] the places each check looks at, left to right.
 void scan(const std::u32string& s, Places (&at)[kAtCount]) {
-  static const CharClasses cls;
+  static const CharClasses cls(mark_classes);
   for (Places& p : at) p.clear();
   const char32_t* const p = s.data();
   const std::size_t n = s.size();

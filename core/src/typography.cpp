@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 
+#include "chartable.h"
 #include "text.h"
 #include "textrun.h"
 
@@ -24,13 +26,24 @@ struct Change {
   std::u32string rep;
 };
 
+/// The places of a text the costliest rules look at, noted by the scan that finds the triggers
+/// (see triggers()); each of those rules visits its places only, finding what a scan of the
+/// whole text would find. Noted again whenever the text changes.
+struct Places {
+  std::vector<std::size_t> marks;   ///< , . : ; ? ! ( ) （ ） (punct.fullwidth)
+  std::vector<std::size_t> spaces;  ///< the first of each run of is_space characters (space.*)
+  std::vector<std::size_t> nian;    ///< 年 (number.zero)
+  std::vector<std::size_t> dots;    ///< the first of each run of . 。 ． … holding … or two (punct.ellipsis)
+};
+
 /// Buffers the rules and the engine reuse from block to block (most blocks are short: their
 /// allocations, not their characters, were the cost).
 struct Scratch {
-  std::vector<char32_t> to;
+  std::vector<std::pair<std::size_t, char32_t>> to;
   std::vector<Change> changes;
   RunBuffer next;
   std::vector<unsigned> clean_at;
+  Places places;
 };
 
 struct Ctx {
@@ -39,10 +52,11 @@ struct Ctx {
   bool chinese;  ///< the block has Han characters: Chinese punctuation rules apply
   bool half_width;
   Scratch& scratch;
+  const Places& at;  ///< the places of b.s (as it is now) some rules look at
 
-  /// A zeroed replacement per character of the text (see group()).
-  std::vector<char32_t>& to() const {
-    scratch.to.assign(b.s.size(), 0);
+  /// An empty list of single-character replacements (place, character; see group()).
+  std::vector<std::pair<std::size_t, char32_t>>& to() const {
+    scratch.to.clear();
     return scratch.to;
   }
 };
@@ -84,21 +98,24 @@ char32_t at(const std::u32string& s, std::size_t i) {
   return i == npos || i >= s.size() ? 0 : s[i];
 }
 
-/// Marks single-character replacements and groups neighbouring ones into one change.
-void group(const std::u32string& s, const std::vector<char32_t>& to, std::vector<Change>& out) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (to[i] == 0) {
-      ++i;
-      continue;
-    }
+/// Sorts single-character replacements by place (of two at one place the later wins) and
+/// groups neighbouring ones into one change.
+void group(std::vector<std::pair<std::size_t, char32_t>>& to, std::vector<Change>& out) {
+  auto by_place = [](const auto& x, const auto& y) { return x.first < y.first; };
+  if (!std::is_sorted(to.begin(), to.end(), by_place)) std::stable_sort(to.begin(), to.end(), by_place);
+  for (std::size_t k = 0; k < to.size();) {
     Change c;
-    c.start = i;
-    while (i < s.size() && to[i] != 0) {
-      c.rep += to[i];
-      ++i;
+    c.start = to[k].first;
+    std::size_t end = c.start;  // one past the change's last place
+    for (; k < to.size() && to[k].first <= end; ++k) {
+      if (to[k].first < end) {
+        c.rep.back() = to[k].second;  // the same place again
+        continue;
+      }
+      c.rep += to[k].second;
+      ++end;
     }
-    c.len = i - c.start;
+    c.len = end - c.start;
     out.push_back(std::move(c));
   }
 }
@@ -106,11 +123,8 @@ void group(const std::u32string& s, const std::vector<char32_t>& to, std::vector
 // ---- width.alnum: ＰＭ２．５ → PM2.5, ２０２２ → 2022, ８５％ → 85% --------------------------
 void rule_width(const Ctx& c, std::vector<Change>& out) {
   const std::u32string& s = c.b.s;
-  std::vector<char32_t>* to = nullptr;  // made (zeroed) on the first mark
-  auto mark = [&](std::size_t i, char32_t v) {
-    if (to == nullptr) to = &c.to();
-    (*to)[i] = v;
-  };
+  std::vector<std::pair<std::size_t, char32_t>>& to = c.to();
+  auto mark = [&](std::size_t i, char32_t v) { to.emplace_back(i, v); };
   auto digitish = [&](std::size_t k) {
     char32_t d = at(s, k);
     return is_ascii_digit(d) || (d >= 0xFF10 && d <= 0xFF19);
@@ -125,7 +139,7 @@ void rule_width(const Ctx& c, std::vector<Change>& out) {
     else if (ch == 0xFF05 && i > 0 && digitish(i - 1))
       mark(i, '%');
   }
-  if (to != nullptr) group(s, *to, out);
+  if (!to.empty()) group(to, out);
 }
 
 // ---- number.zero: 二0二二年 / 二O二二年 / 二○二二年 → 二〇二二年 ------------------------------
@@ -140,8 +154,11 @@ bool zero_like(char32_t c) {
 
 void rule_zero(const Ctx& c, std::vector<Change>& out) {
   const std::u32string& s = c.b.s;
-  for (std::size_t i = 0; i + 4 < s.size(); ++i) {
-    if (s[i + 4] != U'年') continue;
+  // Each 年 four places on from i (a match's characters are not looked at again).
+  std::size_t from = 0;
+  for (const std::size_t y : c.at.nian) {
+    if (y < 4 || y - 4 < from) continue;
+    const std::size_t i = y - 4;
     if (i > 0 && (cn_digit(s[i - 1]) || zero_like(s[i - 1]) || is_ascii_alnum(s[i - 1]))) continue;
     bool has_cn = false, has_zero = false, ok = true;
     for (std::size_t k = i; k < i + 4; ++k) {
@@ -156,38 +173,44 @@ void rule_zero(const Ctx& c, std::vector<Change>& out) {
     if (!ok || !has_cn || !has_zero) continue;
     for (std::size_t k = i; k < i + 4; ++k)
       if (zero_like(s[k])) out.push_back({k, 1, U"〇"});
-    i += 4;
+    from = i + 5;
   }
+}
+
+bool ellipsis_char(char32_t c) {
+  return c == '.' || c == U'。' || c == 0xFF0E || c == U'…';
 }
 
 // ---- punct.ellipsis: ... ...... 。。。 … → …… ----------------------------------------------
 void rule_ellipsis(const Ctx& c, std::vector<Change>& out) {
   if (!c.chinese) return;
   const std::u32string& s = c.b.s;
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t ch = s[i];
-    if (c.b.prot[i] || (ch != '.' && ch != U'。' && ch != 0xFF0E && ch != U'…')) {
-      ++i;
-      continue;
+  // Only the noted runs of marks (a lone . 。 or ． changes nothing), each from its start.
+  for (const std::size_t start : c.at.dots) {
+    for (std::size_t i = start; i < s.size() && ellipsis_char(s[i]);) {
+      if (c.b.prot[i]) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      bool dots = true;
+      while (j < s.size() && !c.b.prot[j] && (s[j] == '.' || s[j] == U'。' || s[j] == 0xFF0E || s[j] == U'…')) {
+        if (s[j] == U'…') dots = false;
+        ++j;
+      }
+      const std::size_t n = j - i;
+      bool only_ellipsis = true;
+      for (std::size_t k = i; k < j; ++k) only_ellipsis = only_ellipsis && s[k] == U'…';
+      if (only_ellipsis) {
+        if (n != 2) out.push_back({i, n, U"……"});
+      } else if (dots && n >= 3) {
+        // Not a number or a version (1...5 stays as it is).
+        if (!(i > 0 && is_ascii_digit(s[i - 1]) && is_ascii_digit(at(s, j)))) out.push_back({i, n, U"……"});
+      } else if (!dots) {
+        out.push_back({i, n, U"……"});
+      }
+      i = j;
     }
-    std::size_t j = i;
-    bool dots = true;
-    while (j < s.size() && !c.b.prot[j] && (s[j] == '.' || s[j] == U'。' || s[j] == 0xFF0E || s[j] == U'…')) {
-      if (s[j] == U'…') dots = false;
-      ++j;
-    }
-    const std::size_t n = j - i;
-    bool only_ellipsis = true;
-    for (std::size_t k = i; k < j; ++k) only_ellipsis = only_ellipsis && s[k] == U'…';
-    if (only_ellipsis) {
-      if (n != 2) out.push_back({i, n, U"……"});
-    } else if (dots && n >= 3) {
-      // Not a number or a version (1...5 stays as it is).
-      if (!(i > 0 && is_ascii_digit(s[i - 1]) && is_ascii_digit(at(s, j)))) out.push_back({i, n, U"……"});
-    } else if (!dots) {
-      out.push_back({i, n, U"……"});
-    }
-    i = j;
   }
 }
 
@@ -331,19 +354,16 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
   const std::u32string& s = c.b.s;
   // One scan: parentheses are collected in pairs (converted below, a pair whose content has
   // Han characters or that stands next to Chinese text), the other candidates decided on the
-  // spot. The replacement array is made on the first mark: most scans mark nothing.
-  std::vector<char32_t>* to = nullptr;
-  auto mark = [&](std::size_t i, char32_t v) {
-    if (to == nullptr) to = &c.to();
-    (*to)[i] = v;
-  };
+  // spot.
+  std::vector<std::pair<std::size_t, char32_t>>& to = c.to();
+  auto mark = [&](std::size_t i, char32_t v) { to.emplace_back(i, v); };
   std::vector<std::size_t> open;
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  // only parentheses, '.' and marks with a full-width form (all ASCII) are candidates: the
+  // scan noted where they stand
+  for (const std::size_t i : c.at.marks) {
     const char32_t ch = s[i];
-    // only parentheses, '.' and marks with a full-width form (all ASCII) are candidates: skip
-    // the rest before looking around
-    if ((ch >= 0x80 && ch != U'（' && ch != U'）') || c.b.prot[i]) continue;
+    if (c.b.prot[i]) continue;
     if (ch == '(' || ch == U'（') {
       open.push_back(i);
       continue;
@@ -387,7 +407,7 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
       if (s[cl] == ')') mark(cl, U'）');
     }
   }
-  if (to != nullptr) group(s, *to, out);
+  if (!to.empty()) group(to, out);
 }
 
 // ---- punct.double: ，， 。。 、、 ；； ：： → one --------------------------------------------
@@ -412,25 +432,28 @@ void rule_double(const Ctx& c, std::vector<Change>& out) {
 // punctuation, and (house style) between Chinese and Latin letters or digits -------------------
 void spaces(const Ctx& c, std::vector<Change>& out, bool latin) {
   const std::u32string& s = c.b.s;
-  for (std::size_t i = 0; i < s.size();) {
-    if (!is_space(s[i]) || c.b.prot[i]) {
-      ++i;
-      continue;
+  // Only the noted runs of spaces, each from its start.
+  for (const std::size_t start : c.at.spaces) {
+    for (std::size_t i = start; i < s.size() && is_space(s[i]);) {
+      if (c.b.prot[i]) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < s.size() && is_space(s[j]) && !c.b.prot[j]) ++j;
+      const char32_t a = i > 0 ? s[i - 1] : 0;
+      const char32_t z = at(s, j);
+      if (a != 0 && z != 0) {
+        const bool cjk_pair = (is_cjk(a) && is_cjk(z)) || is_cjk_punct(a) || is_cjk_punct(z);
+        // A URL or e-mail next to Chinese text counts as Latin.
+        const bool za = is_ascii_alnum(z) || c.b.prot[j];
+        const bool aa = is_ascii_alnum(a) || c.b.prot[i - 1];
+        const bool mixed = (is_han(a) && za) || (aa && is_han(z));
+        if (!latin && cjk_pair && !(a == U'·' || z == U'·')) out.push_back({i, j - i, U""});
+        if (latin && !cjk_pair && mixed) out.push_back({i, j - i, U""});
+      }
+      i = j;
     }
-    std::size_t j = i;
-    while (j < s.size() && is_space(s[j]) && !c.b.prot[j]) ++j;
-    const char32_t a = i > 0 ? s[i - 1] : 0;
-    const char32_t z = at(s, j);
-    if (a != 0 && z != 0) {
-      const bool cjk_pair = (is_cjk(a) && is_cjk(z)) || is_cjk_punct(a) || is_cjk_punct(z);
-      // A URL or e-mail next to Chinese text counts as Latin.
-      const bool za = is_ascii_alnum(z) || c.b.prot[j];
-      const bool aa = is_ascii_alnum(a) || c.b.prot[i - 1];
-      const bool mixed = (is_han(a) && za) || (aa && is_han(z));
-      if (!latin && cjk_pair && !(a == U'·' || z == U'·')) out.push_back({i, j - i, U""});
-      if (latin && !cjk_pair && mixed) out.push_back({i, j - i, U""});
-    }
-    i = j;
   }
 }
 void rule_space_cjk(const Ctx& c, std::vector<Change>& out) {
@@ -463,10 +486,6 @@ enum Trigger : unsigned {
   t_space = 1u << 7,     ///< is_space
 };
 
-bool ellipsis_char(char32_t c) {
-  return c == '.' || c == U'。' || c == 0xFF0E || c == U'…';
-}
-
 /// The characters width.alnum looks at: full-width digits and letters, ． and ％ (not the
 /// full-width punctuation around them in the same block, which Chinese text is full of).
 bool width_candidate(char32_t c) {
@@ -474,51 +493,78 @@ bool width_candidate(char32_t c) {
          c == 0xFF05;
 }
 
-/// The triggers present in s (one pass).
-unsigned triggers(const std::u32string& s) {
+/// What a character does in triggers(): the low byte holds the triggers it sets on its own,
+/// the bits above what is looked at around it.
+enum : unsigned {
+  k_note_mark = 1u << 8,   ///< a place of punct.fullwidth
+  k_dot = 1u << 9,         ///< ellipsis_char: runs of them are punct.ellipsis's places
+  k_double = 1u << 10,     ///< t_double when written twice
+  k_space = 1u << 11,      ///< is_space: runs of them are the space rules' places
+  k_note_nian = 1u << 12,  ///< a place of number.zero
+  k_stop = 1u << 13,       ///< U+0000, which ends every string: the scan stops there
+};
+
+/// The pages (code point / 256) that hold every is_space character (the unit tests check it).
+constexpr char32_t kSpacePages[] = {0x00, 0x20, 0x30, 0xFE};
+
+/// The bits above for every BMP code point (the characters lie on 6 pages; none beyond the BMP).
+using TriggerClasses = CharTable<std::uint16_t, 8>;
+
+void mark_triggers(TriggerClasses& t) {
+  for (const char32_t c : {U',', U':', U';', U'?', U'!', U'(', U')'}) t.mark(c, t_mark | k_note_mark);
+  t.mark('.', t_mark | k_note_mark | k_dot);
+  t.mark(U'（', k_note_mark);
+  t.mark(U'）', k_note_mark);
+  for (const char32_t c : {U'。', U'．'}) t.mark(c, k_dot);
+  t.mark(U'…', t_ellipsis | k_dot);
+  for (char32_t c = 0xFF05; c <= 0xFF5A; ++c)
+    if (width_candidate(c)) t.mark(c, t_width);
+  for (const char32_t c : {U'-', U'－', U'—'}) t.mark(c, t_dash);
+  for (const char32_t c : {U'"', U'\''}) t.mark(c, t_quote);
+  for (const char32_t c : {U'，', U'。', U'、', U'；', U'：'}) t.mark(c, k_double);
+  for (const char32_t page : kSpacePages)  // where is_space's characters are
+    for (char32_t c = page << 8; c < (page + 1) << 8; ++c)
+      if (is_space(c)) t.mark(c, t_space | k_space);
+  t.mark(U'年', t_nian | k_note_nian);
+  t.mark(0, k_stop);
+}
+
+/// The triggers present in s, and the places some rules look at (one pass).
+unsigned triggers(const std::u32string& s, Places& at) {
+  static const TriggerClasses cls(mark_triggers);
+  at.marks.clear();
+  at.spaces.clear();
+  at.nian.clear();
+  at.dots.clear();
   unsigned m = 0;
-  char32_t prev = 0;
-  for (const char32_t c : s) {
-    if (c < 0x80) {
-      switch (c) {
-        case '.':
-          m |= t_mark;
-          if (ellipsis_char(prev)) m |= t_ellipsis;
-          break;
-        case ',':
-        case ':':
-        case ';':
-        case '?':
-        case '!':
-        case '(':
-        case ')':
-          m |= t_mark;
-          break;
-        case '-':
-          m |= t_dash;
-          break;
-        case '"':
-        case '\'':
-          m |= t_quote;
-          break;
-        case ' ':
-        case '\t':
-          m |= t_space;
-          break;
-        default:
-          break;
-      }
-    } else if (c >= 0x4E00 && c <= 0x9FFF) {  // Han: only 年 is a trigger
-      if (c == U'年') m |= t_nian;
-    } else {
-      if (width_candidate(c)) m |= t_width;
-      if (c == U'年') m |= t_nian;
-      if (c == U'…' || (ellipsis_char(c) && ellipsis_char(prev))) m |= t_ellipsis;
-      if (c == 0xFF0D || c == U'—') m |= t_dash;
-      if (c == prev && (c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：')) m |= t_double;
-      if (is_space(c)) m |= t_space;
+  const char32_t* const p = s.data();
+  const char32_t* const end = p + s.size();
+  std::size_t dot_start = 0;  // where the current run of ellipsis_char characters starts
+  for (const char32_t* q = p;; ++q) {
+    while (!cls.maybe(*q)) ++q;  // most characters trigger nothing; the string ends with U+0000
+    if (q == end) break;
+    const unsigned k = cls(*q);
+    const char32_t prev = q != p ? q[-1] : 0;
+    if (k == k_double) {  // ，、；： (。 is also an ellipsis mark): the commonest
+      if (prev == *q) m |= t_double;
+      continue;
     }
-    prev = c;
+    m |= k & 0xFFu;
+    if (k <= 0xFFu) continue;  // nothing to look at around it
+    const auto i = static_cast<std::size_t>(q - p);
+    if ((k & k_note_mark) != 0) at.marks.push_back(i);
+    if ((k & k_dot) != 0) {
+      if (!ellipsis_char(prev)) {
+        dot_start = i;
+        if (*q == U'…') at.dots.push_back(i);
+      } else {
+        m |= t_ellipsis;
+        if (at.dots.empty() || at.dots.back() != dot_start) at.dots.push_back(dot_start);  // a second mark
+      }
+    }
+    if ((k & k_double) != 0 && prev == *q) m |= t_double;
+    if ((k & k_space) != 0 && !is_space(prev)) at.spaces.push_back(i);
+    if ((k & k_note_nian) != 0) at.nian.push_back(i);
   }
   return m;
 }
@@ -621,8 +667,7 @@ bool edit_order(const Edit& x, const Edit& y) {
 void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& active,
                const std::vector<std::string>& rejected, std::vector<Edit>& edits, std::vector<RunBuffer::NetEdit>* net,
                const BlockReader* after, Scratch& scratch) {
-  bool chinese = false;
-  for (char32_t ch : b.s) chinese = chinese || is_han(ch);
+  const bool chinese = std::any_of(b.s.begin(), b.s.end(), [](char32_t ch) { return is_han(ch); });
   bool changed_any = false;
   const std::size_t first_edit = edits.size();
   // Rules feed each other (a mark made full width lets its neighbour count as Chinese
@@ -633,7 +678,8 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
   unsigned version = 0;  // bumped whenever the text changes
   std::vector<unsigned>& clean_at = scratch.clean_at;
   clean_at.assign(all.size(), ~0u);
-  unsigned present = triggers(b.s);
+  Places& places = scratch.places;
+  unsigned present = triggers(b.s, places);
   unsigned present_at = 0;
   for (int pass = 0, changed = 1; changed != 0 && pass < 4; ++pass) {
     changed = 0;
@@ -642,7 +688,7 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
       if (clean_at[k] == version) continue;
       const RuleRow& row = all[k];
       if (present_at != version) {
-        present = triggers(b.s);
+        present = triggers(b.s, places);
         present_at = version;
       }
       if (row.trigger != t_always && (present & row.trigger) == 0) {
@@ -651,7 +697,7 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
       }
       std::vector<Change>& changes = scratch.changes;
       changes.clear();
-      const Ctx ctx{b, profile, chinese, profile.half_width_publish, scratch};
+      const Ctx ctx{b, profile, chinese, profile.half_width_publish, scratch, places};
       row.fn(ctx, changes);
       if (changes.empty()) {
         clean_at[k] = version;
