@@ -3,7 +3,6 @@
 // style attribute from the profile (the fragment, for a CMS that drops classes).
 #include "render.h"
 
-#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <optional>
@@ -59,56 +58,88 @@ bool forbidden_in_html(char32_t c) {
   return (c & 0xFFFEu) == 0xFFFEu;
 }
 
+/// How far escape_html_into can skip from a byte without looking closer: 1 for ASCII that needs
+/// no escape, 3 for the lead of a 3-byte sequence for U+1000–U+EFFF (all allowed in HTML text),
+/// 0 for anything else.
+struct SkipTable {
+  unsigned char of[256];
+};
+
+constexpr SkipTable make_skip_table() {
+  SkipTable t{};
+  for (int b = 0; b < 256; ++b) {
+    unsigned char step = 0;
+    if (b >= 0x20 && b < 0x7F && b != '&' && b != '<' && b != '>' && b != '"' && b != '\'')
+      step = 1;
+    else if (b >= 0xE1 && b <= 0xEE)
+      step = 3;
+    t.of[b] = step;
+  }
+  return t;
+}
+
+constexpr SkipTable kSkip = make_skip_table();
+
+/// The entity for an ASCII character that has one, else an empty view.
+std::string_view entity_for(unsigned char b) {
+  switch (b) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return {};
+  }
+}
+
 /// Appends the escaped form of s to out (see escape_html). Bytes that stay as they are are
-/// copied in runs; a character is decoded only to check it is allowed in HTML text.
+/// copied in runs; a character is decoded only to check it is allowed in HTML text (plain ASCII
+/// and U+1000–U+EFFF never need the check).
 void escape_html_into(std::string& out, std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
   std::size_t run = 0;  // start of the bytes not yet copied
   auto flush = [&](std::size_t end) {
     if (end > run) out.append(s.data() + run, end - run);
   };
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x20 && b < 0x7F) {
-      const char* entity = nullptr;
-      switch (b) {
-        case '&':
-          entity = "&amp;";
-          break;
-        case '<':
-          entity = "&lt;";
-          break;
-        case '>':
-          entity = "&gt;";
-          break;
-        case '"':
-          entity = "&quot;";
-          break;
-        case '\'':
-          entity = "&#39;";
-          break;
-        default:
-          break;
-      }
-      ++i;
-      if (entity) {
-        flush(i - 1);
+  std::size_t i = 0;
+  for (;;) {
+    std::size_t step = 0;
+    while (i + 3 <= n && (step = kSkip.of[p[i]]) != 0) i += step;  // no step passes the end here
+    while (i < n && (step = kSkip.of[p[i]]) != 0 && i + step <= n) i += step;
+    if (i >= n) break;
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      const std::string_view entity = entity_for(b);
+      if (!entity.empty()) {
+        flush(i);
         out += entity;
-        run = i;
+        run = ++i;
+        continue;
       }
-      continue;
-    }
-    if (b >= 0xE1 && b <= 0xEE && i + 2 < s.size()) {  // U+1000–U+EFFF (most CJK): all allowed
-      i += 3;
-      continue;
     }
     const std::size_t start = i;
-    if (forbidden_in_html(text::next(s, i))) {
+    char32_t c = 0;
+    if (b >= 0xE0 && b <= 0xEF && i + 2 < n) {  // the other 3-byte leads, read as text::next reads them
+      c = (static_cast<char32_t>(b & 0x0Fu) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3Fu) << 6) |
+          static_cast<char32_t>(p[i + 2] & 0x3Fu);
+      i += 3;
+    } else {
+      c = text::next(s, i);
+    }
+    if (forbidden_in_html(c)) {
       flush(start);
       text::append(out, 0xFFFD);
       run = i;
     }
   }
-  flush(s.size());
+  flush(n);
 }
 
 struct DateTime {
@@ -143,39 +174,59 @@ std::optional<DateTime> read_datetime(std::string_view s) {
   return t;
 }
 
-std::string two(int v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
+/// Appends v (0–9999) in `width` digits (2 or 4), with leading zeros.
+void append_digits(std::string& out, int v, int width) {
+  char buf[4] = {static_cast<char>('0' + v / 1000), static_cast<char>('0' + v / 100 % 10),
+                 static_cast<char>('0' + v / 10 % 10), static_cast<char>('0' + v % 10)};
+  out.append(buf + 4 - width, static_cast<std::size_t>(width));
 }
 
-std::string four(int v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04d", v);
-  return buf;
+/// Appends YYYY-MM-DD, `sep`, HH:MM and (with `seconds`) :SS.
+void append_datetime(std::string& out, const DateTime& t, char sep, bool seconds) {
+  append_digits(out, t.year, 4);
+  out += '-';
+  append_digits(out, t.month, 2);
+  out += '-';
+  append_digits(out, t.day, 2);
+  out += sep;
+  append_digits(out, t.hour, 2);
+  out += ':';
+  append_digits(out, t.minute, 2);
+  if (!seconds) return;
+  out += ':';
+  append_digits(out, t.second, 2);
 }
 
 /// The date in the profile's format: YYYY MM DD HH mm ss are replaced, the rest is kept.
 std::string format_datetime(std::string_view fmt, const DateTime& t) {
-  struct Token {
-    const char* name;
-    std::string value;
-  };
-  const Token tokens[] = {{"YYYY", four(t.year)}, {"MM", two(t.month)},  {"DD", two(t.day)},
-                          {"HH", two(t.hour)},    {"mm", two(t.minute)}, {"ss", two(t.second)}};
   std::string out;
+  out.reserve(fmt.size() + 8);
   for (std::size_t i = 0; i < fmt.size();) {
-    bool matched = false;
-    for (const Token& tok : tokens) {
-      const std::string_view name(tok.name);
-      if (fmt.substr(i, name.size()) == name) {
-        out += tok.value;
-        i += name.size();
-        matched = true;
-        break;
-      }
+    const std::string_view rest = fmt.substr(i);
+    // The tokens start with different letters: at most one matches here.
+    if (rest.substr(0, 4) == "YYYY") {
+      append_digits(out, t.year, 4);
+      i += 4;
+      continue;
     }
-    if (!matched) out += fmt[i++];
+    const std::string_view two_letters = rest.substr(0, 2);
+    int value = -1;
+    if (two_letters == "MM")
+      value = t.month;
+    else if (two_letters == "DD")
+      value = t.day;
+    else if (two_letters == "HH")
+      value = t.hour;
+    else if (two_letters == "mm")
+      value = t.minute;
+    else if (two_letters == "ss")
+      value = t.second;
+    if (value >= 0) {
+      append_digits(out, value, 2);
+      i += 2;
+    } else {
+      out += fmt[i++];
+    }
   }
   return out;
 }
@@ -266,6 +317,7 @@ class Renderer {
 
   /// Appends `<tag` + the element's look + `>`. Looks of elements without a page class are
   /// worked out once per key: a body has thousands of paragraphs.
+  /// `key` must be a literal (or outlive the renderer): the cache keeps the pointer.
   void open(std::string& out, std::string_view tag, const char* key) const {
     out += '<';
     out += tag;
@@ -285,23 +337,62 @@ class Renderer {
     return text::trim(t).empty() ? std::string("（无标题）") : std::string(t);
   }
 
-  std::string heading() const { return "<h1" + look("title", "pb-title") + ">" + article_text(title()) + "</h1>\n"; }
+  /// look(), appended to out.
+  void add_look(std::string& out, const char* key, const char* page_class = nullptr) const {
+    if (mode_ == Mode::page) {
+      if (page_class) {
+        out += " class=\"";
+        out += page_class;
+        out += '"';
+      }
+      return;
+    }
+    auto it = profile_.styles.find(key);
+    if (it == profile_.styles.end() || it->second.empty()) return;
+    out += " style=\"";
+    escape_html_into(out, it->second);
+    out += '"';
+  }
 
-  std::string info_line() const {
-    std::string out = "<p" + look("info", "pb-info") + ">";
+  /// The title as the article's <h1>, appended to out.
+  void heading(std::string& out) const {
+    out += "<h1";
+    add_look(out, "title", "pb-title");
+    out += '>';
+    const std::string& t = meta_.title.value;
+    if (text::trim(t).empty())
+      article_text(out, "（无标题）");
+    else
+      article_text(out, t);
+    out += "</h1>\n";
+  }
+
+  /// The publish-date and views line, appended to out.
+  void info_line(std::string& out) const {
+    out += "<p";
+    add_look(out, "info", "pb-info");
+    out += '>';
     if (auto t = read_datetime(meta_.date.value)) {
-      const std::string iso = four(t->year) + "-" + two(t->month) + "-" + two(t->day) + "T" + two(t->hour) + ":" +
-                              two(t->minute) + ":" + two(t->second) + "+08:00";
-      out += "<span>" + escape_html(profile_.date_label) + "<time datetime=\"" + iso + "\">" +
-             escape_html(format_datetime(profile_.date_format, *t)) + "</time></span>";
+      out += "<span>";
+      escape_html_into(out, profile_.date_label);
+      out += "<time datetime=\"";
+      append_datetime(out, *t, 'T', true);
+      out += "+08:00\">";
+      escape_html_into(out, format_datetime(profile_.date_format, *t));
+      out += "</time></span>";
     }
-    if (!text::trim(meta_.views.value).empty()) {
-      out += "<span" + look("views", "pb-views") + ">" + escape_html(profile_.views_label) +
-             escape_html(text::trim(meta_.views.value)) + "</span>";
+    out += "<span";
+    add_look(out, "views", "pb-views");
+    const std::string_view views = text::trim(meta_.views.value);
+    if (!views.empty()) {
+      out += '>';
+      escape_html_into(out, profile_.views_label);
+      escape_html_into(out, views);
+      out += "</span>";
     } else {
-      out += "<span" + look("views", "pb-views") + " data-cms-slot=\"views\"></span>";
+      out += " data-cms-slot=\"views\"></span>";
     }
-    return out + "</p>\n";
+    out += "</p>\n";
   }
 
   /// The body, appended to out.
@@ -311,7 +402,9 @@ class Renderer {
     Extent e;
     measure(doc.blocks, e);
     out.reserve(out.size() + e.text + e.text / 32 + e.elements * (24 + look("p").size()) + 4096);
-    out += "<div" + look("body", "pb-body") + ">\n";
+    out += "<div";
+    add_look(out, "body", "pb-body");
+    out += ">\n";
     blocks(doc.blocks, out, 0);
     out += "</div>\n";
   }
@@ -344,11 +437,14 @@ class Renderer {
         paragraph(b, "p", out, depth);
         break;
       case BlockKind::heading: {
-        const int level = b.level < 2 ? 2 : (b.level > 6 ? 6 : b.level);
-        const std::string tag = "h" + std::to_string(level);
-        open(out, tag, tag.c_str());
+        // The look cache keeps its keys as pointers: they must be literals.
+        static const char* const kTags[] = {"h2", "h3", "h4", "h5", "h6"};
+        const char* tag = kTags[(b.level < 2 ? 2 : (b.level > 6 ? 6 : b.level)) - 2];
+        open(out, tag, tag);
         inlines(b.inlines, out, depth);
-        out += "</" + tag + ">\n";
+        out += "</";
+        out += tag;
+        out += ">\n";
         break;
       }
       case BlockKind::list: {
@@ -431,11 +527,21 @@ class Renderer {
   mutable std::deque<std::pair<const char*, std::string>> looks_;
 };
 
+/// True when s has a character other than a space (text::trim(s) is not empty).
+bool has_text(std::string_view s) {
+  if (!s.empty() && static_cast<unsigned char>(s[0]) > 0x20 && static_cast<unsigned char>(s[0]) < 0x7F)
+    return true;  // an ASCII letter, digit or sign: never a space
+  return !text::trim(s).empty();
+}
+
 void meta_tag(std::string& out, const char* name, std::string_view value) {
-  if (text::trim(value).empty()) return;
+  const std::string_view v = text::trim(value);
+  if (v.empty()) return;
   out += "<meta name=\"";
   out += name;
-  out += "\" content=\"" + escape_html(text::trim(value)) + "\">\n";
+  out += "\" content=\"";
+  escape_html_into(out, v);
+  out += "\">\n";
 }
 
 }  // namespace
@@ -448,27 +554,41 @@ std::string escape_html(std::string_view s) {
 }
 
 bool is_safe_href(std::string_view href) {
-  // Browsers drop leading and trailing C0 controls and spaces, and every tab and line break.
-  std::string h;
-  for (char c : href)
-    if (c != '\t' && c != '\n' && c != '\r') h += c;
-  std::size_t b = 0;
-  while (b < h.size() && static_cast<unsigned char>(h[b]) <= 0x20) ++b;
-  h.erase(0, b);
-  if (h.empty()) return false;
-  // A scheme is whatever comes before a ':' that precedes any '/', '?' or '#'.
-  const std::size_t stop = h.find_first_of(":/?#");
-  if (stop == std::string::npos || h[stop] != ':') return true;  // relative
-  std::string scheme = h.substr(0, stop);
-  for (char& c : scheme) {
+  // Browsers drop leading and trailing C0 controls and spaces, and every tab and line break
+  // (all of them bytes <= 0x20, so the leading ones go in one skip).
+  std::size_t i = 0;
+  while (i < href.size() && static_cast<unsigned char>(href[i]) <= 0x20) ++i;
+  if (i == href.size()) return false;
+  // A scheme is whatever comes before a ':' that precedes any '/', '?' or '#'; only its first
+  // letters are kept (no allowed scheme is longer than six).
+  char scheme[7] = {};
+  std::size_t len = 0;
+  bool too_long = false;
+  for (; i < href.size(); ++i) {
+    char c = href[i];
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == '/' || c == '?' || c == '#') return true;  // relative
+    if (c == ':') {
+      if (too_long) return false;
+      const std::string_view name(scheme, len);
+      return name == "http" || name == "https" || name == "mailto";
+    }
+    if (len == sizeof scheme) {
+      too_long = true;
+      continue;
+    }
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    scheme[len++] = c;
   }
-  return scheme == "http" || scheme == "https" || scheme == "mailto";
+  return true;  // relative
 }
 
 std::string render_fragment(const Document& document, const Meta& meta, const Profile& profile) {
   const Renderer r(meta, profile, Mode::fragment);
-  std::string out = r.heading() + r.info_line();
+  std::string out;
+  out.reserve(1024);
+  r.heading(out);
+  r.info_line(out);
   r.body(document, out);
   return out;
 }
@@ -479,11 +599,18 @@ std::string render_page(const Document& document, const Meta& meta, const Profil
   auto article = [&](std::string_view s) { return fold ? text::fold_halfwidth(s) : std::string(s); };
   const std::string title = article(r.title());
 
-  std::string out =
+  std::string out;
+  out.reserve(8192);
+  out +=
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + escape_html(title) + (profile.site_name.empty() ? "" : " - " + escape_html(profile.site_name)) +
-         "</title>\n";
+  out += "<title>";
+  escape_html_into(out, title);
+  if (!profile.site_name.empty()) {
+    out += " - ";
+    escape_html_into(out, profile.site_name);
+  }
+  out += "</title>\n";
 
   // The meta tags of the government-website guidelines, where known.
   meta_tag(out, "SiteName", profile.site_name);
@@ -491,9 +618,11 @@ std::string render_page(const Document& document, const Meta& meta, const Profil
   meta_tag(out, "SiteIDCode", profile.site_id_code);
   meta_tag(out, "ColumnName", meta.column.value);
   meta_tag(out, "ArticleTitle", article(meta.title.value));
-  if (auto t = read_datetime(meta.date.value))
-    meta_tag(out, "PubDate",
-             four(t->year) + "-" + two(t->month) + "-" + two(t->day) + " " + two(t->hour) + ":" + two(t->minute));
+  if (auto t = read_datetime(meta.date.value)) {
+    std::string date;
+    append_datetime(date, *t, ' ', false);
+    meta_tag(out, "PubDate", date);
+  }
   meta_tag(out, "ContentSource", meta.source.value);
   meta_tag(out, "Keywords", meta.keywords.value);
   meta_tag(out, "Author", meta.author.value);
@@ -509,24 +638,37 @@ std::string render_page(const Document& document, const Meta& meta, const Profil
   out += "<link rel=\"icon\" href=\"data:,\">\n<style>\n";
   for (const StyleRule& rule : kStyleRules) {
     auto it = profile.styles.find(rule.key);
-    if (it == profile.styles.end() || text::trim(it->second).empty()) continue;
+    if (it == profile.styles.end() || !has_text(it->second)) continue;
     // Style values were checked when the profile was read (no <, >, {, }, @, \, url( …).
-    out += std::string(rule.selector) + "{" + it->second + "}\n";
+    out += rule.selector;
+    out += '{';
+    out += it->second;
+    out += "}\n";
   }
   out += "</style>\n</head>\n<body>\n";
 
   // Breadcrumb: the only visible thing in the header.
   const std::string home = profile.home_url.empty() ? std::string("/") : profile.home_url;
   const std::string label = profile.crumb_label.empty() ? std::string("当前位置") : profile.crumb_label;
-  out += "<header class=\"pb-header\"><nav class=\"pb-breadcrumb\" aria-label=\"" + escape_html(label) +
-         "\"><a href=\"" + escape_html(is_safe_href(home) ? home : std::string("/")) + "\">" +
-         escape_html(profile.home_label) + "</a>";
-  if (!text::trim(meta.column.value).empty())
-    out += escape_html(profile.crumb_separator) + "<span aria-current=\"page\">" +
-           escape_html(text::trim(meta.column.value)) + "</span>";
+  out += "<header class=\"pb-header\"><nav class=\"pb-breadcrumb\" aria-label=\"";
+  escape_html_into(out, label);
+  out += "\"><a href=\"";
+  escape_html_into(out, is_safe_href(home) ? std::string_view(home) : std::string_view("/"));
+  out += "\">";
+  escape_html_into(out, profile.home_label);
+  out += "</a>";
+  const std::string_view column = text::trim(meta.column.value);
+  if (!column.empty()) {
+    escape_html_into(out, profile.crumb_separator);
+    out += "<span aria-current=\"page\">";
+    escape_html_into(out, column);
+    out += "</span>";
+  }
   out += "</nav></header>\n";
 
-  out += "<main>\n<article class=\"pb-article\">\n" + r.heading() + r.info_line();
+  out += "<main>\n<article class=\"pb-article\">\n";
+  r.heading(out);
+  r.info_line(out);
   r.body(document, out);
   out += "</article>\n</main>\n";
 
@@ -535,11 +677,16 @@ std::string render_page(const Document& document, const Meta& meta, const Profil
     out += "<p>";
     for (std::size_t i = 0; i < line.size(); ++i) {
       const FooterItem& item = line[i];
-      if (i > 0) out += escape_html(profile.footer_separator);
-      if (!item.href.empty() && is_safe_href(item.href))
-        out += "<a href=\"" + escape_html(item.href) + "\">" + escape_html(item.text) + "</a>";
-      else
-        out += escape_html(item.text);
+      if (i > 0) escape_html_into(out, profile.footer_separator);
+      if (!item.href.empty() && is_safe_href(item.href)) {
+        out += "<a href=\"";
+        escape_html_into(out, item.href);
+        out += "\">";
+        escape_html_into(out, item.text);
+        out += "</a>";
+      } else {
+        escape_html_into(out, item.text);
+      }
     }
     out += "</p>\n";
   }

@@ -1,5 +1,7 @@
 #include "textrun.h"
 
+#include <algorithm>
+
 #include "text.h"
 
 namespace paiban {
@@ -30,11 +32,41 @@ bool email_domain(char32_t c) {
   return is_ascii_alnum(c) || c == '.' || c == '-';
 }
 
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+/// 1 for the characters a URL or an e-mail address is looked for at: h, f, w, m (either case)
+/// and @ (see protect_links). Indexed by an ASCII code.
+constexpr bool link_start(unsigned c) {
+  const unsigned lower = c | 0x20u;
+  return c == '@' || lower == 'h' || lower == 'f' || lower == 'w' || lower == 'm';
+}
+
+struct LinkStarts {
+  bool at[128] = {};
+  constexpr LinkStarts() {
+    for (unsigned c = 0; c < 128; ++c) at[c] = link_start(c);
+  }
+};
+constexpr LinkStarts link_starts{};
+
+/// The first and the last buffer index holding a link_start character.
+struct Links {
+  std::size_t first = none;
+  std::size_t last = 0;
+  void note(std::size_t i) {
+    if (first == none) first = i;
+    last = i;
+  }
+};
+
 /// Marks URLs and e-mail addresses as protected. Sentence punctuation right after a URL
-/// (`.`, `,`, `)` …) stays unprotected so it can still be fixed.
-void protect_links(RunBuffer& b) {
+/// (`.`, `,`, `)` …) stays unprotected so it can still be fixed. Only the characters of
+/// link_start begin a match: the look goes from the first of them to the last.
+void protect_links(RunBuffer& b, const Links& links) {
   const std::u32string& s = b.s;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  if (links.first == none) return;
+  const std::size_t end = std::min(links.last + 1, s.size());
+  for (std::size_t i = links.first; i < end; ++i) {
     // every prefix below starts with h, f, w or m (either case), and an address has an @: most
     // characters (all of Chinese text) need no look
     if (s[i] >= 0x80) continue;
@@ -67,18 +99,56 @@ void protect_links(RunBuffer& b) {
   }
 }
 
-void flatten(std::vector<Inline>& inlines, RunBuffer& b) {
+/// Characters decoded or encoded at a time before they go to the buffer or a run's text.
+constexpr std::size_t chunk = 256;
+
+/// Appends the code points of one run's text to b (what text::next decodes, invalid bytes
+/// included), a chunk at a time: ASCII and three-byte sequences (Chinese) are decoded here.
+/// The link_start characters are noted in `links`.
+void flatten_text(const std::string& t, int run, char p, RunBuffer& b, Links& links) {
+  const char* const begin = t.data();
+  const char* const end = begin + t.size();
+  const char* q = begin;
+  char32_t cs[chunk];  // left uninitialized: only the k first are read
+  int off = 0;
+  while (q < end) {
+    // every character takes a byte at least: no more than a chunk of them start before stop
+    const char* const stop = end - q > static_cast<std::ptrdiff_t>(chunk) ? q + chunk : end;
+    std::size_t k = 0;
+    for (; q < stop; ++k) {
+      const auto b0 = static_cast<unsigned char>(*q);
+      if (b0 < 0x80) {
+        cs[k] = b0;
+        ++q;
+        if (link_starts.at[b0]) links.note(b.s.size() + k);
+      } else if ((b0 >> 4) == 0xE && end - q > 2) {
+        cs[k] = (static_cast<char32_t>(b0 & 0x0Fu) << 12) |
+                (static_cast<char32_t>(static_cast<unsigned char>(q[1]) & 0x3Fu) << 6) |
+                static_cast<char32_t>(static_cast<unsigned char>(q[2]) & 0x3Fu);
+        q += 3;
+      } else {
+        auto i = static_cast<std::size_t>(q - begin);
+        cs[k] = text::next(t, i);
+        q = begin + i;
+      }
+    }
+    b.s.append(cs, k);
+    const std::size_t at = b.org.size();
+    b.org.insert(b.org.end(), k, RunBuffer::Origin{run, 0});
+    RunBuffer::Origin* o = b.org.data() + at;
+    for (std::size_t m = 0; m < k; ++m) o[m].off = off + static_cast<int>(m);
+    b.prot.insert(b.prot.end(), k, p);
+    off += static_cast<int>(k);
+  }
+}
+
+void flatten(std::vector<Inline>& inlines, RunBuffer& b, Links& links) {
   for (Inline& in : inlines) {
     switch (in.kind) {
       case InlineKind::text: {
         const int run = static_cast<int>(b.runs.size());
         b.runs.push_back(&in);
-        int off = 0;
-        for (std::size_t i = 0; i < in.text.size();) {
-          b.s += text::next(in.text, i);
-          b.org.push_back({run, off++});
-          b.prot.push_back(in.verbatim ? 1 : 0);
-        }
+        flatten_text(in.text, run, in.verbatim ? 1 : 0, b, links);
         break;
       }
       case InlineKind::code:
@@ -89,7 +159,7 @@ void flatten(std::vector<Inline>& inlines, RunBuffer& b) {
       case InlineKind::emph:
       case InlineKind::strong:
       case InlineKind::link:
-        flatten(in.children, b);
+        flatten(in.children, b, links);
         break;
     }
   }
@@ -117,8 +187,9 @@ void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track) {
   b.s.reserve(bound);
   b.org.reserve(bound);
   b.prot.reserve(bound);
-  flatten(inlines, b);
-  protect_links(b);
+  Links links;
+  flatten(inlines, b, links);
+  protect_links(b, links);
   if (track) b.track();
 }
 
@@ -154,8 +225,9 @@ void RunBuffer::track() {
 std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
   std::vector<NetEdit> out;
   const int n = static_cast<int>(first_org.size());
-  auto emit = [&](int from, int to, const std::u32string& after) {  // original [from, to)
-    if (from >= to && after.empty()) return;
+  // original [from, to) became s[a, e)
+  auto emit = [&](int from, int to, std::size_t a, std::size_t e) {
+    if (from >= to && a == e) return;
     const int anchor = from < n ? from : n - 1;
     if (anchor < 0) return;
     const Origin& o = first_org[static_cast<std::size_t>(anchor)];
@@ -163,25 +235,38 @@ std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
     for (int k = from; k < to; ++k)
       if (first_org[static_cast<std::size_t>(k)].run != o.run) return;  // crosses a run
     const Inline* r = runs[static_cast<std::size_t>(o.run)];
-    NetEdit e;
-    e.pos = {r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)};
-    e.length = to - from;
-    e.before = first_s.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from));
-    e.after = after;
-    out.push_back(std::move(e));
+    NetEdit& ne = out.emplace_back();
+    ne.pos = {r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)};
+    ne.length = to - from;
+    ne.before.assign(first_s, static_cast<std::size_t>(from), static_cast<std::size_t>(to - from));
+    ne.after.assign(s, a, e - a);
   };
+  // Kept characters keep their order; a stretch of changed (src -1) characters is the
+  // replacement of the kept ones skipped before the next kept character.
   int prev = -1;
-  std::u32string pending;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (src[i] < 0) {
-      pending += s[i];
-      continue;
+  const std::size_t size = s.size();
+  for (std::size_t i = 0; i < size;) {
+    const int v = src[i];
+    if (v >= 0 && v <= prev + 1) {  // nothing changed before this one
+      prev = v;
+      ++i;
+    } else if (v >= 0) {  // characters deleted before this one
+      emit(prev + 1, v, i, i);
+      prev = v;
+      ++i;
+    } else {
+      std::size_t j = i + 1;
+      while (j < size && src[j] < 0) ++j;
+      if (j == size) {
+        emit(prev + 1, n, i, j);
+        return out;
+      }
+      emit(prev + 1, src[j], i, j);
+      prev = src[j];
+      i = j + 1;
     }
-    if (src[i] > prev + 1 || !pending.empty()) emit(prev + 1, src[i], pending);
-    pending.clear();
-    prev = src[i];
   }
-  if (prev + 1 < n || !pending.empty()) emit(prev + 1, n, pending);
+  if (prev + 1 < n) emit(prev + 1, n, size, size);
   return out;
 }
 
@@ -222,6 +307,7 @@ void RunBuffer::store_and_rebase() {
   std::size_t w = 0;
   int last_run = -1;
   int off = 0;
+  Links links;
   for (std::size_t i = 0; i < s.size();) {
     const int run = org[i].run;
     std::size_t j = i + 1;
@@ -236,25 +322,39 @@ void RunBuffer::store_and_rebase() {
       }
     } else {
       Inline& in = *runs[static_cast<std::size_t>(run)];
-      text::append(in.text, std::u32string_view(s).substr(i, j - i));
       // A run's offsets continue across a code span's placeholder.
       if (run != last_run) {
         last_run = run;
         off = 0;
       }
       const char p = in.verbatim ? 1 : 0;
+      // The characters are encoded (as text::append does) a chunk of bytes at a time.
+      char bytes[4 * chunk];
+      std::size_t nb = 0;
       for (std::size_t k = i; k < j; ++k, ++w) {
-        s[w] = s[k];
+        const char32_t c = s[k];
+        if (c < 0x80) {
+          bytes[nb++] = static_cast<char>(c);
+          if (link_starts.at[c]) links.note(w);
+        } else {
+          nb += text::encode(c, bytes + nb);
+        }
+        if (nb > sizeof bytes - 4) {
+          in.text.append(bytes, nb);
+          nb = 0;
+        }
+        s[w] = c;
         org[w] = {run, off++};
         prot[w] = p;
       }
+      in.text.append(bytes, nb);
     }
     i = j;
   }
   s.resize(w);
   org.resize(w);
   prot.resize(w);
-  protect_links(*this);
+  protect_links(*this, links);
   src.clear();
   first_s.clear();
   first_org.clear();

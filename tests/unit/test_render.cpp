@@ -305,6 +305,26 @@ TEST_CASE("render: body blocks and inlines") {
   CHECK(has(page, ".pb-signature p{"));
 }
 
+TEST_CASE("render: each heading level of the fragment gets its own style") {
+  // Headings of every level, twice and out of order: the renderer caches each element's look, and
+  // one level's look must never serve another.
+  Document doc;
+  for (const int level : {2, 3, 4, 5, 6, 3, 2, 6}) {
+    Block h = block(BlockKind::heading, {}, level);
+    h.inlines.push_back(txt("标题" + std::to_string(level)));
+    doc.blocks.push_back(h);
+  }
+  Profile p = default_profile();
+  for (const int level : {2, 3, 4, 5, 6})
+    p.styles["h" + std::to_string(level)] = "margin:" + std::to_string(level) + "px";
+  const std::string frag = render_fragment(doc, sample_meta(), p);
+  for (const int level : {2, 3, 4, 5, 6}) {
+    const std::string h = "h" + std::to_string(level);
+    CHECK(has(frag, "<" + h + " style=\"margin:" + std::to_string(level) + "px\">标题" + std::to_string(level) + "</" +
+                        h + ">"));
+  }
+}
+
 TEST_CASE("render: the fragment carries inline styles and no classes") {
   Document doc;
   doc.blocks.push_back(para("正文"));

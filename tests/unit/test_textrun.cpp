@@ -23,6 +23,19 @@ struct Rng {
   std::uint32_t operator()(std::uint32_t n) { return ((state = state * 1664525u + 1013904223u) >> 8) % n; }
 };
 
+/// Appends a run, now and then inside emphasis (or, with `links`, a link).
+void push_run(std::vector<Inline>& out, const Inline& in, Rng& rng, bool links) {
+  if (in.kind != InlineKind::text || rng(4) != 0) {
+    out.push_back(in);
+    return;
+  }
+  Inline em;
+  em.kind = links && rng(2) == 0 ? InlineKind::link : InlineKind::emph;
+  em.pos = in.pos;
+  em.children.push_back(in);
+  out.push_back(em);
+}
+
 std::vector<Inline> make_inlines(Rng& rng) {
   const std::u32string alphabet = U"会议a1 .,“”http://x.cn@ \uFFFC";
   std::vector<Inline> out;
@@ -34,15 +47,7 @@ std::vector<Inline> make_inlines(Rng& rng) {
     std::u32string t;
     for (std::uint32_t k = rng(9); k > 0; --k) t += alphabet[rng(static_cast<std::uint32_t>(alphabet.size()))];
     in.text = text::to_utf8(t);
-    if (in.kind == InlineKind::text && rng(4) == 0) {  // emphasis around a run
-      Inline em;
-      em.kind = InlineKind::emph;
-      em.pos = in.pos;
-      em.children.push_back(in);
-      out.push_back(em);
-    } else {
-      out.push_back(in);
-    }
+    push_run(out, in, rng, false);
   }
   return out;
 }
@@ -50,8 +55,11 @@ std::vector<Inline> make_inlines(Rng& rng) {
 /// Changes b the way the rules do: never a protected character (code, URL, verbatim); a
 /// replaced character keeps its origin, an inserted one takes the origin of the character it is
 /// put before, or at the end the last one's (which may be a code span's), a deleted one is gone.
-void change(RunBuffer& b, Rng& rng) {
-  for (std::uint32_t n = rng(6); n > 0 && !b.s.empty(); --n) {
+void change(RunBuffer& b, Rng& rng, std::uint32_t most = 6) {
+  // A tracked buffer (src filled) keeps src as the engine does: -1 for a replaced or inserted
+  // character.
+  const bool tracked = b.tracked;
+  for (std::uint32_t n = rng(most); n > 0 && !b.s.empty(); --n) {
     const std::size_t i = rng(static_cast<std::uint32_t>(b.s.size() + 1));
     const auto at = static_cast<std::ptrdiff_t>(i);
     if (i == b.s.size() || rng(3) == 1) {  // insert
@@ -60,14 +68,17 @@ void change(RunBuffer& b, Rng& rng) {
       b.s.insert(b.s.begin() + at, U'—');
       b.org.insert(b.org.begin() + at, o);
       b.prot.insert(b.prot.begin() + at, 0);
+      if (tracked) b.src.insert(b.src.begin() + at, -1);
     } else if (b.prot[i] != 0) {
       continue;
     } else if (rng(2) == 0) {  // replace
       b.s[i] = U'，';
+      if (tracked) b.src[i] = -1;
     } else {  // delete
       b.s.erase(i, 1);
       b.org.erase(b.org.begin() + at);
       b.prot.erase(b.prot.begin() + at);
+      if (tracked) b.src.erase(b.src.begin() + at);
     }
   }
 }
@@ -112,4 +123,206 @@ TEST_CASE("store_and_rebase: the runs as store() leaves them, the buffer as make
     if (texts(one) != before) ++changed_texts;
   }
   CHECK(changed_texts > 2500);
+}
+
+// fill_buffer decodes ASCII and three-byte sequences itself and looks for links only from the
+// first character one can start at; net_edits walks unchanged stretches without building
+// strings. Both are checked against the plain way (text::next per character, every character
+// looked at; one character at a time) on generated blocks, with two- and four-byte characters
+// and invalid bytes (a cut sequence, a lone continuation byte) among the text.
+namespace {
+
+bool old_starts_with_ci(const std::u32string& s, std::size_t i, const char* lit) {
+  for (std::size_t k = 0; lit[k] != 0; ++k) {
+    if (i + k >= s.size()) return false;
+    char32_t c = s[i + k];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != static_cast<char32_t>(lit[k])) return false;
+  }
+  return true;
+}
+
+bool old_email_local(char32_t c) {
+  return text::is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+bool old_email_domain(char32_t c) {
+  return text::is_ascii_alnum(c) || c == '.' || c == '-';
+}
+
+void old_protect_links(RunBuffer& b) {
+  const std::u32string& s = b.s;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t lower = s[i] | 0x20;
+    const bool may_start = s[i] < 0x80 && (lower == 'h' || lower == 'f' || lower == 'w' || lower == 'm');
+    if (may_start && (old_starts_with_ci(s, i, "http://") || old_starts_with_ci(s, i, "https://") ||
+                      old_starts_with_ci(s, i, "ftp://") || old_starts_with_ci(s, i, "www.") ||
+                      old_starts_with_ci(s, i, "mailto:"))) {
+      std::size_t j = i;
+      while (j < s.size() && s[j] > 0x20 && s[j] < 0x7F && s[j] != '"' && s[j] != '<' && s[j] != '>') ++j;
+      while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ';' || s[j - 1] == ':' || s[j - 1] == '!' ||
+                       s[j - 1] == '?' || s[j - 1] == ')'))
+        --j;
+      for (std::size_t k = i; k < j; ++k) b.prot[k] = 1;
+      i = j;
+    } else if (s[i] == '@' && i > 0 && old_email_local(s[i - 1])) {
+      std::size_t l = i;
+      while (l > 0 && old_email_local(s[l - 1])) --l;
+      std::size_t r = i + 1;
+      bool dot = false;
+      while (r < s.size() && old_email_domain(s[r])) {
+        if (s[r] == '.' && r + 1 < s.size() && text::is_ascii_alnum(s[r + 1])) dot = true;
+        ++r;
+      }
+      while (r > i + 1 && s[r - 1] == '.') --r;
+      if (dot)
+        for (std::size_t k = l; k < r; ++k) b.prot[k] = 1;
+    }
+  }
+}
+
+void old_flatten(std::vector<Inline>& inlines, RunBuffer& b) {
+  for (Inline& in : inlines) {
+    if (in.kind == InlineKind::text) {
+      const int run = static_cast<int>(b.runs.size());
+      b.runs.push_back(&in);
+      int off = 0;
+      for (std::size_t i = 0; i < in.text.size();) {
+        b.s += text::next(in.text, i);
+        b.org.push_back({run, off++});
+        b.prot.push_back(in.verbatim ? 1 : 0);
+      }
+    } else if (in.kind == InlineKind::code) {
+      b.s += U'\uFFFC';
+      b.org.push_back({-1, 0});
+      b.prot.push_back(1);
+    } else {
+      old_flatten(in.children, b);
+    }
+  }
+}
+
+RunBuffer old_make_buffer(std::vector<Inline>& inlines) {
+  RunBuffer b;
+  old_flatten(inlines, b);
+  old_protect_links(b);
+  return b;
+}
+
+std::vector<RunBuffer::NetEdit> old_net_edits(const RunBuffer& b) {
+  std::vector<RunBuffer::NetEdit> out;
+  const int n = static_cast<int>(b.first_org.size());
+  auto emit = [&](int from, int to, const std::u32string& after) {
+    if (from >= to && after.empty()) return;
+    const int anchor = from < n ? from : n - 1;
+    if (anchor < 0) return;
+    const RunBuffer::Origin& o = b.first_org[static_cast<std::size_t>(anchor)];
+    if (o.run < 0) return;
+    for (int k = from; k < to; ++k)
+      if (b.first_org[static_cast<std::size_t>(k)].run != o.run) return;
+    const Inline* r = b.runs[static_cast<std::size_t>(o.run)];
+    RunBuffer::NetEdit e;
+    e.pos = {r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)};
+    e.length = to - from;
+    e.before = b.first_s.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from));
+    e.after = after;
+    out.push_back(std::move(e));
+  };
+  int prev = -1;
+  std::u32string pending;
+  for (std::size_t i = 0; i < b.s.size(); ++i) {
+    if (b.src[i] < 0) {
+      pending += b.s[i];
+      continue;
+    }
+    if (b.src[i] > prev + 1 || !pending.empty()) emit(prev + 1, b.src[i], pending);
+    pending.clear();
+    prev = b.src[i];
+  }
+  if (prev + 1 < n || !pending.empty()) emit(prev + 1, n, pending);
+  return out;
+}
+
+/// Blocks with links and addresses, ASCII, Chinese, two- and four-byte characters, and now and
+/// then invalid UTF-8; some runs longer than a chunk of fill_buffer.
+std::vector<Inline> make_mixed_inlines(Rng& rng) {
+  const std::u32string alphabet = U"会议，a1 .@Hh:/wWmMfF-é😀“";
+  const std::vector<std::u32string> words = {U"http://x.cn/a", U"HTTPS://Y.org.", U"ftp://z", U"www.ab.cn,",
+                                             U"mailto:a@b.cn", U"me@mail.gov.cn", U"a@b",     U"x.@y.z."};
+  const std::vector<std::string> bad = {"\xE4\xBC", "\x80", "\xE4", "\xF0\x9F\x98", "\xC3", "\xFF"};
+  std::vector<Inline> out;
+  for (std::uint32_t n = 1 + rng(5); n > 0; --n) {
+    Inline in;
+    in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
+    in.kind = rng(6) == 0 ? InlineKind::code : InlineKind::text;
+    in.verbatim = rng(8) == 0;
+    const std::uint32_t len = rng(10) == 0 ? 200 + rng(400) : rng(14);
+    for (std::uint32_t k = len; k > 0; --k) {
+      const std::uint32_t pick = rng(40);
+      if (pick == 0)
+        in.text += bad[rng(static_cast<std::uint32_t>(bad.size()))];
+      else if (pick < 4)
+        in.text += text::to_utf8(words[rng(static_cast<std::uint32_t>(words.size()))]);
+      else
+        in.text += text::to_utf8(std::u32string(1, alphabet[rng(static_cast<std::uint32_t>(alphabet.size()))]));
+    }
+    push_run(out, in, rng, true);
+  }
+  return out;
+}
+
+void require_same(const RunBuffer& a, const RunBuffer& b) {
+  REQUIRE(a.s == b.s);
+  REQUIRE(a.prot == b.prot);
+  REQUIRE(a.org.size() == b.org.size());
+  for (std::size_t i = 0; i < a.org.size(); ++i) {
+    REQUIRE(a.org[i].run == b.org[i].run);
+    REQUIRE(a.org[i].off == b.org[i].off);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("fill_buffer: the buffer text::next and a look at every character build") {
+  Rng rng{11};
+  RunBuffer reused;
+  std::size_t protected_blocks = 0;
+  for (int n = 0; n < 4000; ++n) {
+    std::vector<Inline> one = make_mixed_inlines(rng);
+    std::vector<Inline> two = one;
+    const RunBuffer a = old_make_buffer(one);
+    fill_buffer(reused, two, false);
+    CAPTURE(n);
+    require_same(a, reused);
+    if (std::find(a.prot.begin(), a.prot.end(), 1) != a.prot.end()) ++protected_blocks;
+    // store_and_rebase on the same text finds the same links
+    std::vector<Inline> three = one;
+    RunBuffer c = make_buffer(three, false);
+    c.store_and_rebase();
+    require_same(a, c);
+  }
+  CHECK(protected_blocks > 1000);
+}
+
+TEST_CASE("net_edits: the edits a walk one character at a time finds") {
+  Rng rng{23};
+  std::size_t with_edits = 0;
+  for (int n = 0; n < 4000; ++n) {
+    std::vector<Inline> one = rng(2) == 0 ? make_inlines(rng) : make_mixed_inlines(rng);
+    RunBuffer b = make_buffer(one, true);
+    change(b, rng, 8);
+    const std::vector<RunBuffer::NetEdit> want = old_net_edits(b);
+    const std::vector<RunBuffer::NetEdit> got = b.net_edits();
+    CAPTURE(n);
+    REQUIRE(want.size() == got.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      REQUIRE(want[i].pos.line == got[i].pos.line);
+      REQUIRE(want[i].pos.col == got[i].pos.col);
+      REQUIRE(want[i].length == got[i].length);
+      REQUIRE(want[i].before == got[i].before);
+      REQUIRE(want[i].after == got[i].after);
+    }
+    if (!want.empty()) ++with_edits;
+  }
+  CHECK(with_edits > 1500);
 }

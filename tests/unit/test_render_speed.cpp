@@ -1,0 +1,281 @@
+// The faster escape and decode scans against straightforward reference versions, on generated
+// inputs: plain ASCII, CJK, every class of character forbidden in HTML text, invalid UTF-8,
+// controls and every kind of line break.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "decode.h"
+#include "render.h"
+#include "text.h"
+
+namespace {
+
+using paiban::Diagnostic;
+
+bool ref_forbidden(char32_t c) {
+  if (c < 0x20) return c != '\t' && c != '\n' && c != '\f' && c != '\r';
+  if (c >= 0x7F && c <= 0x9F) return true;
+  if (c >= 0xFDD0 && c <= 0xFDEF) return true;
+  return (c & 0xFFFEu) == 0xFFFEu;
+}
+
+/// One character at a time: entities for & < > " ', U+FFFD for forbidden characters.
+std::string ref_escape(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x7F) {
+      switch (b) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          out += static_cast<char>(b);
+          break;
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    const char32_t c = paiban::text::next(s, i);
+    if (ref_forbidden(c))
+      paiban::text::append(out, 0xFFFD);
+    else
+      out.append(s.data() + start, i - start);
+  }
+  return out;
+}
+
+/// Byte by byte: clean sequences kept, each invalid one (and each control but tab) replaced.
+paiban::Source ref_decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics) {
+  paiban::Source src;
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  std::string line;
+  int bad = 0;
+  int first_bad = 0;
+  int col = 1;
+  auto finish = [&] {
+    if (bad > 0) {
+      Diagnostic d;
+      d.rule = "decode.invalid-utf8";
+      d.line = static_cast<int>(src.lines.size()) + 1;
+      d.column = first_bad;
+      diagnostics.push_back(d);
+    }
+    src.lines.push_back(line);
+    line.clear();
+    bad = 0;
+    first_bad = 0;
+    col = 1;
+  };
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const char b = bytes[i];
+    if (b == '\n' || b == '\r') {
+      finish();
+      i += (b == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') ? 2 : 1;
+      continue;
+    }
+    const std::size_t n = paiban::utf8_sequence(bytes, i);
+    const auto ub = static_cast<unsigned char>(b);
+    if (n == 0 || (n == 1 && ub < 0x20 && b != '\t') || ub == 0x7F) {
+      if (bad++ == 0) first_bad = col;
+      line += "\xEF\xBF\xBD";
+      i += n == 0 ? 1 : n;
+    } else {
+      line.append(bytes.substr(i, n));
+      i += n;
+    }
+    ++col;
+  }
+  if (!line.empty() || bad > 0) finish();
+  return src;
+}
+
+/// A small deterministic generator (xorshift).
+struct Rng {
+  std::uint64_t s = 0x9E3779B97F4A7C15u;
+  std::uint32_t next() {
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    return static_cast<std::uint32_t>(s >> 32);
+  }
+  std::size_t below(std::size_t n) { return next() % n; }
+};
+
+/// Pieces the generated inputs are made of.
+std::vector<std::string> pieces() {
+  std::vector<std::string> p = {
+      "a", "Hello, world. ", "0123456789abcdef", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\r\n", "\f", "\x7F",
+      "\x01", "\x1F", "中", "国", "，", "。", "：", "（", "）", "“", "”", "é", "\xC2\x80", "\xC2\x9F", "\xC2\xA0",
+      "\xE0\xA0\x80", "\xEF\xB7\x90", "\xEF\xB7\xAF", "\xEF\xB7\xB0", "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xEF\xBF\xBD",
+      "\xF0\x9F\x98\x80", "\xF0\x9F\xBF\xBE", "\xF4\x8F\xBF\xBF", "\xF3\xBF\xBF\xBE", "\xED\x9F\xBF", "\xEE\x80\x80",
+      // invalid: lone continuation, truncated sequences, overlongs, surrogates, too high, bad leads
+      "\x80", "\xBF", "\xC2", "\xE4\xB8", "\xE4", "\xF0\x9F\x98", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80",
+      "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFE", "\xFF", "\xE4\x41\x42", "\xEF\x41\x42"};
+  p.emplace_back(1, '\0');
+  return p;
+}
+
+std::string generate(Rng& rng, const std::vector<std::string>& from, std::size_t count) {
+  std::string s;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t pick = rng.below(from.size() + 6);
+    // Long runs of plain ASCII and of CJK, so the fast skips run too.
+    if (pick == from.size())
+      s.append(rng.below(40), 'x');
+    else if (pick == from.size() + 1)
+      for (std::size_t j = rng.below(20); j > 0; --j) s += "排版";
+    else if (pick >= from.size() + 2)
+      s += from[rng.below(from.size() / 3)];
+    else
+      s += from[pick];
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("render speed: escape_html matches the character-by-character escape") {
+  const auto from = pieces();
+  for (const std::string& p : from) {
+    CHECK(paiban::escape_html(p) == ref_escape(p));
+    CHECK(paiban::escape_html("x" + p) == ref_escape("x" + p));
+    CHECK(paiban::escape_html(p + "中") == ref_escape(p + "中"));
+  }
+  // Every code point of the BMP and the ends of each plane, one at a time and in a run.
+  std::string all;
+  for (char32_t c = 0; c < 0x110000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    if (c > 0x10000 && (c & 0xFFFF) < 0xFFF0) continue;
+    std::string one;
+    paiban::text::append(one, c);
+    all += one;
+    if (c < 0x800 || (c >= 0xFDC0 && c <= 0xFDFF) || c >= 0xFFF0 || (c & 0xFFF) == 0) {
+      INFO("code point " << static_cast<std::uint32_t>(c));
+      CHECK(paiban::escape_html(one) == ref_escape(one));
+    }
+  }
+  CHECK(paiban::escape_html(all) == ref_escape(all));
+  // Cut off at every point near the end (truncated sequences at the end of the text).
+  for (std::size_t cut = 0; cut < 16; ++cut) {
+    const std::string_view v(all.data(), all.size() - cut);
+    CHECK(paiban::escape_html(v) == ref_escape(v));
+  }
+  Rng rng;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string s = generate(rng, from, 1 + rng.below(60));
+    INFO("round " << round);
+    REQUIRE(paiban::escape_html(s) == ref_escape(s));
+  }
+}
+
+TEST_CASE("render speed: decode matches the byte-by-byte decoder") {
+  const auto from = pieces();
+  Rng rng;
+  auto same = [](std::string_view in) {
+    std::vector<Diagnostic> d1;
+    std::vector<Diagnostic> d2;
+    const paiban::Source a = paiban::decode(in, d1);
+    const paiban::Source b = ref_decode(in, d2);
+    CHECK(a.lines == b.lines);
+    REQUIRE(d1.size() == d2.size());
+    for (std::size_t k = 0; k < d1.size(); ++k) {
+      CHECK(d1[k].rule == d2[k].rule);
+      CHECK(d1[k].line == d2[k].line);
+      CHECK(d1[k].column == d2[k].column);
+    }
+  };
+  same("");
+  same("\xEF\xBB\xBF");
+  same("\n");
+  same("\r\n\r");
+  same("abc");
+  same("abcdefghijklmnopqrstuvwxyz\n");
+  same(
+      "abcdefgh\x7F"
+      "abcdefgh\x01xyz");
+  for (const std::string& p : from) {
+    same(p);
+    same("abcdefghijkl" + p + "mnopqrstuvwx");
+    std::string twice = "排版排版";
+    twice += p;
+    twice += '\n';
+    twice += p;
+    same(twice);
+  }
+  for (int round = 0; round < 3000; ++round) {
+    const std::string s = (round % 7 == 0 ? "\xEF\xBB\xBF" : "") + generate(rng, from, 1 + rng.below(80));
+    INFO("round " << round);
+    same(s);
+  }
+}
+
+namespace {
+
+/// The href check written out step by step: drop tabs and line breaks, strip leading controls
+/// and spaces, then compare the lowercased scheme.
+bool ref_safe_href(std::string_view href) {
+  std::string h;
+  for (char c : href)
+    if (c != '\t' && c != '\n' && c != '\r') h += c;
+  std::size_t b = 0;
+  while (b < h.size() && static_cast<unsigned char>(h[b]) <= 0x20) ++b;
+  h.erase(0, b);
+  if (h.empty()) return false;
+  const std::size_t stop = h.find_first_of(":/?#");
+  if (stop == std::string::npos || h[stop] != ':') return true;
+  std::string scheme = h.substr(0, stop);
+  for (char& c : scheme)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
+}  // namespace
+
+TEST_CASE("render speed: is_safe_href matches the step-by-step check") {
+  const std::vector<std::string> parts = {"http",   "HTTPS", "mailto",   "MailTo",  "javascript", "java\tscript",
+                                          "ht\ntp", "data",  "vbscript", ":",       "/",          "?",
+                                          "#",      " ",     "\t",       "\r\n",    "\x01",       "\x7F",
+                                          "a",      "中",    "https7",   "mailtox", "httpsx",     "x"};
+  for (const std::string& a : parts) {
+    CHECK(paiban::is_safe_href(a) == ref_safe_href(a));
+    for (const std::string& b : parts) {
+      const std::string ab = a + b;
+      INFO(ab);
+      CHECK(paiban::is_safe_href(ab) == ref_safe_href(ab));
+      for (const std::string& c : {std::string(":"), std::string("//x"), std::string("")}) {
+        std::string abc = ab;
+        abc += c;
+        CHECK(paiban::is_safe_href(abc) == ref_safe_href(abc));
+        abc.insert(0, 1, ' ');
+        CHECK(paiban::is_safe_href(abc) == ref_safe_href(abc));
+      }
+    }
+  }
+  Rng rng;
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    for (std::size_t k = rng.below(6); k > 0; --k) s += parts[rng.below(parts.size())];
+    INFO(s);
+    CHECK(paiban::is_safe_href(s) == ref_safe_href(s));
+  }
+}
