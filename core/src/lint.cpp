@@ -465,7 +465,7 @@ const std::vector<FixRule>& lint_rules() {
 }
 
 LintPass::LintPass(const Meta& meta, const Profile& profile, std::string_view now, std::vector<Diagnostic>& diagnostics)
-    : profile_(profile), out_(diagnostics), matcher_(nullptr) {
+    : out_(diagnostics), matcher_(nullptr) {
   if (now.size() >= 10) {
     now_year_ = std::atoi(std::string(now.substr(0, 4)).c_str());
     now_day_ = std::string(now.substr(0, 10));

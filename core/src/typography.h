@@ -78,7 +78,6 @@ class LintPass {
   void finish(const Document& document, const Meta& meta);
 
  private:
-  const Profile& profile_;
   int now_year_ = 0;      ///< the year of `now`, 0 without one (no future/past checks)
   std::string now_day_;   ///< "YYYY-MM-DD" of `now`, or empty
   std::uint32_t on_ = 0;  ///< bit r set: lint_rules()[r] is enabled in the profile
