@@ -127,8 +127,6 @@ void scan(const std::u32string& s, Places (&at)[kAtCount]) {
     if ((k & kDoubleChar) != 0 && i + 1 < n && p[i + 1] == p[i]) at[kAtDoubles].push_back(i);
     if ((k & kSentenceMark) != 0 && i + 1 < n && (cls(p[i + 1]) & kSentenceMark) != 0) at[kAtMarks].push_back(i);
     if ((k & kRangeChar) != 0 && i > 0 && i + 1 < n) at[kAtRanges].push_back(i);
-    if ((k & kDigitChar) != 0 && (i == 0 || !(is_ascii_digit(p[i - 1]) || p[i - 1] == '.')))
-      at[kAtNumbers].push_back(i);
     if ((k & kWordStart) != 0) at[kAtWords].push_back(i);
   }
 }

@@ -69,10 +69,8 @@ void protect_links(RunBuffer& b, const Links& links) {
   for (std::size_t i = links.first; i < end; ++i) {
     // every prefix below starts with h, f, w or m (either case), and an address has an @: most
     // characters (all of Chinese text) need no look
-    if (s[i] >= 0x80) continue;
-    const char32_t lower = s[i] | 0x20;
-    const bool may_start = lower == 'h' || lower == 'f' || lower == 'w' || lower == 'm';
-    if (s[i] != '@' && !may_start) continue;
+    if (s[i] >= 0x80 || !link_starts.at[s[i]]) continue;
+    const bool may_start = s[i] != '@';
     if (may_start &&
         (starts_with_ci(s, i, "http://") || starts_with_ci(s, i, "https://") || starts_with_ci(s, i, "ftp://") ||
          starts_with_ci(s, i, "www.") || starts_with_ci(s, i, "mailto:"))) {

@@ -181,37 +181,47 @@ bool ellipsis_char(char32_t c) {
   return c == '.' || c == U'。' || c == 0xFF0E || c == U'…';
 }
 
-// ---- punct.ellipsis: ... ...... 。。。 … → …… ----------------------------------------------
-void rule_ellipsis(const Ctx& c, std::vector<Change>& out) {
-  if (!c.chinese) return;
+/// Calls fn(i, j) for each stretch [i, j) of unprotected `member` characters in the runs of
+/// them that start at `starts` (a protected character splits a run), left to right.
+template <typename Member, typename Fn>
+void for_each_noted_run(const Ctx& c, const std::vector<std::size_t>& starts, Member member, Fn fn) {
   const std::u32string& s = c.b.s;
-  // Only the noted runs of marks (a lone . 。 or ． changes nothing), each from its start.
-  for (const std::size_t start : c.at.dots) {
-    for (std::size_t i = start; i < s.size() && ellipsis_char(s[i]);) {
+  for (const std::size_t start : starts) {
+    for (std::size_t i = start; i < s.size() && member(s[i]);) {
       if (c.b.prot[i]) {
         ++i;
         continue;
       }
       std::size_t j = i;
-      bool dots = true;
-      while (j < s.size() && !c.b.prot[j] && (s[j] == '.' || s[j] == U'。' || s[j] == 0xFF0E || s[j] == U'…')) {
-        if (s[j] == U'…') dots = false;
-        ++j;
-      }
-      const std::size_t n = j - i;
-      bool only_ellipsis = true;
-      for (std::size_t k = i; k < j; ++k) only_ellipsis = only_ellipsis && s[k] == U'…';
-      if (only_ellipsis) {
-        if (n != 2) out.push_back({i, n, U"……"});
-      } else if (dots && n >= 3) {
-        // Not a number or a version (1...5 stays as it is).
-        if (!(i > 0 && is_ascii_digit(s[i - 1]) && is_ascii_digit(at(s, j)))) out.push_back({i, n, U"……"});
-      } else if (!dots) {
-        out.push_back({i, n, U"……"});
-      }
+      while (j < s.size() && member(s[j]) && !c.b.prot[j]) ++j;
+      fn(i, j);
       i = j;
     }
   }
+}
+
+// ---- punct.ellipsis: ... ...... 。。。 … → …… ----------------------------------------------
+void rule_ellipsis(const Ctx& c, std::vector<Change>& out) {
+  if (!c.chinese) return;
+  const std::u32string& s = c.b.s;
+  // Only the noted runs of marks (a lone . 。 or ． changes nothing).
+  for_each_noted_run(c, c.at.dots, ellipsis_char, [&](std::size_t i, std::size_t j) {
+    const std::size_t n = j - i;
+    bool dots = true;
+    bool only_ellipsis = true;
+    for (std::size_t k = i; k < j; ++k) {
+      dots = dots && s[k] != U'…';
+      only_ellipsis = only_ellipsis && s[k] == U'…';
+    }
+    if (only_ellipsis) {
+      if (n != 2) out.push_back({i, n, U"……"});
+    } else if (dots && n >= 3) {
+      // Not a number or a version (1...5 stays as it is).
+      if (!(i > 0 && is_ascii_digit(s[i - 1]) && is_ascii_digit(at(s, j)))) out.push_back({i, n, U"……"});
+    } else if (!dots) {
+      out.push_back({i, n, U"……"});
+    }
+  });
 }
 
 // ---- punct.dash: -- and a lone — in Chinese context → —— -----------------------------------
@@ -432,29 +442,19 @@ void rule_double(const Ctx& c, std::vector<Change>& out) {
 // punctuation, and (house style) between Chinese and Latin letters or digits -------------------
 void spaces(const Ctx& c, std::vector<Change>& out, bool latin) {
   const std::u32string& s = c.b.s;
-  // Only the noted runs of spaces, each from its start.
-  for (const std::size_t start : c.at.spaces) {
-    for (std::size_t i = start; i < s.size() && is_space(s[i]);) {
-      if (c.b.prot[i]) {
-        ++i;
-        continue;
-      }
-      std::size_t j = i;
-      while (j < s.size() && is_space(s[j]) && !c.b.prot[j]) ++j;
-      const char32_t a = i > 0 ? s[i - 1] : 0;
-      const char32_t z = at(s, j);
-      if (a != 0 && z != 0) {
-        const bool cjk_pair = (is_cjk(a) && is_cjk(z)) || is_cjk_punct(a) || is_cjk_punct(z);
-        // A URL or e-mail next to Chinese text counts as Latin.
-        const bool za = is_ascii_alnum(z) || c.b.prot[j];
-        const bool aa = is_ascii_alnum(a) || c.b.prot[i - 1];
-        const bool mixed = (is_han(a) && za) || (aa && is_han(z));
-        if (!latin && cjk_pair && !(a == U'·' || z == U'·')) out.push_back({i, j - i, U""});
-        if (latin && !cjk_pair && mixed) out.push_back({i, j - i, U""});
-      }
-      i = j;
-    }
-  }
+  // Only the noted runs of spaces.
+  for_each_noted_run(c, c.at.spaces, is_space, [&](std::size_t i, std::size_t j) {
+    const char32_t a = i > 0 ? s[i - 1] : 0;
+    const char32_t z = at(s, j);
+    if (a == 0 || z == 0) return;
+    const bool cjk_pair = (is_cjk(a) && is_cjk(z)) || is_cjk_punct(a) || is_cjk_punct(z);
+    // A URL or e-mail next to Chinese text counts as Latin.
+    const bool za = is_ascii_alnum(z) || c.b.prot[j];
+    const bool aa = is_ascii_alnum(a) || c.b.prot[i - 1];
+    const bool mixed = (is_han(a) && za) || (aa && is_han(z));
+    if (!latin && cjk_pair && !(a == U'·' || z == U'·')) out.push_back({i, j - i, U""});
+    if (latin && !cjk_pair && mixed) out.push_back({i, j - i, U""});
+  });
 }
 void rule_space_cjk(const Ctx& c, std::vector<Change>& out) {
   spaces(c, out, false);
