@@ -37,15 +37,6 @@ std::size_t clean_run(std::string_view s, std::size_t i) {
   while (i < n) {
     const unsigned char c = in[i];
     if (c >= 0x80) {
-      // Three bytes (all of CJK) that are neither overlong (E0) nor a surrogate (ED).
-      if (static_cast<unsigned>(c - 0xE1) <= 0x0E && c != 0xED && i + 2 < n) {
-        std::uint16_t tail = 0;
-        std::memcpy(&tail, in + i + 1, 2);
-        if ((tail & 0xC0C0u) == 0x8080u) {
-          i += 3;
-          continue;
-        }
-      }
       const std::size_t len = utf8_sequence(s, i);
       if (len == 0) return i;
       i += len;

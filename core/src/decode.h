@@ -3,6 +3,8 @@
 #define PAIBAN_DECODE_H
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -30,7 +32,12 @@ PAIBAN_ALWAYS_INLINE inline std::size_t utf8_sequence(std::string_view s, std::s
   const unsigned char b0 = p[0];
   if (b0 < 0x80) return 1;
   // The common case first: three bytes (all of CJK), neither overlong (E0) nor a surrogate (ED).
-  if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED) return cont(1) && cont(2) ? 3 : 0;
+  if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED) {
+    if (i + 2 >= n) return 0;
+    std::uint16_t tail = 0;  // both continuation bytes in one compare
+    std::memcpy(&tail, p + 1, 2);
+    return (tail & 0xC0C0u) == 0x8080u ? 3 : 0;
+  }
   if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
   if (b0 == 0xE0) return cont(1) && cont(2) && p[1] >= 0xA0 ? 3 : 0;  // else overlong
   if (b0 == 0xED) return cont(1) && cont(2) && p[1] < 0xA0 ? 3 : 0;   // else a surrogate
