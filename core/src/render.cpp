@@ -7,6 +7,7 @@
 #include <deque>
 #include <optional>
 
+#include "meta.h"
 #include "text.h"
 
 namespace paiban {
@@ -166,11 +167,8 @@ std::optional<DateTime> read_datetime(std::string_view s) {
   if (s.size() >= 16 && (s[10] != ' ' || !digits(s, 11, 2, t.hour) || s[13] != ':' || !digits(s, 14, 2, t.minute)))
     return std::nullopt;
   if (s.size() == 19 && (s[16] != ':' || !digits(s, 17, 2, t.second))) return std::nullopt;
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (t.year < 1 || t.month < 1 || t.month > 12 || t.day < 1) return std::nullopt;
-  const bool leap = (t.year % 4 == 0 && t.year % 100 != 0) || t.year % 400 == 0;
-  const int days = kDays[t.month - 1] + (t.month == 2 && leap ? 1 : 0);
-  if (t.day > days || t.hour > 23 || t.minute > 59 || t.second > 59) return std::nullopt;
+  if (t.day > days_in_month(t.year, t.month) || t.hour > 23 || t.minute > 59 || t.second > 59) return std::nullopt;
   return t;
 }
 
