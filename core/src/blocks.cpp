@@ -272,15 +272,11 @@ constexpr bool markup_byte(unsigned char c) {
 // Eight bytes at a time: a word without any byte below 0x61 (all of Chinese text's bytes, most
 // Latin letters) cannot hold a markup byte, as each lies below 0x61.
 bool detail::has_markup_byte(std::string_view s) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p + i, 8);
-    if (((w - kOnes * 0x61) & ~w & kHigh) == 0) continue;  // no byte below 0x61
+    if (!text::bytes8::any_below(text::bytes8::load(p + i), 0x61)) continue;  // no byte below 0x61
     for (std::size_t k = 0; k < 8; ++k)
       if (markup_byte(p[i + k])) return true;
   }

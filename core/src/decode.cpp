@@ -32,8 +32,6 @@ namespace {
 std::size_t clean_run(std::string_view s, std::size_t i) {
   const std::size_t n = s.size();
   const auto* in = reinterpret_cast<const unsigned char*>(s.data());
-  constexpr std::uint64_t kOnes = 0x0101010101010101u;
-  constexpr std::uint64_t kHigh = 0x8080808080808080u;
   while (i < n) {
     const unsigned char c = in[i];
     if (c >= 0x80) {
@@ -45,11 +43,8 @@ std::size_t clean_run(std::string_view s, std::size_t i) {
       // More ASCII likely follows: eight printable bytes at a time (a byte >= 0x80, < 0x20 or
       // 0x7F ends the skip; a false alarm only sends a byte through the checks above).
       while (i + 8 <= n) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, in + i, 8);
-        const std::uint64_t del = w ^ (kOnes * 0x7F);
-        const std::uint64_t stop = w | ((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del);
-        if ((stop & kHigh) != 0) break;
+        const std::uint64_t w = text::bytes8::load(in + i);
+        if (text::bytes8::any_high(w) || text::bytes8::any_below(w, 0x20) || text::bytes8::any_equal(w, 0x7F)) break;
         i += 8;
       }
     } else {

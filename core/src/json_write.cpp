@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "decode.h"
+#include "text.h"
 
 namespace paiban::jsonw {
 
@@ -19,18 +20,9 @@ constexpr bool needs_escape(unsigned char c) {
 /// True when none of the 8 bytes at p needs a look: each is printable ASCII other than '"'
 /// and '\\' (0x20–0x7F; DEL needs no escape).
 inline bool plain8(const unsigned char* p) {
-  std::uint64_t w = 0;
-  std::memcpy(&w, p, 8);
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  constexpr std::uint64_t high = 0x8080808080808080ull;
-  // A byte is "special" when it is >= 0x80, < 0x20, '"' or '\\'. The classic zero-byte test
-  // (x - ones) & ~x & high flags every byte that is 0 in x; it may also flag bytes above a
-  // real zero byte (a borrow), never miss one, so a false answer only sends us to the slow path.
-  const std::uint64_t quote = w ^ (ones * '"');
-  const std::uint64_t slash = w ^ (ones * '\\');
-  const std::uint64_t low = w & (ones * 0xE0);  // zero where the byte is < 0x20
-  const auto zero = [&](std::uint64_t x) { return (x - ones) & ~x & high; };
-  return ((w & high) | zero(quote) | zero(slash) | zero(low)) == 0;
+  using namespace text::bytes8;
+  const std::uint64_t w = load(p);
+  return !any_high(w) && !any_below(w, 0x20) && !any_equal(w, '"') && !any_equal(w, '\\');
 }
 
 }  // namespace

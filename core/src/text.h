@@ -3,11 +3,38 @@
 #define PAIBAN_TEXT_H
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace paiban::text {
+
+/// Eight bytes at a time: yes/no questions about the bytes of a 64-bit word, for scans that skip
+/// stretches of bytes they need not look at one by one.
+namespace bytes8 {
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHigh = kOnes * 0x80;
+/// The 8 bytes at p, as a word.
+inline std::uint64_t load(const unsigned char* p) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+/// Some byte is 0x80 or above.
+constexpr bool any_high(std::uint64_t w) {
+  return (w & kHigh) != 0;
+}
+/// Some byte is below n (n ≤ 0x80). Exact: a borrow starts only at a byte below n.
+constexpr bool any_below(std::uint64_t w, unsigned n) {
+  return ((w - kOnes * n) & ~w & kHigh) != 0;
+}
+/// Some byte equals c.
+constexpr bool any_equal(std::uint64_t w, unsigned char c) {
+  return any_below(w ^ (kOnes * c), 1);
+}
+}  // namespace bytes8
 
 /// Decodes the code point at s[i] (s must be valid UTF-8) and advances i past it.
 inline char32_t next(std::string_view s, std::size_t& i) {
