@@ -128,8 +128,7 @@ void escape_html_into(std::string& out, std::string_view s) {
     const std::size_t start = i;
     char32_t c = 0;
     if (b >= 0xE0 && b <= 0xEF && i + 2 < n) {  // the other 3-byte leads, read as text::next reads them
-      c = (static_cast<char32_t>(b & 0x0Fu) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3Fu) << 6) |
-          static_cast<char32_t>(p[i + 2] & 0x3Fu);
+      c = text::decode3(p + i);
       i += 3;
     } else {
       c = text::next(s, i);

@@ -36,6 +36,14 @@ constexpr bool any_equal(std::uint64_t w, unsigned char c) {
 }
 }  // namespace bytes8
 
+/// The code point of the three bytes at p, a lead 0xE0–0xEF and two continuation bytes (their
+/// low bits taken as they are): all of CJK. text::next's three-byte case, for loops that test
+/// the lead themselves.
+inline char32_t decode3(const unsigned char* p) {
+  return (static_cast<char32_t>(p[0] & 0x0Fu) << 12) | (static_cast<char32_t>(p[1] & 0x3Fu) << 6) |
+         static_cast<char32_t>(p[2] & 0x3Fu);
+}
+
 /// Decodes the code point at s[i] (s must be valid UTF-8) and advances i past it.
 inline char32_t next(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
@@ -48,7 +56,7 @@ inline char32_t next(std::string_view s, std::size_t& i) {
     c = (static_cast<char32_t>(b0 & 0x1Fu) << 6) | cont(1);
     n = 2;
   } else if ((b0 >> 4) == 0xE && i + 2 < s.size()) {
-    c = (static_cast<char32_t>(b0 & 0x0Fu) << 12) | (cont(1) << 6) | cont(2);
+    c = decode3(reinterpret_cast<const unsigned char*>(s.data()) + i);
     n = 3;
   } else if ((b0 >> 3) == 0x1E && i + 3 < s.size()) {
     c = (static_cast<char32_t>(b0 & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);

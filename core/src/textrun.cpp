@@ -120,9 +120,7 @@ void flatten_text(const std::string& t, int run, char p, RunBuffer& b, Links& li
         ++q;
         if (link_starts.at[b0]) links.note(b.s.size() + k);
       } else if ((b0 >> 4) == 0xE && end - q > 2) {
-        cs[k] = (static_cast<char32_t>(b0 & 0x0Fu) << 12) |
-                (static_cast<char32_t>(static_cast<unsigned char>(q[1]) & 0x3Fu) << 6) |
-                static_cast<char32_t>(static_cast<unsigned char>(q[2]) & 0x3Fu);
+        cs[k] = text::decode3(reinterpret_cast<const unsigned char*>(q));
         q += 3;
       } else {
         auto i = static_cast<std::size_t>(q - begin);
