@@ -6,7 +6,6 @@
 // The main thread writes the report while the pool runs: each entry as soon as it and all entries
 // before it are ready. The list is sorted before the work starts and each output depends only on
 // its file, so the outputs and the report are the same for any -j.
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,7 +14,6 @@
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -313,30 +311,19 @@ void convert(Job& job, const std::string& in_root, const std::string& out_root, 
   job.result = paiban::Result();
 }
 
-/// The report, written piece by piece into a temporary file next to it (`.NAME.paiban-XXXXXX`,
-/// as write_atomic names it) and renamed over it at the end, so a reader never sees half a report
-/// and a failed run leaves no temporary file. When the temporary file cannot be made up front (the
+/// The report, written piece by piece into an AtomicFile (the temporary file write_atomic uses)
+/// and renamed over it at the end, so a reader never sees half a report and a failed run leaves
+/// no temporary file. When the temporary file cannot be made up front (the
 /// report's folder is only made by the run, the path is a folder, ...), the pieces are kept and
 /// handed to write_atomic at the end instead, which then fails or succeeds as it always did.
 class ReportFile {
  public:
   explicit ReportFile(std::string path) : path_(std::move(path)) {
-    struct stat st {};
-    const bool existed = ::stat(path_.c_str(), &st) == 0;
-    if (existed && S_ISDIR(st.st_mode)) return;  // kept whole: write_atomic says why at the end
-    std::string tmp;
     IoError ignored;  // a temporary file that cannot be made now: write_atomic says why at the end
-    const int fd = create_temp_beside(path_, tmp, ignored);
-    if (fd < 0) return;  // kept whole
-    fd_ = fd;
-    tmp_ = std::move(tmp);
+    if (!file_.open(path_, ignored)) return;  // kept whole
     mode_ = Mode::streaming;
-    if (existed && ::fchmod(fd_, st.st_mode & 07777) != 0) fail(errno);
     buffer_.reserve(kChunk);
   }
-  ReportFile(const ReportFile&) = delete;
-  ReportFile& operator=(const ReportFile&) = delete;
-  ~ReportFile() { discard(); }
 
   /// Appends `text`. Streaming, it goes out in writes of 64 KB or more.
   void put(std::string_view text) {
@@ -357,17 +344,8 @@ class ReportFile {
     if (mode_ == Mode::kept) return write_atomic(path_, buffer_, err, durable);
     if (mode_ == Mode::streaming && write_out(buffer_)) {
       std::string().swap(buffer_);
-      if (durable && ::fsync(fd_) != 0) fail(errno);
-    }
-    if (mode_ == Mode::streaming) {
-      const int fd = fd_;
-      fd_ = -1;
-      if (::close(fd) != 0) fail(errno);
-    }
-    if (mode_ == Mode::streaming && ::rename(tmp_.c_str(), path_.c_str()) != 0) fail(errno);
-    if (mode_ == Mode::streaming) {
-      tmp_.clear();  // in place: nothing to remove
-      return true;
+      if (file_.commit(durable, err)) return true;
+      return false;
     }
     err.error = error_;
     return false;
@@ -377,37 +355,23 @@ class ReportFile {
   enum class Mode {
     kept,       ///< no temporary file: the whole report is kept for write_atomic
     streaming,  ///< written into the temporary file as it comes
-    failed,     ///< a step failed (error_ says why); the rest is dropped
+    failed,     ///< a write failed (error_ says why; the temporary file is gone); the rest is dropped
   };
   static constexpr std::size_t kChunk = std::size_t{1} << 16;
 
   bool write_out(std::string_view data) {
     IoError e;
-    if (write_fd(fd_, data, e)) return true;
-    fail(e.error);
+    if (file_.write(data, e)) return true;
+    error_ = e.error;
+    mode_ = Mode::failed;
+    std::string().swap(buffer_);
     return false;
   }
 
-  void fail(int error) {
-    error_ = error;
-    mode_ = Mode::failed;
-    discard();
-    std::string().swap(buffer_);
-  }
-
-  /// Closes and removes the temporary file, if there is one.
-  void discard() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-    if (!tmp_.empty()) ::unlink(tmp_.c_str());
-    tmp_.clear();
-  }
-
   std::string path_;
+  AtomicFile file_;
   Mode mode_ = Mode::kept;
-  std::string tmp_;  ///< the temporary file while there is one
-  int fd_ = -1;
-  int error_ = 0;       ///< errno of the step that failed
+  int error_ = 0;       ///< errno of the write that failed
   std::string buffer_;  ///< what is not written yet (all of it when kept)
 };
 

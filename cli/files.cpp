@@ -156,9 +156,17 @@ std::string temp_suffix() {
 
 }  // namespace
 
-int create_temp_beside(const std::string& path, std::string& tmp, IoError& err) {
+bool AtomicFile::open(const std::string& path, IoError& err) {
+  discard();
+  struct stat st {};
+  const bool existed = ::stat(path.c_str(), &st) == 0;
+  if (existed && S_ISDIR(st.st_mode)) {
+    err.error = EISDIR;
+    return false;
+  }
   const std::string prefix = dir_of(path) + "/." + base_of(path) + ".paiban-";
   int fd = -1;
+  std::string tmp;
   // A new file is created 0666 and the kernel applies the umask, so the umask is never changed
   // (changing it would race with other threads creating files).
   for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
@@ -166,34 +174,66 @@ int create_temp_beside(const std::string& path, std::string& tmp, IoError& err) 
     fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0 && errno != EEXIST && errno != EINTR) break;
   }
-  if (fd < 0) err.error = errno;
-  return fd;
+  if (fd < 0) {
+    err.error = errno;
+    return false;
+  }
+  path_ = path;
+  tmp_ = std::move(tmp);
+  fd_ = fd;
+  if (existed && ::fchmod(fd_, st.st_mode & 07777) != 0) {
+    err.error = errno;
+    discard();
+    return false;
+  }
+  return true;
+}
+
+bool AtomicFile::write(std::string_view data, IoError& err) {
+  if (fd_ < 0) {
+    err.error = EBADF;
+    return false;
+  }
+  if (write_fd(fd_, data, err)) return true;
+  discard();
+  return false;
+}
+
+bool AtomicFile::commit(bool durable, IoError& err) {
+  if (fd_ < 0) {
+    err.error = EBADF;
+    return false;
+  }
+  bool ok = true;
+  if (durable && ::fsync(fd_) != 0) {
+    err.error = errno;
+    ok = false;
+  }
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0 && ok) {
+    err.error = errno;
+    ok = false;
+  }
+  if (ok && ::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    err.error = errno;
+    ok = false;
+  }
+  if (ok) tmp_.clear();  // in place: nothing to remove
+  discard();
+  return ok;
+}
+
+void AtomicFile::discard() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!tmp_.empty()) ::unlink(tmp_.c_str());
+  tmp_.clear();
 }
 
 bool write_atomic(const std::string& path, std::string_view data, IoError& err, bool durable) {
-  struct stat st {};
-  const bool existed = ::stat(path.c_str(), &st) == 0;
-  if (existed && S_ISDIR(st.st_mode)) {
-    err.error = EISDIR;
-    return false;
-  }
-  std::string tmp;
-  const int fd = create_temp_beside(path, tmp, err);
-  if (fd < 0) return false;
-  bool ok = true;
-  auto check = [&](bool step_ok) {
-    if (ok && !step_ok) {
-      err.error = errno;
-      ok = false;
-    }
-  };
-  if (existed) check(::fchmod(fd, st.st_mode & 07777) == 0);
-  if (ok && !write_fd(fd, data, err)) ok = false;
-  if (ok && durable) check(::fsync(fd) == 0);
-  check(::close(fd) == 0);
-  if (ok) check(::rename(tmp.c_str(), path.c_str()) == 0);
-  if (!ok) ::unlink(tmp.c_str());
-  return ok;
+  AtomicFile f;
+  return f.open(path, err) && f.write(data, err) && f.commit(durable, err);
 }
 
 bool is_dir(const std::string& path) {

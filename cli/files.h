@@ -16,20 +16,37 @@ struct IoError {
 /// Reads the whole file (or standard input when `path` is "-"). A directory is an error.
 bool read_all(const std::string& path, std::string& out, IoError& err);
 
-/// Writes `data` to `path` atomically: a temporary file next to it (`.NAME.paiban-XXXXXX`),
-/// flushed to disk when `durable`, then renamed over it. On failure nothing at `path` changes and
-/// the temporary file is removed. A new file gets 0666 minus the umask, an existing one keeps its
-/// mode. Safe to call from several threads at once.
+/// A file written atomically, piece by piece: a temporary file next to `path`
+/// (`.NAME.paiban-XXXXXX`) that commit() flushes to disk (when `durable`) and renames over it. A
+/// new file gets 0666 minus the umask, an existing one keeps its mode. After a failed step, or
+/// when never committed, the temporary file is removed and nothing at `path` has changed.
+class AtomicFile {
+ public:
+  AtomicFile() = default;
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile() { discard(); }
+
+  /// Creates the temporary file for `path` (a folder at `path`: EISDIR).
+  bool open(const std::string& path, IoError& err);
+  /// Appends `data` (retrying short writes and interrupted calls).
+  bool write(std::string_view data, IoError& err);
+  /// Flushes (when `durable`), closes and renames the file into place.
+  bool commit(bool durable, IoError& err);
+
+ private:
+  void discard();
+  std::string path_;
+  std::string tmp_;  ///< the temporary file while there is one
+  int fd_ = -1;
+};
+
+/// Writes `data` to `path` atomically (an AtomicFile opened, written and committed). Safe to call
+/// from several threads at once.
 bool write_atomic(const std::string& path, std::string_view data, IoError& err, bool durable = true);
 
 /// Writes all of `data` to the descriptor (retrying short writes and interrupted calls).
 bool write_fd(int fd, std::string_view data, IoError& err);
-
-/// Creates a new, empty temporary file next to `path` (`.NAME.paiban-XXXXXX`, never an existing
-/// file; 0666 minus the umask) and returns its descriptor, its name in `tmp`; -1 (and `err`) when
-/// it cannot. What write_atomic writes into; for a caller that writes a file piece by piece and
-/// renames it into place itself.
-int create_temp_beside(const std::string& path, std::string& tmp, IoError& err);
 
 /// Creates the folder `path` and any missing parents (like mkdir -p). An existing folder is fine;
 /// safe when other threads create the same folders at the same time.
