@@ -158,8 +158,8 @@ Result format(std::string_view input, const Options& options) {
     if (d.id.empty()) d.id = fix_id(d.rule, Pos{d.line, d.column});
 
   std::vector<std::string>().swap(source.lines);
-  if (options.output != Output::fragment) result.page = render_page(doc, meta, *profile);
-  if (options.output != Output::page) result.fragment = render_fragment(doc, meta, *profile);
+  render(doc, meta, *profile, options.output != Output::fragment ? &result.page : nullptr,
+         options.output != Output::page ? &result.fragment : nullptr);
   put_meta(result, "title", meta.title);
   put_meta(result, "column", meta.column);
   put_meta(result, "date", meta.date);

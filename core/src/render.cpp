@@ -3,8 +3,9 @@
 // style attribute from the profile (the fragment, for a CMS that drops classes).
 #include "render.h"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
-#include <deque>
 #include <optional>
 
 #include "meta.h"
@@ -14,37 +15,98 @@ namespace paiban {
 
 namespace {
 
-/// Page selectors for the profile's style keys, in the order the <style> element lists them
-/// (later rules win over earlier ones of the same weight: signature_line after p).
-struct StyleRule {
+/// The profile's style keys, in the order the page's <style> element lists them (later rules
+/// win over earlier ones of the same weight: signature_line after p).
+enum class Key : int {
+  page,
+  header,
+  breadcrumb,
+  article,
+  title,
+  info,
+  views,
+  body,
+  p,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6,
+  ul,
+  li,
+  blockquote,
+  signature,
+  signature_line,
+  code,
+  a,
+  footer,
+  footer_line,
+};
+constexpr std::size_t kKeys = static_cast<std::size_t>(Key::footer_line) + 1;
+constexpr std::size_t at(Key k) {
+  return static_cast<std::size_t>(k);
+}
+
+/// What each key stands for: its page selector and, for the article's elements the renderer
+/// opens with their look, the element's tag and its class on the page (if any).
+struct KeySpec {
   const char* key;
   const char* selector;
+  const char* tag;         ///< nullptr: not an element of the article
+  const char* page_class;  ///< nullptr: no class on the page (its selector reaches it)
 };
-const StyleRule kStyleRules[] = {
-    {"page", "body"},
-    {"header", ".pb-header"},
-    {"breadcrumb", ".pb-breadcrumb"},
-    {"article", ".pb-article"},
-    {"title", ".pb-title"},
-    {"info", ".pb-info"},
-    {"views", ".pb-views"},
-    {"body", ".pb-body"},
-    {"p", ".pb-body p"},
-    {"h2", ".pb-body h2"},
-    {"h3", ".pb-body h3"},
-    {"h4", ".pb-body h4"},
-    {"h5", ".pb-body h5"},
-    {"h6", ".pb-body h6"},
-    {"ul", ".pb-body ul"},
-    {"li", ".pb-body li"},
-    {"blockquote", ".pb-body blockquote"},
-    {"signature", ".pb-signature"},
-    {"signature_line", ".pb-signature p"},
-    {"code", ".pb-body code"},
-    {"a", "a"},
-    {"footer", ".pb-footer"},
-    {"footer_line", ".pb-footer p"},
+const KeySpec kKeySpecs[kKeys] = {
+    {"page", "body", nullptr, nullptr},
+    {"header", ".pb-header", nullptr, nullptr},
+    {"breadcrumb", ".pb-breadcrumb", nullptr, nullptr},
+    {"article", ".pb-article", nullptr, nullptr},
+    {"title", ".pb-title", "h1", "pb-title"},
+    {"info", ".pb-info", "p", "pb-info"},
+    {"views", ".pb-views", "span", "pb-views"},
+    {"body", ".pb-body", "div", "pb-body"},
+    {"p", ".pb-body p", "p", nullptr},
+    {"h2", ".pb-body h2", "h2", nullptr},
+    {"h3", ".pb-body h3", "h3", nullptr},
+    {"h4", ".pb-body h4", "h4", nullptr},
+    {"h5", ".pb-body h5", "h5", nullptr},
+    {"h6", ".pb-body h6", "h6", nullptr},
+    {"ul", ".pb-body ul", "ul", nullptr},
+    {"li", ".pb-body li", "li", nullptr},
+    {"blockquote", ".pb-body blockquote", "blockquote", nullptr},
+    {"signature", ".pb-signature", "div", "pb-signature"},
+    {"signature_line", ".pb-signature p", "p", nullptr},
+    {"code", ".pb-body code", "code", nullptr},
+    {"a", "a", "a", nullptr},
+    {"footer", ".pb-footer", nullptr, nullptr},
+    {"footer_line", ".pb-footer p", nullptr, nullptr},
 };
+
+/// The profile's style for each key (nullptr where it has none), found in one walk: the
+/// profile's map and the keys are both taken in sorted order.
+using Styles = std::array<const std::string*, kKeys>;
+Styles styles_of(const Profile& profile) {
+  // The keys' indexes in the map's order (pure data, worked out once).
+  static const std::array<std::size_t, kKeys> kSorted = [] {
+    std::array<std::size_t, kKeys> order{};
+    for (std::size_t i = 0; i < kKeys; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [](std::size_t x, std::size_t y) { return std::strcmp(kKeySpecs[x].key, kKeySpecs[y].key) < 0; });
+    return order;
+  }();
+  Styles found{};
+  auto it = profile.styles.begin();
+  for (std::size_t j = 0; j < kSorted.size() && it != profile.styles.end();) {
+    const std::size_t k = kSorted[j];
+    const int c = it->first.compare(kKeySpecs[k].key);
+    if (c < 0) {
+      ++it;
+    } else {
+      if (c == 0) found[k] = &(it++)->second;
+      ++j;
+    }
+  }
+  return found;
+}
 
 /// Deeper nesting than this is flattened (its content kept, its wrappers dropped), so a
 /// pathological input cannot exhaust the stack.
@@ -261,9 +323,6 @@ std::string prefix(std::string_view s, int n) {
   return std::string(s.substr(0, i));
 }
 
-enum class Mode { page, fragment };
-
-/// Renders the article's parts in one of the two modes.
 /// What the body's size is made of: bytes of text (and link targets), and the elements around
 /// them (blocks and inline elements), for reserving the output once.
 struct Extent {
@@ -285,145 +344,190 @@ void measure(const std::vector<Block>& blocks, Extent& e) {
   }
 }
 
+/// Renders the article's parts (title, info line, body) into the page, the fragment or both in
+/// one walk. The two differ only in the looks of elements (a class on the page, a style
+/// attribute in the fragment); everything else (tags, escaped text) is worked out once and the
+/// same bytes are appended to both.
+/// The page's looks: a class attribute (or nothing) and the opening tag of each element. They
+/// do not depend on the profile: pure data, worked out once.
+struct PageLooks {
+  std::string look[kKeys];
+  std::string open[kKeys];
+};
+const PageLooks& page_looks() {
+  static const PageLooks kLooks = [] {
+    PageLooks looks;
+    for (std::size_t k = 0; k < kKeys; ++k) {
+      const KeySpec& spec = kKeySpecs[k];
+      if (spec.tag == nullptr) continue;
+      if (spec.page_class != nullptr) looks.look[k] = std::string(" class=\"") + spec.page_class + '"';
+      looks.open[k] = std::string("<") + spec.tag + looks.look[k] + '>';
+    }
+    return looks;
+  }();
+  return kLooks;
+}
+
 class Renderer {
  public:
-  Renderer(const Meta& meta, const Profile& profile, Mode mode) : meta_(meta), profile_(profile), mode_(mode) {}
-
-  /// A text of the article (title, body), in the publishing form when the profile asks.
-  std::string article_text(std::string_view s) const {
-    std::string out;
-    article_text(out, s);
-    return out;
-  }
-  /// The same, appended to out.
-  void article_text(std::string& out, std::string_view s) const {
-    if (profile_.half_width_publish)
-      escape_html_into(out, text::fold_halfwidth(s));
-    else
-      escape_html_into(out, s);
-  }
-
-  /// The look of an element: ` class="…"` on the page (when it has one), ` style="…"` in the
-  /// fragment (when the profile styles it).
-  std::string look(const char* key, const char* page_class = nullptr) const {
-    if (mode_ == Mode::page) return page_class ? std::string(" class=\"") + page_class + "\"" : std::string();
-    auto it = profile_.styles.find(key);
-    if (it == profile_.styles.end() || it->second.empty()) return {};
-    return " style=\"" + escape_html(it->second) + "\"";
-  }
-
-  /// Appends `<tag` + the element's look + `>`. Looks of elements without a page class are
-  /// worked out once per key: a body has thousands of paragraphs.
-  /// `key` must be a literal (or outlive the renderer): the cache keeps the pointer.
-  void open(std::string& out, std::string_view tag, const char* key) const {
-    out += '<';
-    out += tag;
-    const std::string* found = nullptr;
-    for (const auto& [k, v] : looks_)
-      if (k == key || std::strcmp(k, key) == 0) found = &v;  // keys are literals: mostly the same pointer
-    if (found == nullptr) {
-      looks_.emplace_back(key, look(key));
-      found = &looks_.back().second;
-    }
-    out += *found;
-    out += '>';
-  }
-
-  std::string title() const {
-    const std::string& t = meta_.title.value;
-    return text::trim(t).empty() ? std::string("（无标题）") : std::string(t);
-  }
-
-  /// look(), appended to out.
-  void add_look(std::string& out, const char* key, const char* page_class = nullptr) const {
-    if (mode_ == Mode::page) {
-      if (page_class) {
-        out += " class=\"";
-        out += page_class;
-        out += '"';
+  /// page or fragment may be null (that output is not made), not both.
+  Renderer(const Meta& meta, const Profile& profile, const Styles& styles, std::string* page, std::string* fragment)
+      : meta_(meta), profile_(profile), out_{page, fragment} {
+    if (page != nullptr) {
+      const PageLooks& looks = page_looks();
+      for (std::size_t k = 0; k < kKeys; ++k) {
+        look_[0][k] = looks.look[k];
+        open_[0][k] = looks.open[k];
       }
-      return;
     }
-    auto it = profile_.styles.find(key);
-    if (it == profile_.styles.end() || it->second.empty()) return;
-    out += " style=\"";
-    escape_html_into(out, it->second);
-    out += '"';
-  }
-
-  /// The title as the article's <h1>, appended to out.
-  void heading(std::string& out) const {
-    out += "<h1";
-    add_look(out, "title", "pb-title");
-    out += '>';
-    const std::string& t = meta_.title.value;
-    if (text::trim(t).empty())
-      article_text(out, "（无标题）");
-    else
-      article_text(out, t);
-    out += "</h1>\n";
-  }
-
-  /// The publish-date and views line, appended to out.
-  void info_line(std::string& out) const {
-    out += "<p";
-    add_look(out, "info", "pb-info");
-    out += '>';
-    if (auto t = read_datetime(meta_.date.value)) {
-      out += "<span>";
-      escape_html_into(out, profile_.date_label);
-      out += "<time datetime=\"";
-      append_datetime(out, *t, 'T', true);
-      out += "+08:00\">";
-      escape_html_into(out, format_datetime(profile_.date_format, *t));
-      out += "</time></span>";
+    if (fragment != nullptr) {
+      // Each element's style attribute and opening tag, one after the other in one buffer.
+      std::size_t size = 0;
+      for (std::size_t k = 0; k < kKeys; ++k)
+        if (styles[k] != nullptr) size += 2 * styles[k]->size() + 40;
+      looks_.reserve(size);
+      std::pair<std::size_t, std::size_t> look[kKeys] = {};
+      std::pair<std::size_t, std::size_t> open[kKeys] = {};
+      for (std::size_t k = 0; k < kKeys; ++k) {
+        const KeySpec& spec = kKeySpecs[k];
+        if (spec.tag == nullptr) continue;
+        const std::string* style = styles[k];
+        std::size_t from = looks_.size();
+        if (style != nullptr && !style->empty()) {
+          looks_ += " style=\"";
+          escape_html_into(looks_, *style);
+          looks_ += '"';
+        }
+        look[k] = {from, looks_.size() - from};
+        from = looks_.size();
+        looks_ += '<';
+        looks_ += spec.tag;
+        looks_.append(looks_, look[k].first, look[k].second);
+        looks_ += '>';
+        open[k] = {from, looks_.size() - from};
+      }
+      const std::string_view all(looks_);
+      for (std::size_t k = 0; k < kKeys; ++k) {
+        look_[1][k] = all.substr(look[k].first, look[k].second);
+        open_[1][k] = all.substr(open[k].first, open[k].second);
+      }
     }
-    out += "<span";
-    add_look(out, "views", "pb-views");
-    const std::string_view views = text::trim(meta_.views.value);
-    if (!views.empty()) {
-      out += '>';
-      escape_html_into(out, profile_.views_label);
-      escape_html_into(out, views);
-      out += "</span>";
-    } else {
-      out += " data-cms-slot=\"views\"></span>";
-    }
-    out += "</p>\n";
   }
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
 
-  /// The body, appended to out.
-  void body(const Document& doc, std::string& out) const {
-    // Text grows a little (escapes, folding); each element costs its tags and, in the
-    // fragment, its style attribute (the paragraph's stands for all).
+  /// Reserves room in each output for what is still to come: `more` bytes and the body.
+  /// Text grows a little (escapes, folding); each element costs its tags and, in the fragment,
+  /// its style attribute (the paragraph's stands for all).
+  void reserve(const Document& doc, const std::size_t more[2]) {
     Extent e;
     measure(doc.blocks, e);
-    out.reserve(out.size() + e.text + e.text / 32 + e.elements * (24 + look("p").size()) + 4096);
-    out += "<div";
-    add_look(out, "body", "pb-body");
-    out += ">\n";
-    blocks(doc.blocks, out, 0);
-    out += "</div>\n";
+    for (std::size_t o = 0; o < 2; ++o)
+      if (out_[o] != nullptr)
+        out_[o]->reserve(out_[o]->size() + more[o] + e.text + e.text / 32 +
+                         e.elements * (24 + look_[o][at(Key::p)].size()) + 4096);
+  }
+
+  /// The title as the article's <h1>.
+  void heading() {
+    open(Key::title);
+    const std::string& t = meta_.title.value;
+    if (text::trim(t).empty())
+      article_text("（无标题）");
+    else
+      article_text(t);
+    put("</h1>\n");
+  }
+
+  /// The publish-date and views line.
+  void info_line() {
+    open(Key::info);
+    if (auto t = read_datetime(meta_.date.value)) {
+      put("<span>");
+      escaped(profile_.date_label);
+      put("<time datetime=\"");
+      std::string stamp;
+      append_datetime(stamp, *t, 'T', true);
+      put(stamp);
+      put("+08:00\">");
+      escaped(format_datetime(profile_.date_format, *t));
+      put("</time></span>");
+    }
+    const std::string_view views = text::trim(meta_.views.value);
+    if (!views.empty()) {
+      open(Key::views);
+      escaped(profile_.views_label);
+      escaped(views);
+      put("</span>");
+    } else {
+      for (int o = 0; o < 2; ++o) {
+        if (out_[o] == nullptr) continue;
+        *out_[o] += "<span";
+        *out_[o] += look_[o][at(Key::views)];
+      }
+      put(" data-cms-slot=\"views\"></span>");
+    }
+    put("</p>\n");
+  }
+
+  /// The body.
+  void body(const Document& doc) {
+    open(Key::body);
+    put("\n");
+    blocks(doc.blocks, 0);
+    put("</div>\n");
   }
 
  private:
-  void blocks(const std::vector<Block>& bs, std::string& out, int depth) const {
-    for (const Block& b : bs) block(b, out, depth);
+  /// Appends s to every output.
+  void put(std::string_view s) {
+    if (out_[0] != nullptr) out_[0]->append(s.data(), s.size());
+    if (out_[1] != nullptr) out_[1]->append(s.data(), s.size());
   }
 
-  void paragraph(const Block& b, const char* key, std::string& out, int depth) const {
-    open(out, "p", key);
-    inlines(b.inlines, out, depth);
-    out += "</p>\n";
+  /// Appends the element's opening tag, with its look, to every output.
+  void open(Key k) {
+    if (out_[0] != nullptr) *out_[0] += open_[0][at(k)];
+    if (out_[1] != nullptr) *out_[1] += open_[1][at(k)];
   }
 
-  void block(const Block& b, std::string& out, int depth) const {
+  /// Appends s escaped to every output: escaped once, copied to the other.
+  void escaped(std::string_view s) {
+    std::string& first = out_[0] != nullptr ? *out_[0] : *out_[1];
+    const std::size_t from = first.size();
+    escape_html_into(first, s);
+    if (out_[0] != nullptr && out_[1] != nullptr) out_[1]->append(first, from, std::string::npos);
+  }
+
+  /// A text of the article (title, body), in the publishing form when the profile asks.
+  void article_text(std::string_view s) {
+    if (profile_.half_width_publish)
+      escaped(text::fold_halfwidth(s));
+    else
+      escaped(s);
+  }
+
+  void blocks(const std::vector<Block>& bs, int depth) {
+    for (const Block& b : bs) block(b, depth);
+  }
+
+  void paragraph(const Block& b, Key k, int depth) {
+    open(k);
+    inlines(b.inlines, depth);
+    put("</p>\n");
+  }
+
+  void block(const Block& b, int depth) {
     if (depth >= kMaxDepth) {  // flatten: one paragraph per block that has text, no nesting
       std::vector<const Block*> todo{&b};
       while (!todo.empty()) {
         const Block* x = todo.back();
         todo.pop_back();
-        if (!x->inlines.empty()) out += "<p" + look("p") + ">" + article_text(plain_text(x->inlines)) + "</p>\n";
+        if (!x->inlines.empty()) {
+          open(Key::p);
+          article_text(plain_text(x->inlines));
+          put("</p>\n");
+        }
         for (auto it = x->children.rbegin(); it != x->children.rend(); ++it) todo.push_back(&*it);
       }
       return;
@@ -431,87 +535,98 @@ class Renderer {
     switch (b.kind) {
       case BlockKind::paragraph:
       case BlockKind::list_item:  // stray item outside a list
-        paragraph(b, "p", out, depth);
+        paragraph(b, Key::p, depth);
         break;
       case BlockKind::heading: {
-        // The look cache keeps its keys as pointers: they must be literals.
-        static const char* const kTags[] = {"h2", "h3", "h4", "h5", "h6"};
-        const char* tag = kTags[(b.level < 2 ? 2 : (b.level > 6 ? 6 : b.level)) - 2];
-        open(out, tag, tag);
-        inlines(b.inlines, out, depth);
-        out += "</";
-        out += tag;
-        out += ">\n";
+        const int level = b.level < 2 ? 2 : (b.level > 6 ? 6 : b.level);
+        const Key k = static_cast<Key>(static_cast<int>(Key::h2) + (level - 2));
+        open(k);
+        inlines(b.inlines, depth);
+        put("</");
+        put(kKeySpecs[at(k)].tag);
+        put(">\n");
         break;
       }
       case BlockKind::list: {
         if (b.children.empty()) break;  // an empty <ul> is not valid HTML
-        open(out, "ul", "ul");
-        out += '\n';
+        open(Key::ul);
+        put("\n");
         for (const Block& item : b.children) {
-          open(out, "li", "li");
-          inlines(item.inlines, out, depth + 1);
+          open(Key::li);
+          inlines(item.inlines, depth + 1);
           if (!item.children.empty()) {
-            out += "\n";
-            blocks(item.children, out, depth + 1);
+            put("\n");
+            blocks(item.children, depth + 1);
           }
-          out += "</li>\n";
+          put("</li>\n");
         }
-        out += "</ul>\n";
+        put("</ul>\n");
         break;
       }
       case BlockKind::quote:
-        open(out, "blockquote", "blockquote");
-        out += '\n';
-        blocks(b.children, out, depth + 1);
-        out += "</blockquote>\n";
+        open(Key::blockquote);
+        put("\n");
+        blocks(b.children, depth + 1);
+        put("</blockquote>\n");
         break;
       case BlockKind::signature:
-        out += "<div" + look("signature", "pb-signature") + ">\n";
-        for (const Block& line : b.children) paragraph(line, "signature_line", out, depth + 1);
-        if (b.children.empty() && !b.inlines.empty()) paragraph(b, "signature_line", out, depth + 1);
-        out += "</div>\n";
+        open(Key::signature);
+        put("\n");
+        for (const Block& line : b.children) paragraph(line, Key::signature_line, depth + 1);
+        if (b.children.empty() && !b.inlines.empty()) paragraph(b, Key::signature_line, depth + 1);
+        put("</div>\n");
         break;
     }
   }
 
-  void inlines(const std::vector<Inline>& ins, std::string& out, int depth) const {
-    for (const Inline& in : ins) inline_run(in, out, depth);
+  void inlines(const std::vector<Inline>& ins, int depth) {
+    for (const Inline& in : ins) inline_run(in, depth);
   }
 
-  void inline_run(const Inline& in, std::string& out, int depth) const {
+  void inline_run(const Inline& in, int depth) {
     if (depth >= kMaxDepth) {  // flatten: the text only
       std::string t;
       collect_text(in, t);
-      article_text(out, t);
+      article_text(t);
       return;
     }
     switch (in.kind) {
       case InlineKind::text:  // raw HTML from the notes arrives here, verbatim: shown as typed
         if (in.verbatim)
-          escape_html_into(out, in.text);
+          escaped(in.text);
         else
-          article_text(out, in.text);
+          article_text(in.text);
         break;
       case InlineKind::code:
-        open(out, "code", "code");
-        escape_html_into(out, in.text);
-        out += "</code>";
+        open(Key::code);
+        escaped(in.text);
+        put("</code>");
         break;
       case InlineKind::emph:
-      case InlineKind::strong: {
-        const char* tag = in.kind == InlineKind::emph ? "em" : "strong";
-        out += std::string("<") + tag + ">";
-        inlines(in.children, out, depth + 1);
-        out += std::string("</") + tag + ">";
+        put("<em>");
+        inlines(in.children, depth + 1);
+        put("</em>");
         break;
-      }
+      case InlineKind::strong:
+        put("<strong>");
+        inlines(in.children, depth + 1);
+        put("</strong>");
+        break;
       case InlineKind::link: {
         const bool linked = is_safe_href(in.href);
-        if (linked) out += "<a href=\"" + escape_html(in.href) + "\"" + look("a") + ">";
-        inlines(in.children, out, depth + 1);
-        if (in.children.empty()) out += escape_html(in.href);
-        if (linked) out += "</a>";
+        if (linked) {
+          put("<a href=\"");
+          escaped(in.href);
+          for (int o = 0; o < 2; ++o) {
+            if (out_[o] == nullptr) continue;
+            *out_[o] += '"';
+            *out_[o] += look_[o][at(Key::a)];
+            *out_[o] += '>';
+          }
+        }
+        inlines(in.children, depth + 1);
+        if (in.children.empty()) escaped(in.href);
+        if (linked) put("</a>");
         break;
       }
     }
@@ -519,9 +634,13 @@ class Renderer {
 
   const Meta& meta_;
   const Profile& profile_;
-  Mode mode_;
-  /// Looks worked out so far (open()), by key; a deque keeps references stable.
-  mutable std::deque<std::pair<const char*, std::string>> looks_;
+  /// The outputs: [0] the page, [1] the fragment; either may be null.
+  std::string* out_[2];
+  /// Each element's look attribute and opening tag, per output (into page_looks() for the
+  /// page, into looks_ for the fragment).
+  std::string_view look_[2][kKeys];
+  std::string_view open_[2][kKeys];
+  std::string looks_;
 };
 
 /// True when s has a character other than a space (text::trim(s) is not empty).
@@ -580,24 +699,16 @@ bool is_safe_href(std::string_view href) {
   return true;  // relative
 }
 
-std::string render_fragment(const Document& document, const Meta& meta, const Profile& profile) {
-  const Renderer r(meta, profile, Mode::fragment);
-  std::string out;
-  out.reserve(1024);
-  r.heading(out);
-  r.info_line(out);
-  r.body(document, out);
-  return out;
-}
+namespace {
 
-std::string render_page(const Document& document, const Meta& meta, const Profile& profile) {
-  const Renderer r(meta, profile, Mode::page);
+/// The page up to the article: head (title, meta tags, styles) and breadcrumb.
+void page_head(std::string& out, const Document& document, const Meta& meta, const Profile& profile,
+               const Styles& styles) {
   const bool fold = profile.half_width_publish;
   auto article = [&](std::string_view s) { return fold ? text::fold_halfwidth(s) : std::string(s); };
-  const std::string title = article(r.title());
+  const std::string title = article(text::trim(meta.title.value).empty() ? std::string_view("（无标题）")
+                                                                         : std::string_view(meta.title.value));
 
-  std::string out;
-  out.reserve(8192);
   out +=
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -633,13 +744,13 @@ std::string render_page(const Document& document, const Meta& meta, const Profil
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'none'; "
       "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
   out += "<link rel=\"icon\" href=\"data:,\">\n<style>\n";
-  for (const StyleRule& rule : kStyleRules) {
-    auto it = profile.styles.find(rule.key);
-    if (it == profile.styles.end() || !has_text(it->second)) continue;
+  for (std::size_t k = 0; k < kKeys; ++k) {
+    const std::string* style = styles[k];
+    if (style == nullptr || !has_text(*style)) continue;
     // Style values were checked when the profile was read (no <, >, {, }, @, \, url( …).
-    out += rule.selector;
+    out += kKeySpecs[k].selector;
     out += '{';
-    out += it->second;
+    out += *style;
     out += "}\n";
   }
   out += "</style>\n</head>\n<body>\n";
@@ -664,11 +775,11 @@ std::string render_page(const Document& document, const Meta& meta, const Profil
   out += "</nav></header>\n";
 
   out += "<main>\n<article class=\"pb-article\">\n";
-  r.heading(out);
-  r.info_line(out);
-  r.body(document, out);
-  out += "</article>\n</main>\n";
+}
 
+/// The page after the article: the footer.
+void page_tail(std::string& out, const Profile& profile) {
+  out += "</article>\n</main>\n";
   out += "<footer class=\"pb-footer\">\n";
   for (const auto& line : profile.footer_lines) {
     out += "<p>";
@@ -688,6 +799,42 @@ std::string render_page(const Document& document, const Meta& meta, const Profil
     out += "</p>\n";
   }
   out += "</footer>\n</body>\n</html>\n";
+}
+
+}  // namespace
+
+void render(const Document& document, const Meta& meta, const Profile& profile, std::string* page,
+            std::string* fragment) {
+  if (page == nullptr && fragment == nullptr) return;
+  const Styles styles = styles_of(profile);
+  Renderer r(meta, profile, styles, page, fragment);
+  // Room for everything but the body: the page's head (its styles, meta tags) and footer,
+  // the title and info line.
+  std::size_t more[2] = {0, 1024};
+  if (page != nullptr) {
+    more[0] = 8192;
+    for (const std::string* style : styles)
+      if (style != nullptr) more[0] += style->size() + 24;
+    for (const auto& line : profile.footer_lines)
+      for (const FooterItem& item : line) more[0] += 2 * (item.text.size() + item.href.size()) + 32;
+  }
+  r.reserve(document, more);
+  if (page != nullptr) page_head(*page, document, meta, profile, styles);
+  r.heading();
+  r.info_line();
+  r.body(document);
+  if (page != nullptr) page_tail(*page, profile);
+}
+
+std::string render_fragment(const Document& document, const Meta& meta, const Profile& profile) {
+  std::string out;
+  render(document, meta, profile, nullptr, &out);
+  return out;
+}
+
+std::string render_page(const Document& document, const Meta& meta, const Profile& profile) {
+  std::string out;
+  render(document, meta, profile, &out, nullptr);
   return out;
 }
 

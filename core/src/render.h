@@ -27,6 +27,12 @@ std::string render_page(const Document& document, const Meta& meta, const Profil
 /// The article fragment (title, info line, body) with inline style attributes, for the CMS.
 std::string render_fragment(const Document& document, const Meta& meta, const Profile& profile);
 
+/// Appends the page to *page and the fragment to *fragment (either may be null: that one is
+/// not made), the same bytes as render_page and render_fragment. With both, the article is
+/// walked once: its text is escaped once and copied to both.
+void render(const Document& document, const Meta& meta, const Profile& profile, std::string* page,
+            std::string* fragment);
+
 }  // namespace paiban
 
 #endif  // PAIBAN_RENDER_H
