@@ -180,11 +180,11 @@ void put_diagnostic(std::string& out, const paiban::Diagnostic& d) {
   out += ",\"column\":" + std::to_string(d.column);
   out += ",\"column_utf16\":" + std::to_string(d.column_utf16);
   out += ",\"id\":";
-  put_string(out, d.id);
+  put_string(out, d.id());
   out += ",\"length\":" + std::to_string(d.length);
   out += ",\"line\":" + std::to_string(d.line);
   out += ",\"message\":";
-  put_string(out, d.message);
+  put_string(out, d.message());
   out += ",\"rule\":";
   put_string(out, d.rule);
   out += ",\"severity\":";

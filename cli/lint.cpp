@@ -57,7 +57,10 @@ std::string diagnostic_line(const std::string& file, const paiban::Diagnostic& d
   }
   out += " ";
   out += d.applied ? "fix" : severity_name(d.severity);
-  out += " " + d.rule + ": " + d.message;
+  out += " ";
+  out += d.rule;
+  out += ": ";
+  out += d.message();
   if (d.applied) out += " [" + visible(d.before) + " → " + visible(d.after) + "]";
   out += '\n';
   return out;

@@ -534,9 +534,9 @@ class InlineParser {
           d.line = l.pos.line;
           d.column = l.pos.col;
           d.before = l.href;
-          d.message = "链接地址“" + l.href +
-                      "”不安全（只允许 http、https、mailto 或相对地址），已改为纯文本 / the link target \"" + l.href +
-                      "\" is not allowed (only http, https, mailto or relative), shown as plain text";
+          d.set_message("链接地址“" + l.href +
+                        "”不安全（只允许 http、https、mailto 或相对地址），已改为纯文本 / the link target \"" + l.href +
+                        "\" is not allowed (only http, https, mailto or relative), shown as plain text");
           diagnostics_.push_back(std::move(d));
           flatten(l.children, out);
         }

@@ -72,9 +72,9 @@ Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics) {
       d.column = first_bad_col;
       d.length = 1;
       d.after = "\xEF\xBF\xBD";
-      d.message = "第" + std::to_string(d.line) + "行有 " + std::to_string(bad_in_line) +
-                  " 处无法识别的字节，已替换为 �，请核对原文 / " + std::to_string(bad_in_line) +
-                  " invalid byte sequence(s) on this line were replaced with U+FFFD; check the original";
+      d.set_message("第" + std::to_string(d.line) + "行有 " + std::to_string(bad_in_line) +
+                    " 处无法识别的字节，已替换为 �，请核对原文 / " + std::to_string(bad_in_line) +
+                    " invalid byte sequence(s) on this line were replaced with U+FFFD; check the original");
       diagnostics.push_back(std::move(d));
     }
     src.lines.push_back(std::move(line));

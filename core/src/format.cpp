@@ -1,7 +1,9 @@
 // The pipeline: bytes → text → document → HTML, diagnostics collected along the way; and its
 // JSON form, the contract the CLI, node and the browser share.
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "blocks.h"
@@ -130,14 +132,14 @@ Result format(std::string_view input, const Options& options) {
   std::vector<Edit> edits = apply_typography(doc, meta.title, *profile, options.rejected_fixes, &net,
                                              [&](const RunBuffer& b) { lint_pass.block(b); });
   lint_pass.finish(doc, meta);
-  // The notes with the fixes made; the net changes are not needed after that (a big input's
-  // intermediate lists are freed as soon as they are used, before the next ones are built).
-  result.text = apply_source_edits(source, std::move(net));
+  // The lists the rules grew by doubling hold up to twice what they need while the next lists
+  // are built beside them: trimmed first (one copy each), the peak of a big input is lower.
+  net.shrink_to_fit();
+  edits.shrink_to_fit();
   const std::size_t first_fix = result.diagnostics.size();
   result.diagnostics.reserve(first_fix + edits.size());
   for (Edit& e : edits) {
     Diagnostic& d = result.diagnostics.emplace_back();
-    d.id = fix_id(e.rule, e.pos);
     d.rule = e.rule;
     d.severity = Severity::info;
     d.line = e.pos.line;
@@ -145,17 +147,18 @@ Result format(std::string_view input, const Options& options) {
     d.length = e.length;
     d.before = std::move(e.before);
     d.after = std::move(e.after);
-    d.message = e.message;
+    d.set_static_message(e.message);
     d.applied = true;
   }
   std::vector<Edit>().swap(edits);
+  // The notes with the fixes made; the net changes are not needed after that (a big input's
+  // intermediate lists are freed as soon as they are used, before the next ones are built).
+  result.text = apply_source_edits(source, std::move(net));
   std::rotate(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_warning),
               result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_fix), result.diagnostics.end());
 
-  // Fill in what the diagnostics left out: UTF-16 columns and stable ids.
+  // Fill in what the diagnostics left out: UTF-16 columns.
   set_utf16_columns(source, result.diagnostics);
-  for (Diagnostic& d : result.diagnostics)
-    if (d.id.empty()) d.id = fix_id(d.rule, Pos{d.line, d.column});
 
   std::vector<std::string>().swap(source.lines);
   render(doc, meta, *profile, options.output != Output::fragment ? &result.page : nullptr,
@@ -348,6 +351,29 @@ void array(jsonw::Writer& out, const std::vector<T>& items, F write) {
   out.ch(']');
 }
 
+/// A diagnostic's id as a JSON string, written from its parts without making a string (an id
+/// per finding: thousands per megabyte of notes).
+void write_id(jsonw::Writer& out, const Diagnostic& d, const std::string* own_id) {
+  if (own_id != nullptr) {
+    out.string(*own_id);
+    return;
+  }
+  char nums[32];  // "line:col"
+  auto r = std::to_chars(nums, nums + 16, d.line);
+  *r.ptr++ = ':';
+  r = std::to_chars(r.ptr, nums + sizeof nums, d.column);
+  const std::size_t n = static_cast<std::size_t>(r.ptr - nums);
+  char id[96];
+  if (d.rule.size() + 1 + n > sizeof id) {
+    out.string(fix_id(d.rule, Pos{d.line, d.column}));
+    return;
+  }
+  std::memcpy(id, d.rule.data(), d.rule.size());
+  id[d.rule.size()] = '@';
+  std::memcpy(id + d.rule.size() + 1, nums, n);
+  out.string(std::string_view(id, d.rule.size() + 1 + n));
+}
+
 }  // namespace
 
 std::string to_json(const Result& res) {
@@ -365,10 +391,10 @@ std::string to_json(const Result& res) {
       j.str("before", d.before);
       j.num("column", d.column);
       j.num("column_utf16", d.column_utf16);
-      j.str("id", d.id);
+      write_id(j.key("id"), d, d.owned_ && !d.owned_->id.empty() ? &d.owned_->id : nullptr);
       j.num("length", d.length);
       j.num("line", d.line);
-      j.str("message", d.message);
+      j.str("message", d.message());
       j.str("rule", d.rule);
       j.str("severity", severity_name(d.severity));
     });

@@ -45,10 +45,19 @@ struct Linter {
   std::uint32_t on;  ///< bit r set: rule r is enabled
   std::vector<Diagnostic>& out;
 
+  /// A finding with a static message (a string literal: kept by pointer, not copied).
+  void add(Rule rule, Severity sev, Pos pos, std::u32string_view before, std::u32string_view after,
+           const char* message) {
+    if (Diagnostic* d = make(rule, sev, pos, before, after)) d->set_static_message(message);
+  }
+  /// A finding with a message made for it (text of the finding in it).
   void add(Rule rule, Severity sev, Pos pos, std::u32string_view before, std::u32string_view after,
            std::string message) {
-    if ((on & (std::uint32_t{1} << rule)) == 0) return;
-    Diagnostic d;
+    if (Diagnostic* d = make(rule, sev, pos, before, after)) d->set_message(std::move(message));
+  }
+  Diagnostic* make(Rule rule, Severity sev, Pos pos, std::u32string_view before, std::u32string_view after) {
+    if ((on & (std::uint32_t{1} << rule)) == 0) return nullptr;
+    Diagnostic& d = out.emplace_back();
     d.rule = lint_rules()[rule].id;
     d.severity = sev;
     d.line = pos.line;
@@ -56,9 +65,8 @@ struct Linter {
     d.length = static_cast<int>(before.size());
     d.before = text::to_utf8(before);
     d.after = text::to_utf8(after);
-    d.message = std::move(message);
     d.applied = false;
-    out.push_back(std::move(d));
+    return &d;
   }
 };
 

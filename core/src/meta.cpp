@@ -517,14 +517,28 @@ Field* field_for(Meta& m, Key k) {
   return nullptr;
 }
 
-Diagnostic note(const char* rule, Severity sev, int line, std::string_view t, std::string message) {
+/// A note about line `line` (text `t`), its message not yet set.
+Diagnostic note(const char* rule, Severity sev, int line, std::string_view t) {
   Diagnostic d;
   d.rule = rule;
   d.severity = sev;
   d.line = line;
   d.column = 1;
   d.length = text::length(t);
-  d.message = std::move(message);
+  return d;
+}
+
+/// A note with a message made for it.
+Diagnostic note(const char* rule, Severity sev, int line, std::string_view t, std::string message) {
+  Diagnostic d = note(rule, sev, line, t);
+  d.set_message(std::move(message));
+  return d;
+}
+
+/// A note with a static message (a string literal: kept by pointer).
+Diagnostic note(const char* rule, Severity sev, int line, std::string_view t, const char* message) {
+  Diagnostic d = note(rule, sev, line, t);
+  d.set_static_message(message);
   return d;
 }
 

@@ -392,11 +392,11 @@ void check_footer(const Profile& p, std::vector<Diagnostic>& warnings) {
   for (const RequiredItem& r : kRequiredFooter) {
     if (present.count(r.kind)) continue;
     Diagnostic d;
-    d.id = std::string("profile.footer-missing:") + r.kind;
     d.rule = "profile.footer-missing";
     d.severity = Severity::warning;
-    d.message = std::string("配置文件的页脚缺少政府网站必须展示的“") + r.zh + "” / the profile's footer lacks " + r.en +
-                ", which a government website must show";
+    d.set_message(std::string("配置文件的页脚缺少政府网站必须展示的“") + r.zh + "” / the profile's footer lacks " +
+                  r.en + ", which a government website must show");
+    d.set_id(std::string("profile.footer-missing:") + r.kind);
     warnings.push_back(std::move(d));
   }
 }

@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::require(src.lines.size() <= size + 1, "line count bounded by input");
   for (const Diagnostic& d : diagnostics) {
     fuzz::require(d.line >= 1 && d.line <= static_cast<int>(src.lines.size()), "diagnostic line in range");
-    fuzz::require(fuzz::valid_utf8(d.before) && fuzz::valid_utf8(d.message), "diagnostic is UTF-8");
+    fuzz::require(fuzz::valid_utf8(d.before) && fuzz::valid_utf8(d.message()), "diagnostic is UTF-8");
   }
   return 0;
 }

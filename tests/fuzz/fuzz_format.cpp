@@ -25,7 +25,8 @@ bool same(const Result& a, const Result& b) {
   if (a.ok != b.ok || a.page != b.page || a.fragment != b.fragment || a.text != b.text) return false;
   if (a.diagnostics.size() != b.diagnostics.size() || a.errors.size() != b.errors.size()) return false;
   for (std::size_t i = 0; i < a.diagnostics.size(); ++i)
-    if (a.diagnostics[i].id != b.diagnostics[i].id || a.diagnostics[i].after != b.diagnostics[i].after) return false;
+    if (a.diagnostics[i].id() != b.diagnostics[i].id() || a.diagnostics[i].after != b.diagnostics[i].after)
+      return false;
   return to_json(a) == to_json(b);
 }
 

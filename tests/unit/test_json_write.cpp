@@ -41,8 +41,8 @@ std::string reference(const paiban::Result& res) {
   out["meta"] = std::move(meta);
   json diags = json::array();
   for (const paiban::Diagnostic& d : res.diagnostics)
-    diags.push_back(json{{"id", d.id},
-                         {"rule", d.rule},
+    diags.push_back(json{{"id", d.id()},
+                         {"rule", std::string(d.rule)},
                          {"severity", kSeverity[static_cast<int>(d.severity)]},
                          {"line", d.line},
                          {"column", d.column},
@@ -50,7 +50,7 @@ std::string reference(const paiban::Result& res) {
                          {"length", d.length},
                          {"before", d.before},
                          {"after", d.after},
-                         {"message", d.message},
+                         {"message", std::string(d.message())},
                          {"applied", d.applied}});
   out["diagnostics"] = std::move(diags);
   json errs = json::array();
@@ -133,9 +133,21 @@ TEST_CASE("to_json: the same bytes as a nlohmann document of the result") {
   hand.meta["title"] = paiban::MetaValue{"题\x01", "given", 0};
   hand.meta["date"] = paiban::MetaValue{"2024", "detected", 4};
   paiban::Diagnostic d;
-  d.id = "x@1:1";
+  d.set_id("x@1:1");
   d.severity = paiban::Severity::error;
   d.before = "\xFF";
   hand.diagnostics.push_back(d);
+  // The id written from its parts: a rule that needs escaping, and one too long for the
+  // writer's stack buffer.
+  paiban::Diagnostic e;
+  e.rule = "r\"\x01\xC3";
+  e.line = 12345678;
+  e.column = -3;
+  e.set_static_message("静态 / static");
+  hand.diagnostics.push_back(e);
+  static const std::string long_rule(200, 'r');
+  e.rule = long_rule;
+  e.set_message("made \x02");
+  hand.diagnostics.push_back(e);
   CHECK(paiban::to_json(hand) == reference(hand));
 }

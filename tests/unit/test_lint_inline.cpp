@@ -23,8 +23,8 @@ namespace {
 constexpr const char* kNow = "2024-03-01 09:30:00";
 
 std::string key(const Diagnostic& d) {
-  return d.rule + "@" + std::to_string(d.line) + ":" + std::to_string(d.column) + " [" + d.before + "→" + d.after +
-         "] " + d.message;
+  return std::string(d.rule) + "@" + std::to_string(d.line) + ":" + std::to_string(d.column) + " [" + d.before + "→" +
+         d.after + "] " + std::string(d.message());
 }
 
 /// Warnings both ways: {inside typography, lint() afterwards}.

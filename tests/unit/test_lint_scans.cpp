@@ -270,7 +270,7 @@ std::vector<std::string> ours_at(const std::u32string& s, std::string_view prefi
   std::vector<std::string> out;
   for (const Diagnostic& x : lint_block(s, now))
     if (x.rule.compare(0, prefix.size(), prefix) == 0)
-      out.push_back(x.rule + " " + std::to_string(x.column) + ":" + x.before + ">" + x.after);
+      out.push_back(std::string(x.rule) + " " + std::to_string(x.column) + ":" + x.before + ">" + x.after);
   return out;
 }
 
@@ -311,8 +311,8 @@ std::vector<std::string> ours_in_blocks(const std::vector<std::u32string>& texts
   std::vector<std::string> out;
   for (const Diagnostic& x : lint_blocks(texts, now))
     if (x.rule.compare(0, prefix.size(), prefix) == 0)
-      out.push_back(std::to_string(x.line) + " " + x.rule + " " + std::to_string(x.column) + ":" + x.before + ">" +
-                    x.after);
+      out.push_back(std::to_string(x.line) + " " + std::string(x.rule) + " " + std::to_string(x.column) + ":" +
+                    x.before + ">" + x.after);
   return out;
 }
 

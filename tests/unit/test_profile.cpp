@@ -389,11 +389,11 @@ TEST_CASE("profile: a footer without the required items gets a warning for each"
   REQUIRE(p.warnings.size() == 3);
   CHECK(p.warnings[0].rule == "profile.footer-missing");
   CHECK(p.warnings[0].severity == Severity::warning);
-  CHECK(p.warnings[0].message.find("联系方式") != std::string::npos);
-  CHECK(p.warnings[0].message.find("contact") != std::string::npos);
-  CHECK(p.warnings[1].message.find("网站标识码") != std::string::npos);
-  CHECK(p.warnings[2].message.find("公安机关备案号") != std::string::npos);
-  CHECK(p.warnings[0].id != p.warnings[1].id);
+  CHECK(p.warnings[0].message().find("联系方式") != std::string::npos);
+  CHECK(p.warnings[0].message().find("contact") != std::string::npos);
+  CHECK(p.warnings[1].message().find("网站标识码") != std::string::npos);
+  CHECK(p.warnings[2].message().find("公安机关备案号") != std::string::npos);
+  CHECK(p.warnings[0].id() != p.warnings[1].id());
   CHECK(p.warnings[0].line == 0);
 
   // A kind wins over the text: an item marked sponsor does not count as contact too.

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,20 +46,45 @@ struct Options {
 
 enum class Severity { info, warning, error };
 
+struct Result;
+
 /// A change made to the text, or a warning about it. Lines and columns are 1-based; `column`
 /// counts code points, `column_utf16` UTF-16 code units (for the browser editor).
+///
+/// A megabyte of noisy notes gives thousands of these, so a diagnostic holds no text it does not
+/// need: the rule's id and most messages are the library's own static text, and the id is made
+/// when asked for.
 struct Diagnostic {
-  std::string id;  ///< stable id of this finding, used to reject a fix
-  std::string rule;
+  std::string_view rule;  ///< the rule's id, e.g. "punct.fullwidth" (static text: a literal or a rule table's)
   Severity severity = Severity::info;
   int line = 0;
   int column = 0;
   int column_utf16 = 0;
-  int length = 0;  ///< in code points
+  int length = 0;        ///< in code points
+  bool applied = false;  ///< true for a fix that was made, false for a warning
   std::string before;
   std::string after;
-  std::string message;   ///< Chinese, with the English after " / "
-  bool applied = false;  ///< true for a fix that was made, false for a warning
+
+  /// The message: Chinese, with the English after " / ".
+  std::string_view message() const { return owned_ ? std::string_view(owned_->message) : std::string_view(message_); }
+  /// Stable id of this finding, used to reject a fix: "rule@line:col", unless set_id gave another.
+  std::string id() const;
+
+  /// Sets the message to static text, kept by pointer (a string literal, a rule table's text).
+  void set_static_message(const char* text);
+  /// Sets the message to text the diagnostic keeps (shared, unchanged, by its copies).
+  void set_message(std::string text);
+  /// Sets an id other than "rule@line:col" (a finding that has no place in the notes).
+  void set_id(std::string id);
+
+ private:
+  friend std::string to_json(const Result& result);  // writes the id without making it
+  struct Owned {
+    std::string message;
+    std::string id;
+  };
+  const char* message_ = "";            ///< static message text when owned_ has none
+  std::shared_ptr<const Owned> owned_;  ///< message and id made for this finding, rarely needed
 };
 
 /// An error that stopped formatting (a bad profile, a bad field value).
