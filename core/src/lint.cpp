@@ -97,43 +97,62 @@ enum : unsigned {
 enum : unsigned { kAtPairs, kAtDoubles, kAtMarks, kAtRanges, kAtNumbers, kAtWords, kAtCount };
 using Places = std::vector<std::size_t>;
 
-/// The bits above for every BMP code point (the characters lie on 25 pages; none beyond the BMP).
-using CharClasses = CharTable<std::uint8_t, 32>;
-
-void mark_classes(CharClasses& t) {
+/// The characters the scan looks at, with their bits above (the dictionary's matcher keeps them
+/// in its table of first characters: one look per character serves both).
+std::vector<DictMatcher::Mark> scan_marks() {
+  std::vector<DictMatcher::Mark> out;
+  auto mark = [&](char32_t c, unsigned bit) { out.push_back({c, static_cast<std::uint8_t>(bit)}); };
   for (const auto& p : kPairs) {
-    t.mark(p[0], kPairMark);
-    t.mark(p[1], kPairMark);
+    mark(p[0], kPairMark);
+    mark(p[1], kPairMark);
   }
-  for (const char32_t ch : kDoubled) t.mark(ch, kDoubleChar);
-  for (const char32_t ch : kSentenceMarks) t.mark(ch, kSentenceMark);
-  for (const char32_t ch : kRangeMarks) t.mark(ch, kRangeChar);
-  for (char32_t ch = '0'; ch <= '9'; ++ch) t.mark(ch, kDigitChar);
-  for (const std::u32string_view w : kRelativeWords) t.mark(w[0], kWordStart);
+  for (const char32_t ch : kDoubled) mark(ch, kDoubleChar);
+  for (const char32_t ch : kSentenceMarks) mark(ch, kSentenceMark);
+  for (const char32_t ch : kRangeMarks) mark(ch, kRangeChar);
+  for (char32_t ch = '0'; ch <= '9'; ++ch) mark(ch, kDigitChar);
+  for (const std::u32string_view w : kRelativeWords) mark(w[0], kWordStart);
+  return out;
 }
 
-/// Notes in at[kAt…] the places each check looks at, left to right.
-void scan(const std::u32string& s, Places (&at)[kAtCount]) {
-  static const CharClasses cls(mark_classes);
+/// Notes in at[kAt…] the places each check looks at, left to right, and in `hits` the house
+/// dictionary's hits (those dict.find(s) finds). `dict` was built with scan_marks(): one look
+/// at its table tells whether a character matters to either.
+void scan(const std::u32string& s, const DictMatcher& dict, Places (&at)[kAtCount],
+          std::vector<DictMatcher::Hit>& hits) {
   for (Places& p : at) p.clear();
+  hits.clear();
+  const std::uint8_t* const marks = dict.marks();
+  const bool digit_words = dict.digit_starts();  // digits may start an entry: no skipping a number
+  std::size_t dict_from = 0;                     // the dictionary's hits do not overlap
   const char32_t* const p = s.data();
   const std::size_t n = s.size();
   const char32_t* const end = p + n;
-  for (std::size_t i = 0;; ++i) {
-    const char32_t* q = p + i;
-    while (q != end && !cls.maybe(*q)) ++q;  // most characters start nothing
+  // The scan's own bits of c (the table's low seven bits, which only a BMP character owns).
+  auto bits = [marks](char32_t c) -> unsigned { return c < 0x10000 ? marks[c] & 0x7Fu : 0u; };
+  for (const char32_t* q = p;; ++q) {
+    unsigned t = 0;
+    while (q != end && (t = marks[*q & 0xFFFF]) == 0) ++q;  // most characters matter to none
     if (q == end) break;
-    i = static_cast<std::size_t>(q - p);
-    const unsigned k = cls(p[i]);
+    std::size_t i = static_cast<std::size_t>(q - p);
+    const char32_t c = *q;
+    if ((t & DictMatcher::kStarts) != 0 && i >= dict_from) {
+      if (const DictWord* w = dict.match_at(s, i)) {
+        hits.push_back({i, w});
+        dict_from = i + w->wrong32.size();
+      }
+    }
+    const unsigned k = c < 0x10000 ? t & 0x7Fu : 0u;
     if (k == 0) continue;
     if (k == kDigitChar) {
       if (i == 0 || !(is_ascii_digit(p[i - 1]) || p[i - 1] == '.')) at[kAtNumbers].push_back(i);
-      while (i + 1 < n && is_ascii_digit(p[i + 1])) ++i;  // the rest of the number: digits start nothing else
+      if (!digit_words)
+        while (i + 1 < n && is_ascii_digit(p[i + 1])) ++i;  // the rest of the number: digits start nothing else
+      q = p + i;
       continue;
     }
     if ((k & kPairMark) != 0) at[kAtPairs].push_back(i);
-    if ((k & kDoubleChar) != 0 && i + 1 < n && p[i + 1] == p[i]) at[kAtDoubles].push_back(i);
-    if ((k & kSentenceMark) != 0 && i + 1 < n && (cls(p[i + 1]) & kSentenceMark) != 0) at[kAtMarks].push_back(i);
+    if ((k & kDoubleChar) != 0 && i + 1 < n && p[i + 1] == c) at[kAtDoubles].push_back(i);
+    if ((k & kSentenceMark) != 0 && i + 1 < n && (bits(p[i + 1]) & kSentenceMark) != 0) at[kAtMarks].push_back(i);
     if ((k & kRangeChar) != 0 && i > 0 && i + 1 < n) at[kAtRanges].push_back(i);
     if ((k & kWordStart) != 0) at[kAtWords].push_back(i);
   }
@@ -261,7 +280,7 @@ void ranges(const RunBuffer& b, const Places& places, Linter& l) {
 // ---- dates: invalid day, leading zeros, abbreviated years, future or implausible years -----
 /// The number written in s[a, z), saturating at kBig (a 30-digit "year" is simply too big).
 constexpr int kBig = 100000000;
-int read_int(const std::u32string& s, std::size_t a, std::size_t z) {
+int read_int(std::u32string_view s, std::size_t a, std::size_t z) {
   int v = 0;
   for (std::size_t k = a; k < z; ++k) v = v >= kBig ? kBig : v * 10 + static_cast<int>(s[k] - '0');
   return v;
@@ -354,16 +373,18 @@ void dates(const RunBuffer& b, const Places& places, int now_y, std::string_view
 /// `at`: the places of the words' first characters.
 void relative_time(const RunBuffer& b, const Places& at, Linter& l) {
   constexpr unsigned kWords = sizeof kRelativeWords / sizeof kRelativeWords[0];
-  static_assert(kWords <= 32, "one bit per word");
+  static_assert(kWords <= 16, "one bit per word");
   if (at.empty()) return;
   const std::u32string& s = b.s;
-  // Bit j: word j's first character stands somewhere. Each word is then only compared where
-  // a first character stands (words are looked for in list order, each left to right without
-  // overlaps, as a find loop per word would).
+  // Bit j: word j's first character stands somewhere (a table gives the words each first
+  // character starts). Each word is then only compared where a first character stands (words
+  // are looked for in list order, each left to right without overlaps, as a find loop per word
+  // would).
+  static const CharTable<std::uint16_t, 8> starts([](CharTable<std::uint16_t, 8>& t) {
+    for (unsigned j = 0; j < kWords; ++j) t.mark(kRelativeWords[j][0], 1u << j);
+  });
   std::uint32_t present = 0;
-  for (const std::size_t i : at)
-    for (unsigned j = 0; j < kWords; ++j)
-      if (s[i] == kRelativeWords[j][0]) present |= std::uint32_t{1} << j;
+  for (const std::size_t i : at) present |= starts(s[i]);
   for (unsigned j = 0; j < kWords; ++j) {
     if ((present & (std::uint32_t{1} << j)) == 0) continue;
     const std::u32string_view w = kRelativeWords[j];
@@ -382,7 +403,7 @@ void relative_time(const RunBuffer& b, const Places& at, Linter& l) {
 }
 
 const DictMatcher& default_matcher() {
-  static const DictMatcher m = DictMatcher::build(default_profile());
+  static const DictMatcher m = DictMatcher::build(default_profile(), scan_marks());
   return m;
 }
 
@@ -398,7 +419,7 @@ void dictionary(const RunBuffer& b, const std::vector<DictMatcher::Hit>& hits, L
 }
 
 // ---- heading.sequence: GB/T 9704 numbers in order, no level skipped -------------------------
-int cn_number(const std::u32string& s, std::size_t& i) {
+int cn_number(std::u32string_view s, std::size_t& i) {
   static const std::u32string digits = U"〇一二三四五六七八九";
   int v = 0;
   bool any = false;
@@ -421,8 +442,15 @@ int cn_number(const std::u32string& s, std::size_t& i) {
   return any ? v : -1;
 }
 
+/// A character of a heading number (heading_number reads them from the start and looks at
+/// one more character only).
+bool number_char(char32_t c) {
+  return is_ascii_digit(c) || c == U'十' || std::u32string_view(U"〇一二三四五六七八九").find(c) != npos;
+}
+constexpr std::size_t kHeadingLook = 16;  ///< heading characters decoded first (4 or more)
+
 /// The GB/T 9704 level (2..5) and number of a heading's text, or level 0.
-std::pair<int, int> heading_number(const std::u32string& s) {
+std::pair<int, int> heading_number(std::u32string_view s) {
   std::size_t i = 0;
   if (s.empty()) return {0, 0};
   if (s[0] == U'（' || s[0] == '(') {
@@ -490,21 +518,22 @@ LintPass::LintPass(const Meta& meta, const Profile& profile, std::string_view no
   if (&profile == &default_profile()) {
     matcher_ = &default_matcher();
   } else {
-    own_ = DictMatcher::build(profile);
+    own_ = DictMatcher::build(profile, scan_marks());
     matcher_ = &own_;
   }
 }
 
 void LintPass::block(const RunBuffer& b) {
   Linter l{on_, out_};
-  scan(b.s, at_);
+  std::vector<DictMatcher::Hit> hits;
+  scan(b.s, *matcher_, at_, hits);
   balance(b, at_[kAtPairs], marks_, l);
   doubles(b, at_[kAtDoubles], l);
   repeated_marks(b, at_[kAtMarks], l);
   ranges(b, at_[kAtRanges], l);
   dates(b, at_[kAtNumbers], now_year_, now_day_, l);
   relative_time(b, at_[kAtWords], l);
-  dictionary(b, matcher_->find(b.s), l);
+  dictionary(b, hits, l);
 }
 
 void lint(const Document& document, const Meta& meta, const Profile& profile, std::string_view now,
@@ -523,10 +552,11 @@ void LintPass::finish(const Document& document, const Meta& meta) {
     runs[0].text = meta.title.value;
     runs[0].pos = meta.title.pos;
     RunBuffer b = make_buffer(runs, false);
-    scan(b.s, at_);
+    std::vector<DictMatcher::Hit> hits;
+    scan(b.s, *matcher_, at_, hits);
     balance(b, at_[kAtPairs], marks_, l);
     doubles(b, at_[kAtDoubles], l);
-    dictionary(b, matcher_->find(b.s), l);
+    dictionary(b, hits, l);
   }
 
   // Heading numbers: per level, the next number expected; a level may not be skipped.
@@ -534,10 +564,25 @@ void LintPass::finish(const Document& document, const Meta& meta) {
   int deepest = 1;
   for (const Block& bl : document.blocks) {
     if (bl.kind != BlockKind::heading || bl.inlines.empty()) continue;
-    std::string t;
+    // The text of the heading's text runs (most headings have one: read in place).
+    std::string joined;
+    std::string_view t;
+    std::size_t runs = 0;
     for (const Inline& in : bl.inlines)
-      if (in.kind == InlineKind::text) t += in.text;
-    const std::u32string s = text::to_u32(t);
+      if (in.kind == InlineKind::text && runs++ == 0) t = in.text;
+    if (runs > 1) {
+      for (const Inline& in : bl.inlines)
+        if (in.kind == InlineKind::text) joined += in.text;
+      t = joined;
+    }
+    // The number and the finding's text stand in the first characters: only those are decoded
+    // (all of them when a number may run on past them).
+    char32_t head[kHeadingLook];
+    std::size_t len = 0, at = 0;
+    while (at < t.size() && len < kHeadingLook) head[len++] = text::next(t, at);
+    std::u32string all;
+    std::u32string_view s(head, len);
+    if (at < t.size() && number_char(head[len - 1])) s = all = text::to_u32(t);
     const auto [level, number] = heading_number(s);
     if (level == 0) continue;
     if (level > deepest + 1) {

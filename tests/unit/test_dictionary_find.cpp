@@ -3,7 +3,8 @@
 // place, left to right, the longest entry found there that no guard word overlaps, then on after
 // the hit. Checked on generated text made of the entries' wrong forms, their guard
 // words, their pieces and other characters, with the built-in list and with a profile that adds
-// single-character entries (which switch the pair filter off).
+// single-character entries (which switch the pair filter off), and with entries that start
+// beyond the BMP or with a digit.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -101,4 +102,13 @@ TEST_CASE("dictionary: the filtered find gives the hits of the plain definition"
   p.dictionary.push_back({"咱", "我们", ""});        // a single character: the pair filter is off
   p.dictionary.push_back({"会议", "会商", "示例"});  // a common piece, now an entry too
   CHECK(compare(p, 5) > 3000);
+  // Entries starting beyond the BMP (the table of first characters holds their low 16 bits:
+  // those of 上 and ，) and with a digit.
+  Profile q = default_profile();
+  q.dictionary.push_back({text::to_utf8(U"\U00024E0A周"), "上周", ""});
+  q.dictionary.push_back({text::to_utf8(U"\U0001FF0C\U0001FF0C"), "，", ""});
+  q.dictionary.push_back({text::to_utf8(U"\U00020000会"), "会", ""});
+  q.dictionary.push_back({"2020年度", "2020年", ""});
+  q.dictionary.push_back({"上周会", "上周", ""});
+  CHECK(compare(q, 9) > 3000);
 }
