@@ -1,6 +1,7 @@
 #include "textrun.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text.h"
 
@@ -266,6 +267,139 @@ std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
   return out;
 }
 
+namespace {
+
+/// Appends characters [from, to) of b, with their origins, to nb.
+void copy_range(const RunBuffer& b, RunBuffer& nb, std::size_t from, std::size_t to) {
+  if (from >= to) return;
+  const auto f = static_cast<std::ptrdiff_t>(from);
+  const auto t = static_cast<std::ptrdiff_t>(to);
+  nb.s.append(b.s, from, to - from);
+  nb.org.insert(nb.org.end(), b.org.begin() + f, b.org.begin() + t);
+  nb.prot.insert(nb.prot.end(), b.prot.begin() + f, b.prot.begin() + t);
+  nb.src.insert(nb.src.end(), b.src.begin() + f, b.src.begin() + t);
+}
+
+}  // namespace
+
+namespace {
+
+/// Moves n elements of v from index `from` to index `to` (the ranges may overlap).
+template <typename Vec>
+void shift(Vec& v, std::size_t from, std::size_t to, std::size_t n) {
+  if (n != 0 && from != to) std::memmove(v.data() + to, v.data() + from, n * sizeof v[0]);
+}
+
+/// RunBuffer::apply by a copy of b into spare (new_size characters), then swapped.
+void rebuild(RunBuffer& b, const RunBuffer::Change* first, const RunBuffer::Change* last, std::size_t new_size,
+             RunBuffer& spare) {
+  spare.s.clear();
+  spare.org.clear();
+  spare.prot.clear();
+  spare.src.clear();
+  spare.s.reserve(new_size);
+  spare.org.reserve(new_size);
+  spare.prot.reserve(new_size);
+  spare.src.reserve(new_size);
+  std::size_t i = 0;
+  for (const RunBuffer::Change* ch = first; ch != last; ++ch) {
+    copy_range(b, spare, i, ch->start);
+    const RunBuffer::Origin o = b.org[std::min(ch->start, b.org.size() - 1)];
+    spare.s += ch->rep;
+    spare.org.insert(spare.org.end(), ch->rep.size(), o);
+    spare.prot.insert(spare.prot.end(), ch->rep.size(), 0);
+    spare.src.insert(spare.src.end(), ch->rep.size(), -1);
+    i = ch->start + ch->len;
+  }
+  copy_range(b, spare, i, b.s.size());
+  b.s.swap(spare.s);
+  b.org.swap(spare.org);
+  b.prot.swap(spare.prot);
+  b.src.swap(spare.src);
+}
+
+}  // namespace
+
+void RunBuffer::apply(const Change* first, const Change* last, RunBuffer& spare) {
+  // The changes' growth so far, after each: never above zero, the changes can be made left to
+  // right in place (the characters written never pass the ones still to be read); never below
+  // zero, right to left in place.
+  bool never_grown = true;
+  bool never_shrunk = true;
+  std::ptrdiff_t growth = 0;
+  for (const Change* ch = first; ch != last; ++ch) {
+    growth += static_cast<std::ptrdiff_t>(ch->rep.size()) - static_cast<std::ptrdiff_t>(ch->len);
+    never_grown = never_grown && growth <= 0;
+    never_shrunk = never_shrunk && growth >= 0;
+  }
+  auto put = [this](const Change& ch, std::size_t at, Origin o) {
+    for (std::size_t k = 0; k < ch.rep.size(); ++k) {
+      s[at + k] = ch.rep[k];
+      org[at + k] = o;
+      prot[at + k] = 0;
+      src[at + k] = -1;
+    }
+  };
+  if (never_grown && never_shrunk) {
+    // Every change keeps its length: the characters around them stay where they are.
+    for (const Change* ch = first; ch != last; ++ch)
+      if (ch->len != 0) put(*ch, ch->start, org[ch->start]);
+    return;
+  }
+  const std::size_t size = s.size();
+  if (!never_grown && !never_shrunk) {  // growth and shrinking mixed: rebuilt in spare
+    rebuild(*this, first, last, static_cast<std::size_t>(static_cast<std::ptrdiff_t>(size) + growth), spare);
+    return;
+  }
+  // A change's origin is read before its characters are written or the ones beside it move:
+  // nothing written so far reaches it (left to right, what is written ends at or before the
+  // change's start; right to left, after it, an insertion's own place aside, which a growth of
+  // zero leaves where it is).
+  auto move = [this](std::size_t from, std::size_t to, std::size_t n) {
+    shift(s, from, to, n);
+    shift(org, from, to, n);
+    shift(prot, from, to, n);
+    shift(src, from, to, n);
+  };
+  if (never_grown) {
+    std::size_t r = 0;  // the next character to read
+    std::size_t w = 0;  // where it goes
+    for (const Change* ch = first; ch != last; ++ch) {
+      const Origin o = org[std::min(ch->start, size - 1)];
+      move(r, w, ch->start - r);
+      w += ch->start - r;
+      put(*ch, w, o);
+      w += ch->rep.size();
+      r = ch->start + ch->len;
+    }
+    move(r, w, size - r);
+    w += size - r;
+    s.resize(w);
+    org.resize(w);
+    prot.resize(w);
+    src.resize(w);
+    return;
+  }
+  // never shrunk
+  const std::size_t grown = size + static_cast<std::size_t>(growth);
+  s.resize(grown);
+  org.resize(grown);
+  prot.resize(grown);
+  src.resize(grown);
+  std::size_t r = size;   // one past the last character to read
+  std::size_t w = grown;  // one past where it goes
+  for (const Change* ch = last; ch != first;) {
+    --ch;
+    const Origin o = org[std::min(ch->start, size - 1)];
+    const std::size_t end = ch->start + ch->len;
+    w -= r - end;
+    move(end, w, r - end);
+    w -= ch->rep.size();
+    put(*ch, w, o);
+    r = ch->start;
+  }
+}
+
 Pos RunBuffer::pos_at(std::size_t i) const {
   if (org.empty()) return {};
   if (i >= org.size()) i = org.size() - 1;
@@ -304,18 +438,17 @@ void RunBuffer::store_and_rebase() {
   int last_run = -1;
   int off = 0;
   Links links;
-  for (std::size_t i = 0; i < s.size();) {
+  const std::size_t size = s.size();
+  for (std::size_t i = 0; i < size;) {
     const int run = org[i].run;
-    std::size_t j = i + 1;
-    while (j < s.size() && org[j].run == run) ++j;
     if (run < 0) {
-      for (std::size_t k = i; k < j; ++k) {
-        if (s[k] != U'\uFFFC') continue;
-        s[w] = s[k];
+      if (s[i] == U'\uFFFC') {
+        s[w] = s[i];
         org[w] = {-1, 0};
         prot[w] = 1;
         ++w;
       }
+      ++i;
     } else {
       Inline& in = *runs[static_cast<std::size_t>(run)];
       // A run's offsets continue across a code span's placeholder.
@@ -327,7 +460,8 @@ void RunBuffer::store_and_rebase() {
       // The characters are encoded (as text::append does) a chunk of bytes at a time.
       char bytes[4 * chunk];
       std::size_t nb = 0;
-      for (std::size_t k = i; k < j; ++k, ++w) {
+      std::size_t k = i;
+      for (; k < size && org[k].run == run; ++k, ++w) {  // the run's stretch
         const char32_t c = s[k];
         if (c < 0x80) {
           bytes[nb++] = static_cast<char>(c);
@@ -344,8 +478,8 @@ void RunBuffer::store_and_rebase() {
         prot[w] = p;
       }
       in.text.append(bytes, nb);
+      i = k;
     }
-    i = j;
   }
   s.resize(w);
   org.resize(w);

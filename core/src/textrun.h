@@ -4,6 +4,7 @@
 #ifndef PAIBAN_TEXTRUN_H
 #define PAIBAN_TEXTRUN_H
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -48,7 +49,42 @@ struct RunBuffer {
     std::u32string after;
   };
   std::vector<NetEdit> net_edits() const;
+
+  /// A change a rule proposes: `len` characters at `start` become `rep`.
+  struct Change {
+    std::size_t start = 0;
+    std::size_t len = 0;
+    std::u32string rep;
+  };
+  /// Makes the changes [first, last) (sorted by start, none overlapping another; the buffer is
+  /// tracked): each new character takes the origin of the first character it replaces (of the
+  /// last character of the buffer at its end), no protection and src -1. In place when the
+  /// buffer, change after change, only shrinks or only grows (the characters after the first
+  /// change move once); otherwise rebuilt in `spare`, whose storage is then swapped with this
+  /// buffer's.
+  void apply(const Change* first, const Change* last, RunBuffer& spare);
 };
+
+/// std::stable_sort(first, last, less) without a buffer from the heap: an insertion sort
+/// (moves) for up to 32 elements, std::stable_sort for more. For the few edits of one block.
+template <typename It, typename Less>
+void stable_sort_few(It first, It last, Less less) {
+  if (last - first > 32) {
+    std::stable_sort(first, last, less);
+    return;
+  }
+  if (first == last) return;
+  for (It it = first + 1; it != last; ++it) {
+    if (!less(*it, *(it - 1))) continue;
+    auto v = std::move(*it);
+    It j = it;
+    do {
+      *j = std::move(*(j - 1));
+      --j;
+    } while (j != first && less(v, *(j - 1)));
+    *j = std::move(v);
+  }
+}
 
 /// Calls `fn` with the buffer of every text block of the document (paragraphs, headings, list
 /// items, quote and signature paragraphs), in source order.

@@ -20,11 +20,7 @@ using text::is_cjk_punct;
 using text::is_han;
 using text::is_space;
 
-struct Change {
-  std::size_t start = 0;
-  std::size_t len = 0;
-  std::u32string rep;
-};
+using Change = RunBuffer::Change;
 
 /// The places of a text the costliest rules look at, noted by the scan that finds the triggers
 /// (see triggers()); each of those rules visits its places only, finding what a scan of the
@@ -648,17 +644,6 @@ std::vector<char> active_rows(const Profile& profile) {
   return on;
 }
 
-/// Appends characters [from, to) of b, with their origins, to nb.
-void copy_range(const RunBuffer& b, RunBuffer& nb, std::size_t from, std::size_t to) {
-  if (from >= to) return;
-  const auto f = static_cast<std::ptrdiff_t>(from);
-  const auto t = static_cast<std::ptrdiff_t>(to);
-  nb.s.append(b.s, from, to - from);
-  nb.org.insert(nb.org.end(), b.org.begin() + f, b.org.begin() + t);
-  nb.prot.insert(nb.prot.end(), b.prot.begin() + f, b.prot.begin() + t);
-  nb.src.insert(nb.src.end(), b.src.begin() + f, b.src.begin() + t);
-}
-
 /// Source order of edits (by place; equal places keep the order they were made in).
 bool edit_order(const Edit& x, const Edit& y) {
   return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
@@ -705,64 +690,46 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
       }
       std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) { return x.start < y.start; });
       if (!b.tracked) b.track();  // the text as built, for net_edits (still unchanged here)
-      RunBuffer& nb = scratch.next;
-      nb.s.clear();
-      nb.org.clear();
-      nb.prot.clear();
-      nb.src.clear();
-      std::size_t grow = 0;
-      for (const Change& ch : changes) grow += ch.rep.size();
-      nb.s.reserve(b.s.size() + grow);
-      nb.org.reserve(b.s.size() + grow);
-      nb.prot.reserve(b.s.size() + grow);
-      nb.src.reserve(b.s.size() + grow);
+      // The changes to make (the first of overlapping proposals, none the editor rejected) are
+      // moved to the front of the list, their edits recorded on the text as the rule found it.
       std::size_t i = 0;
-      bool i_applied = false;
-      for (const Change& ch : changes) {
+      std::size_t kept = 0;
+      for (std::size_t n = 0; n < changes.size(); ++n) {
+        Change& ch = changes[n];
         if (ch.start < i) continue;  // overlapping proposals: the first wins
         const Pos pos = b.pos_at(ch.start);
         if (!rejected.empty() &&
             std::find(rejected.begin(), rejected.end(), fix_id(row.info.id, pos)) != rejected.end())
           continue;
-        copy_range(b, nb, i, ch.start);
-        i = ch.start;
-        const RunBuffer::Origin o = b.org[std::min(ch.start, b.org.size() - 1)];
-        for (char32_t r : ch.rep) {
-          nb.s += r;
-          nb.org.push_back(o);
-          nb.prot.push_back(0);
-          nb.src.push_back(-1);
-        }
         Edit e;
         e.rule = row.info.id;
         e.message = row.info.message;
         e.pos = pos;
         e.length = static_cast<int>(ch.len);
-        e.before = text::to_utf8(b.s.substr(ch.start, ch.len));
+        e.before = text::to_utf8(std::u32string_view(b.s).substr(ch.start, ch.len));
         e.after = text::to_utf8(ch.rep);
         edits.push_back(std::move(e));
         i = ch.start + ch.len;
-        changed_any = true;
-        changed = 1;
-        i_applied = true;
+        if (kept != n) changes[kept] = std::move(ch);
+        ++kept;
       }
-      copy_range(b, nb, i, b.s.size());
-      if (i_applied)
-        ++version;
-      else
+      if (kept == 0) {
         clean_at[k] = version;  // every proposal rejected: the text is as the rule found it
-      // The old text's storage becomes the next rebuild's.
-      b.s.swap(nb.s);
-      b.org.swap(nb.org);
-      b.prot.swap(nb.prot);
-      b.src.swap(nb.src);
+        continue;
+      }
+      b.apply(changes.data(), changes.data() + kept, scratch.next);
+      ++version;
+      changed_any = true;
+      changed = 1;
     }
   }
   if (!changed_any) {
     if (after != nullptr) (*after)(b);
     return;
   }
-  std::stable_sort(edits.begin() + static_cast<std::ptrdiff_t>(first_edit), edits.end(), edit_order);
+  // a block has a few edits: sorted where they stand (std::stable_sort would take a buffer from
+  // the heap)
+  stable_sort_few(edits.begin() + static_cast<std::ptrdiff_t>(first_edit), edits.end(), edit_order);
   if (net != nullptr)  // before the buffer is rebased: they need its tracking
     for (RunBuffer::NetEdit& e : b.net_edits()) net->push_back(std::move(e));
   if (after != nullptr) {

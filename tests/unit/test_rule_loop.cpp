@@ -1,0 +1,191 @@
+// The typography engine makes a rule's accepted changes with RunBuffer::apply: in place when
+// every change keeps its length (full-width marks, quotes, width, zero), in place with one move
+// of the characters after the first change when the buffer only shrinks (deleted spaces) or
+// only grows, by a rebuild of the buffer otherwise. Either way the buffer (characters, origins, protection, src) must
+// be what the engine's first version built: a copy of every character range between the changes and the replacements,
+// each taking the origin of the first character it replaces (the last one's at the end), no protection and src -1.
+// Checked on generated buffers and change lists.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "text.h"
+#include "textrun.h"
+
+using namespace paiban;
+
+namespace {
+
+struct Rng {
+  std::uint32_t state;
+  std::uint32_t operator()(std::uint32_t n) { return ((state = state * 1664525u + 1013904223u) >> 8) % n; }
+};
+
+std::vector<Inline> make_inlines(Rng& rng) {
+  const std::u32string alphabet = U"会议a1 .,“”http://x.cn@ \uFFFC";
+  std::vector<Inline> out;
+  for (std::uint32_t n = 1 + rng(5); n > 0; --n) {
+    Inline in;
+    in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
+    in.kind = rng(5) == 0 ? InlineKind::code : InlineKind::text;
+    in.verbatim = rng(6) == 0;
+    std::u32string t;
+    for (std::uint32_t k = rng(12); k > 0; --k) t += alphabet[rng(static_cast<std::uint32_t>(alphabet.size()))];
+    in.text = text::to_utf8(t);
+    if (in.kind == InlineKind::text && rng(4) == 0) {
+      Inline em;
+      em.kind = InlineKind::emph;
+      em.pos = in.pos;
+      em.children.push_back(in);
+      out.push_back(em);
+    } else {
+      out.push_back(in);
+    }
+  }
+  return out;
+}
+
+// ---- the engine's first version: a rebuild of the whole buffer for every rule that changed it
+
+void old_copy_range(const RunBuffer& b, RunBuffer& nb, std::size_t from, std::size_t to) {
+  if (from >= to) return;
+  const auto f = static_cast<std::ptrdiff_t>(from);
+  const auto t = static_cast<std::ptrdiff_t>(to);
+  nb.s.append(b.s, from, to - from);
+  nb.org.insert(nb.org.end(), b.org.begin() + f, b.org.begin() + t);
+  nb.prot.insert(nb.prot.end(), b.prot.begin() + f, b.prot.begin() + t);
+  nb.src.insert(nb.src.end(), b.src.begin() + f, b.src.begin() + t);
+}
+
+void old_apply(RunBuffer& b, const std::vector<RunBuffer::Change>& changes) {
+  RunBuffer nb;
+  std::size_t i = 0;
+  for (const RunBuffer::Change& ch : changes) {
+    old_copy_range(b, nb, i, ch.start);
+    i = ch.start;
+    const RunBuffer::Origin o = b.org[std::min(ch.start, b.org.size() - 1)];
+    for (char32_t r : ch.rep) {
+      nb.s += r;
+      nb.org.push_back(o);
+      nb.prot.push_back(0);
+      nb.src.push_back(-1);
+    }
+    i = ch.start + ch.len;
+  }
+  old_copy_range(b, nb, i, b.s.size());
+  b.s.swap(nb.s);
+  b.org.swap(nb.org);
+  b.prot.swap(nb.prot);
+  b.src.swap(nb.src);
+}
+
+/// Sorted, non-overlapping changes; with `same_length` each keeps its length.
+std::vector<RunBuffer::Change> make_changes(const RunBuffer& b, Rng& rng, bool same_length) {
+  const std::u32string reps = U"，。“”〇……——a ";
+  std::vector<RunBuffer::Change> out;
+  const auto n = static_cast<std::uint32_t>(b.s.size());
+  std::size_t i = 0;
+  for (std::uint32_t k = rng(6); k > 0 && i <= n; --k) {
+    RunBuffer::Change ch;
+    ch.start = i + rng(n + 1 - static_cast<std::uint32_t>(i));
+    const auto room = static_cast<std::uint32_t>(n - ch.start);
+    ch.len = room == 0 ? 0 : rng(std::min(room, 4u) + 1);
+    const std::size_t rep_len = same_length ? ch.len : rng(4);
+    if (same_length && ch.len == 0) continue;
+    if (!same_length && ch.len == 0 && rep_len == 0) continue;
+    for (std::size_t r = 0; r < rep_len; ++r) ch.rep += reps[rng(static_cast<std::uint32_t>(reps.size()))];
+    // now and then another change at the place of an insertion (the engine makes both)
+    i = ch.start + (ch.len == 0 && rng(3) == 0 ? 0 : std::max<std::size_t>(ch.len, 1));
+    out.push_back(ch);
+  }
+  return out;
+}
+
+void require_same(const RunBuffer& a, const RunBuffer& b) {
+  REQUIRE(a.s == b.s);
+  REQUIRE(a.org.size() == b.org.size());
+  REQUIRE(a.prot == b.prot);
+  REQUIRE(a.src == b.src);
+  for (std::size_t i = 0; i < a.org.size(); ++i) {
+    REQUIRE(a.org[i].run == b.org[i].run);
+    REQUIRE(a.org[i].off == b.org[i].off);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("RunBuffer::apply: the buffer a rebuild for every change list makes") {
+  Rng rng{7};
+  RunBuffer spare;
+  std::size_t ways[4] = {};  // kept, grown, shrunk, rebuilt
+  for (int n = 0; n < 6000; ++n) {
+    std::vector<Inline> one = make_inlines(rng);
+    std::vector<Inline> two = one;
+    RunBuffer want = make_buffer(one, true);
+    RunBuffer got = make_buffer(two, true);
+    if (want.s.empty()) continue;
+    // a few rules in a row, as the engine's passes make them
+    for (std::uint32_t step = 1 + rng(3); step > 0 && !want.s.empty(); --step) {
+      const bool same = rng(2) == 0;
+      const std::vector<RunBuffer::Change> changes = make_changes(want, rng, same);
+      old_apply(want, changes);
+      got.apply(changes.data(), changes.data() + changes.size(), spare);
+      CAPTURE(n);
+      require_same(want, got);
+      // which way apply() took: the growth after each change never above zero (shrunk in
+      // place), never below (grown in place), both (kept in place) or neither (rebuilt)
+      bool above = false;
+      bool below = false;
+      long growth = 0;
+      for (const RunBuffer::Change& c : changes) {
+        growth += static_cast<long>(c.rep.size()) - static_cast<long>(c.len);
+        above = above || growth > 0;
+        below = below || growth < 0;
+      }
+      if (changes.empty()) continue;
+      ++ways[(above ? 1 : 0) + (below ? 2 : 0)];
+    }
+    // the net edits (from src, first_s and first_org) agree too
+    const std::vector<RunBuffer::NetEdit> a = want.net_edits();
+    const std::vector<RunBuffer::NetEdit> b = got.net_edits();
+    REQUIRE(a.size() == b.size());
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      REQUIRE(a[k].pos.line == b[k].pos.line);
+      REQUIRE(a[k].pos.col == b[k].pos.col);
+      REQUIRE(a[k].before == b[k].before);
+      REQUIRE(a[k].after == b[k].after);
+    }
+  }
+  CHECK(ways[0] > 2000);
+  CHECK(ways[1] > 1000);
+  CHECK(ways[2] > 1000);
+  CHECK(ways[3] > 400);
+}
+
+TEST_CASE("stable_sort_few: the order std::stable_sort makes") {
+  Rng rng{19};
+  using Item = std::pair<int, std::string>;  // key, then the place it started at (moved, not copied)
+  auto by_key = [](const Item& x, const Item& y) { return x.first < y.first; };
+  std::size_t unsorted = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::vector<Item> items;
+    const std::uint32_t size = rng(n % 10 == 0 ? 80 : 12);
+    const std::uint32_t keys = 1 + rng(8);
+    for (std::uint32_t k = 0; k < size; ++k)
+      items.emplace_back(static_cast<int>(rng(keys)), "item number " + std::to_string(k));
+    std::vector<Item> want = items;
+    std::stable_sort(want.begin(), want.end(), by_key);
+    // sorted as the tail of a longer list, as the engine sorts one block's edits
+    std::vector<Item> got = {{-1, "head"}};
+    got.insert(got.end(), items.begin(), items.end());
+    stable_sort_few(got.begin() + 1, got.end(), by_key);
+    CAPTURE(n);
+    REQUIRE(got.front().second == "head");
+    REQUIRE(std::vector<Item>(got.begin() + 1, got.end()) == want);
+    if (want != items) ++unsorted;
+  }
+  CHECK(unsorted > 10000);
+}
