@@ -17,6 +17,7 @@
 #include <cmark.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -275,10 +276,17 @@ bool detail::has_markup_byte(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
+  // markup_byte as a table, so that a word's eight bytes are looked at without a branch each.
+  static constexpr std::array<unsigned char, 256> kMarkup = [] {
+    std::array<unsigned char, 256> t{};
+    for (unsigned c = 0; c < 256; ++c) t[c] = markup_byte(static_cast<unsigned char>(c)) ? 1 : 0;
+    return t;
+  }();
   for (; i + 8 <= n; i += 8) {
     if (!text::bytes8::any_below(text::bytes8::load(p + i), 0x61)) continue;  // no byte below 0x61
-    for (std::size_t k = 0; k < 8; ++k)
-      if (markup_byte(p[i + k])) return true;
+    const int any = kMarkup[p[i]] | kMarkup[p[i + 1]] | kMarkup[p[i + 2]] | kMarkup[p[i + 3]] | kMarkup[p[i + 4]] |
+                    kMarkup[p[i + 5]] | kMarkup[p[i + 6]] | kMarkup[p[i + 7]];
+    if (any != 0) return true;
   }
   for (; i < n; ++i)
     if (markup_byte(p[i])) return true;
@@ -719,11 +727,11 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
   const Sink sink{diagnostics, fast_plain_text};
   // The body lines.
   std::vector<Line> lines;
-  lines.reserve(source.lines.size());
+  lines.reserve(source.line_count());
   bool gap = false;
-  for (std::size_t i = 0; i < source.lines.size(); ++i) {
+  for (std::size_t i = 0; i < source.line_count(); ++i) {
     bool consumed = i < meta.consumed.size() && meta.consumed[i];
-    Line l = make_line(source.lines[i], static_cast<int>(i) + 1);
+    Line l = make_line(source.line(i), static_cast<int>(i) + 1);
     if (consumed || l.seg.text.empty()) {
       gap = true;
       continue;

@@ -1,5 +1,6 @@
 #include "decode.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -35,11 +36,26 @@ std::size_t clean_run(std::string_view s, std::size_t i) {
   while (i < n) {
     const unsigned char c = in[i];
     if (c >= 0x80) {
+      // Runs of three-byte characters (all of CJK) first: utf8_sequence's common case, taken
+      // without the call's other checks while it lasts.
+      while (i + 2 < n) {
+        const unsigned char b0 = in[i];
+        if (b0 < 0xE1 || b0 > 0xEF || b0 == 0xED) break;
+        std::uint16_t tail = 0;
+        std::memcpy(&tail, in + i + 1, 2);
+        if ((tail & 0xC0C0u) != 0x8080u) return i;
+        i += 3;
+      }
+      if (i >= n || in[i] < 0x80) continue;
       const std::size_t len = utf8_sequence(s, i);
       if (len == 0) return i;
       i += len;
     } else if ((c >= 0x20 && c < 0x7F) || c == '\t') {
       ++i;
+      // In Chinese text most ASCII runs are short (a number, a comma): a byte at a time first.
+      const std::size_t few = std::min(n, i + 8);
+      while (i < few && in[i] >= 0x20 && in[i] < 0x7F) ++i;
+      if (i < few) continue;
       // More ASCII likely follows: eight printable bytes at a time (a byte >= 0x80, < 0x20 or
       // 0x7F ends the skip; a false alarm only sends a byte through the checks above).
       while (i + 8 <= n) {
@@ -56,82 +72,98 @@ std::size_t clean_run(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics) {
+Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics, bool may_borrow) {
   Source src;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  std::string line;
-  int bad_in_line = 0;
-  int first_bad_col = 0;
-  int col = 1;  // code point column of the next character in `line`
-  auto finish_line = [&] {
-    if (bad_in_line > 0) {
-      Diagnostic d;
-      d.rule = "decode.invalid-utf8";
-      d.severity = Severity::warning;
-      d.line = static_cast<int>(src.lines.size()) + 1;
-      d.column = first_bad_col;
-      d.length = 1;
-      d.after = "\xEF\xBF\xBD";
-      d.set_message("第" + std::to_string(d.line) + "行有 " + std::to_string(bad_in_line) +
-                    " 处无法识别的字节，已替换为 �，请核对原文 / " + std::to_string(bad_in_line) +
-                    " invalid byte sequence(s) on this line were replaced with U+FFFD; check the original");
-      diagnostics.push_back(std::move(d));
-    }
-    src.lines.push_back(std::move(line));
-    line.clear();
-    bad_in_line = 0;
-    first_bad_col = 0;
-    col = 1;
-  };
+  const std::size_t n = bytes.size();
+  const char* const in = bytes.data();
   std::size_t breaks = 0;  // line feeds, found with memchr (a plain byte loop is slow at -O2)
-  if (!bytes.empty()) {
-    const char* at = bytes.data();
-    const char* const end = at + bytes.size();
+  if (n > 0) {
+    const char* at = in;
+    const char* const end = in + n;
     while ((at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr) {
       ++breaks;
       ++at;
     }
   }
-  src.lines.reserve(breaks + 1);
+  std::vector<std::size_t>& starts = src.starts;
+  starts.reserve(breaks + 2);
+  starts.push_back(0);
+  // Input bytes from `kept` on that are not in `out` yet go there unchanged: they are copied
+  // in one piece when something must change (or at the end, unless the input is borrowed).
+  std::string& out = src.owned;
+  std::size_t kept = 0;
+  bool copied = false;
+  const auto flush = [&](std::size_t to) {
+    if (!copied) out.reserve(n + 1);
+    copied = true;
+    out.append(in + kept, to - kept);
+    kept = to;
+  };
+  // The byte after a line end that starts at `at` (a CR, LF or CRLF).
+  const auto after_break = [&](std::size_t at) {
+    return at + ((in[at] == '\r' && at + 1 < n && in[at + 1] == '\n') ? 2 : 1);
+  };
   std::size_t i = 0;
-  while (i < bytes.size()) {
-    if (line.empty() && bad_in_line == 0) {
-      // Fast path: a line of clean bytes is taken as it is.
-      const std::size_t end = clean_run(bytes, i);
-      if (end == bytes.size()) {
-        if (end > i) src.lines.emplace_back(bytes.data() + i, end - i);
-        break;
-      }
-      if (bytes[end] == '\n' || bytes[end] == '\r') {
-        src.lines.emplace_back(bytes.data() + i, end - i);
-        i = end + ((bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n') ? 2 : 1);
-        continue;
-      }
-      if (end > i) {
-        line.assign(bytes.data() + i, end - i);
-        col = 1 + text::length(line);
-        i = end;
-      }
-    }
-    const char b = bytes[i];
-    if (b == '\n' || b == '\r') {
-      finish_line();
-      i += (b == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') ? 2 : 1;
+  while (i < n) {
+    // Clean bytes up to the line end are kept as they are.
+    std::size_t end = clean_run(bytes, i);
+    if (end < n && in[end] == '\n') {
+      i = end + 1;
+      starts.push_back(out.size() + (i - kept));
       continue;
     }
-    std::size_t n = utf8_sequence(bytes, i);
-    const auto ub = static_cast<unsigned char>(b);
-    if (n == 0 || (n == 1 && ub < 0x20 && b != '\t') || ub == 0x7F) {
-      if (bad_in_line++ == 0) first_bad_col = col;
-      line += "\xEF\xBF\xBD";
-      i += n == 0 ? 1 : n;
-    } else {
-      line.append(bytes.substr(i, n));
-      i += n;
+    if (end == n || in[end] == '\r') {  // a line end to rewrite (the last line gets one)
+      flush(end);
+      out += '\n';
+      i = end == n ? n : after_break(end);
+      kept = i;
+      starts.push_back(out.size());
+      continue;
     }
-    ++col;
+    // A byte to replace: the rest of the line is copied piece by piece.
+    flush(end);
+    int col = 1 + text::length(bytes.substr(i, end - i));  // code point column of byte `end`
+    int bad_in_line = 0;
+    int first_bad_col = 0;
+    i = end;
+    while (i < n && in[i] != '\n' && in[i] != '\r') {
+      const std::size_t len = utf8_sequence(bytes, i);
+      const auto ub = static_cast<unsigned char>(in[i]);
+      if (len == 0 || (len == 1 && ub < 0x20 && ub != '\t') || ub == 0x7F) {
+        if (bad_in_line++ == 0) first_bad_col = col;
+        out += "\xEF\xBF\xBD";
+        i += len == 0 ? 1 : len;
+        ++col;
+        continue;
+      }
+      const std::size_t to = clean_run(bytes, i);
+      col += text::length(bytes.substr(i, to - i));
+      out.append(in + i, to - i);
+      i = to;
+    }
+    Diagnostic d;
+    d.rule = "decode.invalid-utf8";
+    d.severity = Severity::warning;
+    d.line = static_cast<int>(starts.size());
+    d.column = first_bad_col;
+    d.length = 1;
+    d.after = "\xEF\xBF\xBD";
+    d.set_message("第" + std::to_string(d.line) + "行有 " + std::to_string(bad_in_line) +
+                  " 处无法识别的字节，已替换为 �，请核对原文 / " + std::to_string(bad_in_line) +
+                  " invalid byte sequence(s) on this line were replaced with U+FFFD; check the original");
+    diagnostics.push_back(std::move(d));
+    out += '\n';
+    if (i < n) i = after_break(i);
+    kept = i;
+    starts.push_back(out.size());
   }
-  if (!line.empty() || bad_in_line > 0) finish_line();
+  if (may_borrow && !copied) {  // nothing changed: every line ends with LF
+    src.borrowed = true;
+    src.input = bytes;
+  } else {
+    flush(n);
+  }
   return src;
 }
 

@@ -14,8 +14,10 @@ namespace paiban {
 
 /// Strips a UTF-8 BOM, splits on LF, CRLF and CR, and replaces each invalid UTF-8 sequence
 /// with U+FFFD, adding one "decode.invalid-utf8" diagnostic per affected line. NUL bytes and
-/// other C0 controls except tab become U+FFFD as well.
-Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics);
+/// other C0 controls except tab become U+FFFD as well. With `may_borrow`, input that needs no
+/// change (valid, LF line ends only, the last line ended) is not copied: the Source views
+/// `bytes`, which must then outlive it.
+Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics, bool may_borrow = false);
 
 /// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is invalid (overlongs,
 /// surrogates and code points above U+10FFFF are invalid).

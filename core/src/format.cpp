@@ -30,8 +30,8 @@ constexpr JsonLimits kRequestLimits{std::size_t(-1), kProfileLimits.max_depth + 
 
 /// True when no line of the source has anything but spaces.
 bool blank(const Source& source) {
-  for (const std::string& l : source.lines)
-    if (!text::trim(l).empty()) return false;
+  for (std::size_t i = 0; i < source.line_count(); ++i)
+    if (!text::trim(source.line(i)).empty()) return false;
   return true;
 }
 
@@ -43,7 +43,7 @@ void set_utf16_columns(const Source& source, std::vector<Diagnostic>& diagnostic
   std::vector<std::pair<std::uint64_t, std::size_t>> todo;
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
     const Diagnostic& d = diagnostics[i];
-    if (d.column_utf16 == 0 && d.line > 0 && d.line <= static_cast<int>(source.lines.size()) && d.column > 0)
+    if (d.column_utf16 == 0 && d.line > 0 && d.line <= static_cast<int>(source.line_count()) && d.column > 0)
       todo.emplace_back((static_cast<std::uint64_t>(d.line) << 32) | static_cast<std::uint32_t>(d.column), i);
   }
   if (!std::is_sorted(todo.begin(), todo.end())) std::sort(todo.begin(), todo.end());
@@ -59,7 +59,7 @@ void set_utf16_columns(const Source& source, std::vector<Diagnostic>& diagnostic
       cps = 0;
       units = 0;
     }
-    const std::string& l = source.lines[static_cast<std::size_t>(line - 1)];
+    const std::string_view l = source.line(static_cast<std::size_t>(line - 1));
     while (cps < d.column - 1 && at < l.size()) {
       units += text::next(l, at) >= 0x10000 ? 2 : 1;
       ++cps;
@@ -111,7 +111,7 @@ Result format(std::string_view input, const Options& options) {
                                     std::string("field \"") + name + "\" has bytes that are not valid UTF-8"});
   if (!result.errors.empty()) return result;
 
-  Source source = decode(input, result.diagnostics);
+  Source source = decode(input, result.diagnostics, true);  // `input` outlives it
   Meta meta = extract_meta(source, options.fields, *profile, options.now, result.diagnostics, result.errors);
   if (!result.errors.empty()) return result;
   // Nothing to format (an empty or BOM-only file, or only blank lines): an error, never an
@@ -160,7 +160,7 @@ Result format(std::string_view input, const Options& options) {
   // Fill in what the diagnostics left out: UTF-16 columns.
   set_utf16_columns(source, result.diagnostics);
 
-  std::vector<std::string>().swap(source.lines);
+  source.release();
   render(doc, meta, *profile, options.output != Output::fragment ? &result.page : nullptr,
          options.output != Output::page ? &result.fragment : nullptr);
   put_meta(result, "title", meta.title);

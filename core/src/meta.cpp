@@ -569,10 +569,10 @@ std::string unquote(std::string_view v) {
 
 // The `---` front matter. Returns the index of the first line after it (0 when there is none).
 std::size_t front_matter(const Source& src, Meta& m, std::vector<Diagnostic>& diagnostics) {
-  if (src.lines.empty() || text::trim(src.lines[0]) != "---") return 0;
+  if (src.line_count() == 0 || text::trim(src.line(0)) != "---") return 0;
   std::size_t close = 0;
-  for (std::size_t i = 1; i < src.lines.size(); ++i) {
-    std::string_view t = text::trim(src.lines[i]);
+  for (std::size_t i = 1; i < src.line_count(); ++i) {
+    std::string_view t = text::trim(src.line(i));
     if (t == "---" || t == "...") {
       close = i;
       break;
@@ -581,7 +581,7 @@ std::size_t front_matter(const Source& src, Meta& m, std::vector<Diagnostic>& di
   if (close == 0) return 0;
   for (std::size_t i = 0; i <= close; ++i) m.consumed[i] = true;
   for (std::size_t i = 1; i < close; ++i) {
-    std::string_view t = text::trim(src.lines[i]);
+    std::string_view t = text::trim(src.line(i));
     int line = static_cast<int>(i) + 1;
     if (t.empty() || t[0] == '#') continue;
     std::size_t colon = t.find(':');
@@ -670,7 +670,7 @@ std::optional<std::string> parse_datetime(std::string_view s) {
 Meta extract_meta(const Source& source, const Fields& given, const Profile& profile, std::string_view now,
                   std::vector<Diagnostic>& diagnostics, std::vector<Error>& errors) {
   Meta m;
-  m.consumed.assign(source.lines.size(), false);
+  m.consumed.assign(source.line_count(), false);
 
   // Given values win. Empty strings count as not given (an empty form field).
   auto give = [&](Field& f, const std::optional<std::string>& v) {
@@ -712,8 +712,8 @@ Meta extract_meta(const Source& source, const Fields& given, const Profile& prof
 
   // The header area.
   bool title_tried = false;
-  for (; i < source.lines.size(); ++i) {
-    std::string_view t = text::trim(source.lines[i]);
+  for (; i < source.line_count(); ++i) {
+    std::string_view t = text::trim(source.line(i));
     const int line = static_cast<int>(i) + 1;
     if (t.empty()) continue;
 
@@ -761,9 +761,9 @@ Meta extract_meta(const Source& source, const Fields& given, const Profile& prof
   // A detected title points at its first character, so a fix to it lands on the right
   // place in the notes (标题：… lines start the value after the key).
   if (m.title.from == "detected" && m.title.pos.line > 0) {
-    const std::string& src = source.lines[static_cast<std::size_t>(m.title.pos.line - 1)];
+    const std::string_view src = source.line(static_cast<std::size_t>(m.title.pos.line - 1));
     const std::size_t at = src.find(m.title.value);
-    if (at != std::string::npos) m.title.pos.col = text::length(std::string_view(src).substr(0, at)) + 1;
+    if (at != std::string_view::npos) m.title.pos.col = text::length(src.substr(0, at)) + 1;
   }
 
   // Defaults.

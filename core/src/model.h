@@ -4,7 +4,9 @@
 #ifndef PAIBAN_MODEL_H
 #define PAIBAN_MODEL_H
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "paiban/paiban.h"
@@ -17,10 +19,36 @@ struct Pos {
   int col = 0;
 };
 
-/// The decoded source: valid UTF-8, without BOM, split into lines (no terminators).
-/// lines[i] is source line i + 1.
+/// The decoded source: valid UTF-8, without BOM, as one text in which every line ends with
+/// '\n' (CR and CRLF line ends became LF). line(i) is source line i + 1 without its end.
+/// The text is either owned or, when decoding changed nothing, the input bytes themselves
+/// (then they must outlive the Source; see decode()).
 struct Source {
-  std::vector<std::string> lines;
+  std::string owned;                ///< the text, unless `borrowed`
+  std::string_view input;           ///< the text when `borrowed`
+  bool borrowed = false;            ///< the text is `input`, not `owned`
+  std::vector<std::size_t> starts;  ///< byte offset of each line in text(), then text().size()
+
+  std::string_view text() const { return borrowed ? input : std::string_view(owned); }
+  std::size_t line_count() const { return starts.empty() ? 0 : starts.size() - 1; }
+  std::string_view line(std::size_t i) const {
+    return std::string_view(text().data() + starts[i], starts[i + 1] - starts[i] - 1);
+  }
+  /// Appends a line (without line end) to an owned text.
+  void push_line(std::string_view l) {
+    if (starts.empty()) starts.push_back(0);
+    owned.append(l.data(), l.size());
+    owned += '\n';
+    starts.push_back(owned.size());
+  }
+  /// Frees the text and the line table, leaving no lines. (Assigning an empty Source would not
+  /// free the text: a string moved from a short one keeps its own storage.)
+  void release() {
+    std::string().swap(owned);
+    std::vector<std::size_t>().swap(starts);
+    input = {};
+    borrowed = false;
+  }
 };
 
 /// One metadata field as the meta stage found it.

@@ -9,20 +9,24 @@ namespace paiban::numbering {
 namespace {
 
 /// The code points of a line's first 64 bytes, decoded as text::to_u32 would, kept on the stack.
+/// They are decoded as far as they are asked for (most lines are settled by their first few).
 class Head {
  public:
-  explicit Head(std::string_view line) {
-    line = line.substr(0, kBytes);
-    for (std::size_t i = 0; i < line.size();) cps_[n_++] = text::next(line, i);
+  explicit Head(std::string_view line) : line_(line.substr(0, kBytes)) {}
+  /// True when there is a code point i (decoding up to it).
+  bool has(std::size_t i) {
+    while (n_ <= i && at_ < line_.size()) cps_[n_++] = text::next(line_, at_);
+    return i < n_;
   }
-  std::size_t size() const { return n_; }
-  bool empty() const { return n_ == 0; }
+  /// Code point i, after has(i) said yes.
   char32_t operator[](std::size_t i) const { return cps_[i]; }
 
  private:
   static constexpr std::size_t kBytes = 64;
-  std::array<char32_t, kBytes> cps_{};
-  std::size_t n_ = 0;
+  std::string_view line_;
+  std::size_t at_ = 0;  ///< bytes of line_ decoded
+  std::size_t n_ = 0;   ///< code points decoded
+  std::array<char32_t, kBytes> cps_;
 };
 
 int numeral_digit(char32_t c) {
@@ -51,19 +55,19 @@ int numeral_digit(char32_t c) {
 }
 
 // A Chinese number 1…99 at u[i] (一, 十, 十一, 二十, 二十一, …); advances i. False when none.
-bool chinese_number(const Head& u, std::size_t& i) {
+bool chinese_number(Head& u, std::size_t& i) {
   std::size_t k = i;
-  int first = k < u.size() ? numeral_digit(u[k]) : 0;
+  int first = u.has(k) ? numeral_digit(u[k]) : 0;
   if (first > 0) {
     ++k;
-    if (k < u.size() && u[k] == U'十') {
+    if (u.has(k) && u[k] == U'十') {
       if (first == 1) return false;  // 一十 is not written
       ++k;
-      if (k < u.size() && numeral_digit(u[k]) > 0) ++k;
+      if (u.has(k) && numeral_digit(u[k]) > 0) ++k;
     }
-  } else if (k < u.size() && u[k] == U'十') {
+  } else if (u.has(k) && u[k] == U'十') {
     ++k;
-    if (k < u.size() && numeral_digit(u[k]) > 0) ++k;
+    if (u.has(k) && numeral_digit(u[k]) > 0) ++k;
   } else {
     return false;
   }
@@ -76,9 +80,9 @@ bool ascii_or_wide_digit(char32_t c) {
 }
 
 // One or two digits at u[i]; advances i.
-bool arabic_number(const Head& u, std::size_t& i) {
+bool arabic_number(Head& u, std::size_t& i) {
   std::size_t k = i;
-  while (k < u.size() && k - i < 3 && ascii_or_wide_digit(u[k])) ++k;
+  while (k - i < 3 && u.has(k) && ascii_or_wide_digit(u[k])) ++k;
   if (k == i || k - i > 2) return false;
   i = k;
   return true;
@@ -92,8 +96,8 @@ bool is_close_paren(char32_t c) {
 }
 
 // Something other than spaces follows position i.
-bool has_text_after(const Head& u, std::size_t i) {
-  for (; i < u.size(); ++i)
+bool has_text_after(Head& u, std::size_t i) {
+  for (; u.has(i); ++i)
     if (!text::is_space(u[i])) return true;
   return false;
 }
@@ -107,25 +111,25 @@ int heading_number_level(std::string_view line) {
   std::size_t first_end = 0;
   const char32_t first = text::next(line, first_end);
   if (numeral_digit(first) == 0 && first != U'十' && !ascii_or_wide_digit(first) && !is_open_paren(first)) return 0;
-  const Head u(line);
-  if (u.empty()) return 0;
+  Head u(line);
+  if (!u.has(0)) return 0;
   std::size_t i = 0;
   if (chinese_number(u, i)) {
-    if (i < u.size() && u[i] == U'、' && has_text_after(u, i + 1)) return 2;
+    if (u.has(i) && u[i] == U'、' && has_text_after(u, i + 1)) return 2;
     return 0;
   }
   if (is_open_paren(u[0])) {
     i = 1;
     if (chinese_number(u, i)) {
-      if (i < u.size() && is_close_paren(u[i]) && has_text_after(u, i + 1)) return 3;
+      if (u.has(i) && is_close_paren(u[i]) && has_text_after(u, i + 1)) return 3;
       return 0;
     }
     i = 1;
-    if (arabic_number(u, i) && i < u.size() && is_close_paren(u[i]) && has_text_after(u, i + 1)) return 5;
+    if (arabic_number(u, i) && u.has(i) && is_close_paren(u[i]) && has_text_after(u, i + 1)) return 5;
     return 0;
   }
   i = 0;
-  if (arabic_number(u, i) && i < u.size() && (u[i] == '.' || u[i] == U'．' || u[i] == U'、') && i + 1 < u.size() &&
+  if (arabic_number(u, i) && u.has(i) && (u[i] == '.' || u[i] == U'．' || u[i] == U'、') && u.has(i + 1) &&
       !ascii_or_wide_digit(u[i + 1]) && has_text_after(u, i + 1))
     return 4;
   return 0;

@@ -769,16 +769,27 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
 }
 
 std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net) {
-  std::sort(net.begin(), net.end(), [](const SourceEdit& a, const SourceEdit& b) {
-    return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col > b.pos.col;
-  });
-  std::size_t total = 0;
-  for (const std::string& l : source.lines) total += l.size() + 1;
+  // The edits in order of line, right to left in a line. Sorted as small keys, not as the edits
+  // themselves (each has two strings to move): std::sort makes the same moves for the same
+  // answers of the comparison, so edits at the same place come in the same order as before.
+  struct Key {
+    int line;
+    int col;
+    std::size_t index;
+  };
+  std::vector<Key> order(net.size());
+  for (std::size_t j = 0; j < net.size(); ++j) order[j] = Key{net[j].pos.line, net[j].pos.col, j};
+  std::sort(order.begin(), order.end(),
+            [](const Key& a, const Key& b) { return a.line != b.line ? a.line < b.line : a.col > b.col; });
+  const auto edit = [&](std::size_t j) -> const SourceEdit& { return net[order[j].index]; };
+  const std::string_view all = source.text();  // every line with its '\n'
+  const std::size_t lines = source.line_count();
   std::string out;
-  out.reserve(total + total / 8);
-  // Per line, in UTF-8: one walk left to right finds each change's byte place (the changes come
-  // sorted right to left), then the changes are taken right to left, each left out when it
-  // overlaps one already taken, and the line is written once from its pieces.
+  out.reserve(all.size() + all.size() / 8);
+  // Lines without a change are copied as they are, a run of them at a time. Per changed line,
+  // in UTF-8: one walk left to right finds each change's byte place (the changes come sorted
+  // right to left), then the changes are taken right to left, each left out when it overlaps
+  // one already taken, and the line is written once from its pieces.
   struct Spot {
     std::size_t at = 0;   ///< byte offset of the change in the line
     std::size_t len = 0;  ///< bytes of `before`
@@ -786,35 +797,58 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
   };
   std::vector<Spot> spots;
   std::vector<std::size_t> taken;  // indices into spots, right to left
-  std::string enc;
-  std::size_t k = 0;
-  for (std::size_t li = 0; li < source.lines.size(); ++li) {
-    const int line_no = static_cast<int>(li) + 1;
-    const std::string& l = source.lines[li];
-    while (k < net.size() && net[k].pos.line < line_no) ++k;  // edits before line 1
-    std::size_t end = k;
-    while (end < net.size() && net[end].pos.line == line_no) ++end;
-    if (end == k) {
-      out += l;
-      out += '\n';
-      continue;
-    }
+  std::size_t done = 0;            // lines written
+  for (std::size_t k = 0, end = 0; k < net.size(); k = end) {
+    const int line_no = edit(k).pos.line;
+    end = k;
+    while (end < net.size() && edit(end).pos.line == line_no) ++end;
+    if (line_no < 1 || static_cast<std::size_t>(line_no) > lines) continue;
+    const auto li = static_cast<std::size_t>(line_no - 1);
+    out.append(all, source.starts[done], source.starts[li] - source.starts[done]);
+    done = li + 1;
+    const std::string_view l = source.line(li);
     spots.assign(end - k, Spot{});
     std::size_t byte = 0;
     int cp = 0;
     for (std::size_t j = end; j-- > k;) {  // left to right
-      const SourceEdit& e = net[j];
+      const SourceEdit& e = edit(j);
       if (e.pos.col < 1) continue;
       const int want = e.pos.col - 1;
-      while (cp < want && byte < l.size()) {
-        text::next(l, byte);
+      // The text is valid UTF-8, so code points start at the bytes that are not continuation
+      // bytes: eight bytes are counted at once while the column lies beyond them.
+      while (byte + 8 <= l.size()) {
+        const std::uint64_t w = text::bytes8::load(reinterpret_cast<const unsigned char*>(l.data()) + byte);
+        const std::uint64_t cont = w & ~(w << 1) & text::bytes8::kHigh;  // 10xxxxxx
+        const int leads = 8 - static_cast<int>(((cont >> 7) * text::bytes8::kOnes) >> 56);
+        if (cp + leads > want) break;
+        cp += leads;
+        byte += 8;
+        while (byte < l.size() && (static_cast<unsigned char>(l[byte]) & 0xC0) == 0x80) ++byte;
+      }
+      while (cp < want && byte < l.size()) {  // text::next's steps, without decoding
+        // By the lead byte's top five bits: 110xx two bytes, 1110x three, 11110 four, else one.
+        static constexpr unsigned char kStep[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                                                    1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 4, 1};
+        std::size_t step = kStep[static_cast<unsigned char>(l[byte]) >> 3];
+        if (step > l.size() - byte) step = 1;
+        byte += step;
         ++cp;
       }
       if (cp < want) continue;  // past the end of the line
-      enc.clear();
-      text::append(enc, e.before);
-      if (enc.size() > l.size() - byte || l.compare(byte, enc.size(), enc) != 0) continue;
-      spots[j - k] = Spot{byte, enc.size(), true};
+      // `before` compared a code point at a time in UTF-8.
+      std::size_t to = byte;
+      bool same = true;
+      for (const char32_t c : e.before) {
+        char u[4];
+        const std::size_t len = text::encode(c, u);
+        if (len > l.size() - to || l.compare(to, len, std::string_view(u, len)) != 0) {
+          same = false;
+          break;
+        }
+        to += len;
+      }
+      if (!same) continue;
+      spots[j - k] = Spot{byte, to - byte, true};
     }
     taken.clear();
     std::size_t limit = l.size();
@@ -828,13 +862,13 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
     for (auto it = taken.rbegin(); it != taken.rend(); ++it) {
       const Spot& sp = spots[*it - k];
       out.append(l, from, sp.at - from);
-      text::append(out, net[*it].after);
+      text::append(out, edit(*it).after);
       from = sp.at + sp.len;
     }
-    out.append(l, from, std::string::npos);
+    out.append(l, from, std::string_view::npos);
     out += '\n';
-    k = end;
   }
+  if (done < lines) out.append(all, source.starts[done], std::string_view::npos);
   return out;
 }
 

@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<Diagnostic> diagnostics;
   const Source src = decode(bytes, diagnostics);
   std::size_t total = 0;
-  for (const std::string& line : src.lines) {
+  for (std::size_t li = 0; li < src.line_count(); ++li) {
+    const std::string_view line = src.line(li);
     fuzz::require(fuzz::valid_utf8(line), "decoded line is valid UTF-8");
     for (char c : line) {
       const auto u = static_cast<unsigned char>(c);
@@ -26,9 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   // Each input byte becomes at most 3 bytes (U+FFFD) and each line at least one terminator.
   fuzz::require(total <= size * 3, "output bounded by input");
-  fuzz::require(src.lines.size() <= size + 1, "line count bounded by input");
+  fuzz::require(src.line_count() <= size + 1, "line count bounded by input");
   for (const Diagnostic& d : diagnostics) {
-    fuzz::require(d.line >= 1 && d.line <= static_cast<int>(src.lines.size()), "diagnostic line in range");
+    fuzz::require(d.line >= 1 && d.line <= static_cast<int>(src.line_count()), "diagnostic line in range");
     fuzz::require(fuzz::valid_utf8(d.before) && fuzz::valid_utf8(d.message()), "diagnostic is UTF-8");
   }
   return 0;

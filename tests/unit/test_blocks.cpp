@@ -26,7 +26,7 @@ struct Parsed {
 Parsed blocks_of(const std::string& input) {
   Parsed p;
   p.src = decode(input, p.diags);
-  p.meta.consumed.assign(p.src.lines.size(), false);
+  p.meta.consumed.assign(p.src.line_count(), false);
   p.doc = parse_blocks(p.src, p.meta, p.diags);
   return p;
 }
@@ -431,7 +431,7 @@ TEST_CASE("positions: after escapes, entities, code, links and markers") {
     for (const Block& c : b.children) leaves.push_back(&c);
     for (const Block* l : leaves)
       for (const Inline* x : runs(*l)) {
-        std::u32string line = text::to_u32(q.src.lines[static_cast<std::size_t>(x->pos.line - 1)]);
+        std::u32string line = text::to_u32(q.src.line(static_cast<std::size_t>(x->pos.line - 1)));
         std::u32string t = text::to_u32(x->text);
         CHECK(line.substr(static_cast<std::size_t>(x->pos.col - 1), t.size()) == t);
       }
@@ -507,7 +507,7 @@ TEST_CASE("blocks: a large text is linear") {
   CHECK(secs < 30.0);
   CHECK(a.doc.blocks.size() > 10000);
   REQUIRE(b.doc.blocks.size() == 2);
-  CHECK(runs(b.doc.blocks[0]).size() == b.src.lines.size() - 2);
+  CHECK(runs(b.doc.blocks[0]).size() == b.src.line_count() - 2);
 }
 
 TEST_CASE("blocks: deterministic") {
@@ -523,7 +523,8 @@ TEST_CASE("blocks: the site's published page pasted whole") {
   }
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Parsed p = with_meta(bytes);
-  const std::vector<std::string>& L = p.src.lines;
+  std::vector<std::string> L;
+  for (std::size_t i = 0; i < p.src.line_count(); ++i) L.emplace_back(p.src.line(i));
   REQUIRE(L.size() > 10);
   // Expectations are read from the page itself: line 1 the breadcrumb, 3 the title, 5 the info line.
   std::string crumb = L[0];

@@ -226,8 +226,8 @@ TEST_CASE("blocks speed: lines are trimmed as text::trim does") {
       std::string line;
       const std::size_t n = rng.below(7);
       for (std::size_t p = 0; p < n; ++p) line += parts[rng.below(parts.size())];
-      src.lines.push_back(line);
-      src.lines.emplace_back();  // a blank line: every line a paragraph of its own
+      src.push_line(line);
+      src.push_line("");  // a blank line: every line a paragraph of its own
       if (!text::trim(line).empty()) expect.push_back(line);
     }
     Meta meta;

@@ -110,7 +110,7 @@ TEST_CASE("meta: header key lines, both colon forms, blank lines between") {
           "\n" +
           std::string(kBody));
   const Meta& m = r.meta;
-  REQUIRE(m.consumed.size() == r.src.lines.size());
+  REQUIRE(m.consumed.size() == r.src.line_count());
   CHECK(m.title.value == "市生态环境局召开秋冬季大气污染防治部署会");
   CHECK(m.title.from == "detected");
   CHECK(m.title.pos.line == 1);
@@ -397,7 +397,7 @@ TEST_CASE("meta: bad given values are errors") {
 }
 
 TEST_CASE("meta: consumed always has one entry per line") {
-  CHECK(run("").meta.consumed.size() == run("").src.lines.size());
+  CHECK(run("").meta.consumed.size() == run("").src.line_count());
   Run r = run("a\n\nb\n\n\nc");
-  CHECK(r.meta.consumed.size() == r.src.lines.size());
+  CHECK(r.meta.consumed.size() == r.src.line_count());
 }
