@@ -131,6 +131,25 @@ async function main() {
   }
   fs.rmSync(tmp, { recursive: true, force: true });
 
+  // formatInput frees what it allocates (the notes and the response, which stays in the module's
+  // memory while TextDecoder reads it): 60 calls with ~200 KB of notes (over 1 MB of response
+  // each) must not grow the memory past what the first call needed.
+  {
+    const big = '标题：内存检查\n\n' + '正文第一段，含 English 与数字 123。\n\n'.repeat(4000);
+    const request = JSON.stringify({ now: NOW });
+    const first = mod.formatInput(big, request);
+    const after = mod.HEAP8.buffer.byteLength;
+    for (let i = 0; i < 60; i++) {
+      if (mod.formatInput(big, request) !== first) {
+        failures.push(`formatInput: call ${i + 2} on the same notes gave another response`);
+        break;
+      }
+    }
+    if (mod.HEAP8.buffer.byteLength > after) {
+      failures.push(`formatInput leaks: the module's memory grew from ${after} to ${mod.HEAP8.buffer.byteLength} bytes over 60 calls`);
+    }
+  }
+
   for (const s of skipped) console.log(`${NAME}: note: skipped ${s}`);
   if (failures.length) {
     console.error(`${NAME}: FAIL (${failures.length} problem(s) in ${cases.length} case(s), ${skipped.length} skipped)`);
