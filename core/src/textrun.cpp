@@ -1,6 +1,7 @@
 #include "textrun.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "text.h"
@@ -50,51 +51,93 @@ struct LinkStarts {
 };
 constexpr LinkStarts link_starts{};
 
-/// The first and the last buffer index holding a link_start character.
+/// The buffer indices holding a link_start character, in order: the first kMost of them, their
+/// count, and the first and the last.
 struct Links {
+  static constexpr std::size_t kMost = 32;
+  std::size_t at[kMost];  // left uninitialized: only the first min(n, kMost) are read
+  std::size_t n = 0;
   std::size_t first = none;
   std::size_t last = 0;
   void note(std::size_t i) {
     if (first == none) first = i;
     last = i;
+    if (n < kMost) at[n] = i;
+    ++n;
   }
 };
 
+/// The look of protect_links at s[i], a link_start character: a URL starting there or an
+/// e-mail address around its @ is protected. Returns the index the look goes on from.
+std::size_t protect_link_at(RunBuffer& b, std::size_t i) {
+  const std::u32string& s = b.s;
+  // each prefix is tried only at its own first letter (either case)
+  bool url = false;
+  switch (s[i] | 0x20u) {
+    case 'h':
+      url = starts_with_ci(s, i, "http://") || starts_with_ci(s, i, "https://");
+      break;
+    case 'f':
+      url = starts_with_ci(s, i, "ftp://");
+      break;
+    case 'w':
+      url = starts_with_ci(s, i, "www.");
+      break;
+    case 'm':
+      url = starts_with_ci(s, i, "mailto:");
+      break;
+    default:
+      break;
+  }
+  if (url) {
+    std::size_t j = i;
+    while (j < s.size() && url_char(s[j])) ++j;
+    while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ';' || s[j - 1] == ':' || s[j - 1] == '!' ||
+                     s[j - 1] == '?' || s[j - 1] == ')'))
+      --j;
+    for (std::size_t k = i; k < j; ++k) b.prot[k] = 1;
+    return j + 1;  // s[j] (after the URL) is no link_start character
+  }
+  if (s[i] == '@' && i > 0 && email_local(s[i - 1])) {
+    std::size_t l = i;
+    while (l > 0 && email_local(s[l - 1])) --l;
+    std::size_t r = i + 1;
+    bool dot = false;
+    while (r < s.size() && email_domain(s[r])) {
+      if (s[r] == '.' && r + 1 < s.size() && is_ascii_alnum(s[r + 1])) dot = true;
+      ++r;
+    }
+    while (r > i + 1 && s[r - 1] == '.') --r;
+    if (dot)
+      for (std::size_t k = l; k < r; ++k) b.prot[k] = 1;
+  }
+  return i + 1;
+}
+
 /// Marks URLs and e-mail addresses as protected. Sentence punctuation right after a URL
 /// (`.`, `,`, `)` …) stays unprotected so it can still be fixed. Only the characters of
-/// link_start begin a match: the look goes from the first of them to the last.
+/// link_start begin a match: the look visits the noted ones, or when there were more than
+/// Links::kMost, every character from the first of them to the last.
 void protect_links(RunBuffer& b, const Links& links) {
   const std::u32string& s = b.s;
   if (links.first == none) return;
-  const std::size_t end = std::min(links.last + 1, s.size());
-  for (std::size_t i = links.first; i < end; ++i) {
-    // every prefix below starts with h, f, w or m (either case), and an address has an @: most
-    // characters (all of Chinese text) need no look
-    if (s[i] >= 0x80 || !link_starts.at[s[i]]) continue;
-    const bool may_start = s[i] != '@';
-    if (may_start &&
-        (starts_with_ci(s, i, "http://") || starts_with_ci(s, i, "https://") || starts_with_ci(s, i, "ftp://") ||
-         starts_with_ci(s, i, "www.") || starts_with_ci(s, i, "mailto:"))) {
-      std::size_t j = i;
-      while (j < s.size() && url_char(s[j])) ++j;
-      while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ';' || s[j - 1] == ':' || s[j - 1] == '!' ||
-                       s[j - 1] == '?' || s[j - 1] == ')'))
-        --j;
-      for (std::size_t k = i; k < j; ++k) b.prot[k] = 1;
-      i = j;
-    } else if (s[i] == '@' && i > 0 && email_local(s[i - 1])) {
-      std::size_t l = i;
-      while (l > 0 && email_local(s[l - 1])) --l;
-      std::size_t r = i + 1;
-      bool dot = false;
-      while (r < s.size() && email_domain(s[r])) {
-        if (s[r] == '.' && r + 1 < s.size() && is_ascii_alnum(s[r + 1])) dot = true;
-        ++r;
-      }
-      while (r > i + 1 && s[r - 1] == '.') --r;
-      if (dot)
-        for (std::size_t k = l; k < r; ++k) b.prot[k] = 1;
+  if (links.n <= Links::kMost) {
+    std::size_t from = 0;  // where the look goes on (past a URL)
+    for (std::size_t k = 0; k < links.n; ++k) {
+      const std::size_t i = links.at[k];
+      if (i < from || i >= s.size()) continue;
+      from = protect_link_at(b, i);
     }
+    return;
+  }
+  const std::size_t end = std::min(links.last + 1, s.size());
+  for (std::size_t i = links.first; i < end;) {
+    // every prefix starts with h, f, w or m (either case), and an address has an @: most
+    // characters (all of Chinese text) need no look
+    if (s[i] >= 0x80 || !link_starts.at[s[i]])
+      ++i;
+    else
+      i = protect_link_at(b, i);
   }
 }
 
@@ -108,21 +151,26 @@ void flatten_text(const std::string& t, int run, char p, RunBuffer& b, Links& li
   const char* const begin = t.data();
   const char* const end = begin + t.size();
   const char* q = begin;
+  // a three-byte sequence starting before end3 ends in the text
+  const char* const end3 = t.size() > 2 ? end - 2 : begin;
   char32_t cs[chunk];  // left uninitialized: only the k first are read
+  // the origins too, made beside the characters and copied in one go
+  RunBuffer::Origin os[chunk];
   int off = 0;
   while (q < end) {
     // every character takes a byte at least: no more than a chunk of them start before stop
     const char* const stop = end - q > static_cast<std::ptrdiff_t>(chunk) ? q + chunk : end;
     std::size_t k = 0;
     for (; q < stop; ++k) {
+      os[k] = {run, off + static_cast<int>(k)};
       const auto b0 = static_cast<unsigned char>(*q);
-      if (b0 < 0x80) {
+      if ((b0 >> 4) == 0xE && q < end3) {  // Chinese first: most of the text
+        cs[k] = text::decode3(reinterpret_cast<const unsigned char*>(q));
+        q += 3;
+      } else if (b0 < 0x80) {
         cs[k] = b0;
         ++q;
         if (link_starts.at[b0]) links.note(b.s.size() + k);
-      } else if ((b0 >> 4) == 0xE && end - q > 2) {
-        cs[k] = text::decode3(reinterpret_cast<const unsigned char*>(q));
-        q += 3;
       } else {
         auto i = static_cast<std::size_t>(q - begin);
         cs[k] = text::next(t, i);
@@ -130,10 +178,7 @@ void flatten_text(const std::string& t, int run, char p, RunBuffer& b, Links& li
       }
     }
     b.s.append(cs, k);
-    const std::size_t at = b.org.size();
-    b.org.insert(b.org.end(), k, RunBuffer::Origin{run, 0});
-    RunBuffer::Origin* o = b.org.data() + at;
-    for (std::size_t m = 0; m < k; ++m) o[m].off = off + static_cast<int>(m);
+    b.org.insert(b.org.end(), os, os + k);
     b.prot.insert(b.prot.end(), k, p);
     off += static_cast<int>(k);
   }
@@ -211,9 +256,26 @@ void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn
 
 }  // namespace
 
+namespace {
+
+/// 0, 1, 2, … (the src of an unchanged buffer up to that size is copied from it).
+constexpr std::size_t kCounted = 1024;
+struct Counting {
+  int v[kCounted] = {};
+  constexpr Counting() {
+    for (std::size_t i = 0; i < kCounted; ++i) v[i] = static_cast<int>(i);
+  }
+};
+constexpr Counting counting{};
+
+}  // namespace
+
 void RunBuffer::track() {
-  src.resize(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) src[i] = static_cast<int>(i);
+  const std::size_t n = s.size();
+  const std::size_t copied = std::min(n, kCounted);
+  src.assign(counting.v, counting.v + copied);
+  src.resize(n);
+  for (std::size_t i = copied; i < n; ++i) src[i] = static_cast<int>(i);
   first_org = org;
   first_s = s;
   tracked = true;
@@ -221,6 +283,11 @@ void RunBuffer::track() {
 
 std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
   std::vector<NetEdit> out;
+  append_net_edits(out);
+  return out;
+}
+
+void RunBuffer::append_net_edits(std::vector<NetEdit>& out) const {
   const int n = static_cast<int>(first_org.size());
   // original [from, to) became s[a, e)
   auto emit = [&](int from, int to, std::size_t a, std::size_t e) {
@@ -232,18 +299,37 @@ std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
     for (int k = from; k < to; ++k)
       if (first_org[static_cast<std::size_t>(k)].run != o.run) return;  // crosses a run
     const Inline* r = runs[static_cast<std::size_t>(o.run)];
-    NetEdit& ne = out.emplace_back();
-    ne.pos = {r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)};
-    ne.length = to - from;
-    ne.before.assign(first_s, static_cast<std::size_t>(from), static_cast<std::size_t>(to - from));
-    ne.after.assign(s, a, e - a);
+    // the texts made where they go (an assign to an empty string takes the general path)
+    out.push_back({Pos{r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)}, to - from,
+                   std::u32string(first_s.data() + from, static_cast<std::size_t>(to - from)),
+                   std::u32string(s.data() + a, e - a)});
   };
   // Kept characters keep their order; a stretch of changed (src -1) characters is the
   // replacement of the kept ones skipped before the next kept character.
   int prev = -1;
   const std::size_t size = s.size();
+  const int* const sv = src.data();
+  // Two entries of src compared at once as 8 bytes (memcpy keeps the byte order out of it).
+  std::uint64_t step = 0;
+  const int twos[2] = {2, 2};
+  std::memcpy(&step, twos, sizeof step);
   for (std::size_t i = 0; i < size;) {
-    const int v = src[i];
+    // most characters are unchanged: src counts on by one
+    if (i + 2 <= size) {
+      const int firsts[2] = {prev + 1, prev + 2};
+      std::uint64_t want = 0;
+      std::memcpy(&want, firsts, sizeof want);
+      std::size_t j = i;
+      for (; j + 2 <= size; j += 2, want += step) {
+        std::uint64_t got = 0;
+        std::memcpy(&got, sv + j, sizeof got);
+        if (got != want) break;
+      }
+      prev += static_cast<int>(j - i);
+      i = j;
+      if (i == size) break;
+    }
+    const int v = sv[i];
     if (v >= 0 && v <= prev + 1) {  // nothing changed before this one
       prev = v;
       ++i;
@@ -256,7 +342,7 @@ std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
       while (j < size && src[j] < 0) ++j;
       if (j == size) {
         emit(prev + 1, n, i, j);
-        return out;
+        return;
       }
       emit(prev + 1, src[j], i, j);
       prev = src[j];
@@ -264,7 +350,6 @@ std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
     }
   }
   if (prev + 1 < n) emit(prev + 1, n, size, size);
-  return out;
 }
 
 namespace {
@@ -439,47 +524,64 @@ void RunBuffer::store_and_rebase() {
   int off = 0;
   Links links;
   const std::size_t size = s.size();
+  // The sizes stay as they are until the end: the loop works on plain pointers (the writes of
+  // bytes would otherwise make the compiler read each vector's data again after every one).
+  char32_t* const sp = s.data();
+  Origin* const op = org.data();
+  char* const pp = prot.data();
   for (std::size_t i = 0; i < size;) {
-    const int run = org[i].run;
+    const int run = op[i].run;
     if (run < 0) {
-      if (s[i] == U'\uFFFC') {
-        s[w] = s[i];
-        org[w] = {-1, 0};
-        prot[w] = 1;
+      if (sp[i] == U'\uFFFC') {
+        sp[w] = sp[i];
+        op[w] = {-1, 0};
+        pp[w] = 1;
         ++w;
       }
       ++i;
-    } else {
-      Inline& in = *runs[static_cast<std::size_t>(run)];
-      // A run's offsets continue across a code span's placeholder.
-      if (run != last_run) {
-        last_run = run;
-        off = 0;
-      }
-      const char p = in.verbatim ? 1 : 0;
-      // The characters are encoded (as text::append does) a chunk of bytes at a time.
-      char bytes[4 * chunk];
-      std::size_t nb = 0;
-      std::size_t k = i;
-      for (; k < size && org[k].run == run; ++k, ++w) {  // the run's stretch
-        const char32_t c = s[k];
-        if (c < 0x80) {
-          bytes[nb++] = static_cast<char>(c);
-          if (link_starts.at[c]) links.note(w);
-        } else {
-          nb += text::encode(c, bytes + nb);
-        }
-        if (nb > sizeof bytes - 4) {
-          in.text.append(bytes, nb);
-          nb = 0;
-        }
-        s[w] = c;
-        org[w] = {run, off++};
-        prot[w] = p;
-      }
-      in.text.append(bytes, nb);
-      i = k;
+      continue;
     }
+    Inline& in = *runs[static_cast<std::size_t>(run)];
+    // A run's offsets continue across a code span's placeholder.
+    if (run != last_run) {
+      last_run = run;
+      off = 0;
+    }
+    // The run's stretch, in one walk: each character is encoded (as text::append does, a chunk
+    // of bytes at a time) and takes its new place and origin (at or before its old one, which
+    // has been read by then).
+    char bytes[4 * chunk];
+    std::size_t nb = 0;
+    char32_t* const to = sp + w;
+    Origin* const to_org = op + w;
+    std::size_t k = i;
+    for (int o = off; k < size && op[k].run == run; ++k, ++o) {
+      const char32_t c = sp[k];
+      const std::size_t at = k - i;
+      to[at] = c;
+      to_org[at] = {run, o};
+      if (c - 0x800 < 0xF800) {  // three bytes (Chinese) first: most of the text
+        bytes[nb] = static_cast<char>(0xE0 | (c >> 12));
+        bytes[nb + 1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        bytes[nb + 2] = static_cast<char>(0x80 | (c & 0x3F));
+        nb += 3;
+      } else if (c < 0x80) {
+        bytes[nb++] = static_cast<char>(c);
+        if (link_starts.at[c]) links.note(w + at);
+      } else {
+        nb += text::encode(c, bytes + nb);
+      }
+      if (nb > sizeof bytes - 4) {
+        in.text.append(bytes, nb);
+        nb = 0;
+      }
+    }
+    in.text.append(bytes, nb);
+    const std::size_t n = k - i;
+    std::memset(pp + w, in.verbatim ? 1 : 0, n);
+    off += static_cast<int>(n);
+    w += n;
+    i = k;
   }
   s.resize(w);
   org.resize(w);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "model.h"
@@ -14,10 +15,12 @@
 namespace paiban {
 
 struct RunBuffer {
+  /// Trivial (no member initializers), so the vectors of origins are copied and moved as bytes.
   struct Origin {
-    int run = -1;  ///< index into runs, -1 for a code placeholder
-    int off = 0;   ///< code point offset in the run's original text
+    int run;  ///< index into runs, -1 for a code placeholder
+    int off;  ///< code point offset in the run's original text
   };
+  static_assert(std::is_trivial<Origin>::value, "copied as bytes");
   std::vector<Inline*> runs;
   std::u32string s;
   std::vector<Origin> org;
@@ -49,6 +52,8 @@ struct RunBuffer {
     std::u32string after;
   };
   std::vector<NetEdit> net_edits() const;
+  /// net_edits() appended to `out`.
+  void append_net_edits(std::vector<NetEdit>& out) const;
 
   /// A change a rule proposes: `len` characters at `start` become `rep`.
   struct Change {

@@ -644,6 +644,16 @@ std::vector<char> active_rows(const Profile& profile) {
   return on;
 }
 
+/// text::to_utf8 for the few characters of a change: encoded on the stack, then made into the
+/// string in one go (the generic path counts, sizes and fills the string first).
+std::string short_utf8(std::u32string_view s) {
+  if (s.size() > 8) return text::to_utf8(s);
+  char buf[32];
+  std::size_t n = 0;
+  for (const char32_t c : s) n += text::encode(c, buf + n);
+  return std::string(buf, n);
+}
+
 /// Source order of edits (by place; equal places keep the order they were made in).
 bool edit_order(const Edit& x, const Edit& y) {
   return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
@@ -706,8 +716,8 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
         e.message = row.info.message;
         e.pos = pos;
         e.length = static_cast<int>(ch.len);
-        e.before = text::to_utf8(std::u32string_view(b.s).substr(ch.start, ch.len));
-        e.after = text::to_utf8(ch.rep);
+        e.before = short_utf8(std::u32string_view(b.s).substr(ch.start, ch.len));
+        e.after = short_utf8(ch.rep);
         edits.push_back(std::move(e));
         i = ch.start + ch.len;
         if (kept != n) changes[kept] = std::move(ch);
@@ -731,7 +741,7 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
   // the heap)
   stable_sort_few(edits.begin() + static_cast<std::ptrdiff_t>(first_edit), edits.end(), edit_order);
   if (net != nullptr)  // before the buffer is rebased: they need its tracking
-    for (RunBuffer::NetEdit& e : b.net_edits()) net->push_back(std::move(e));
+    b.append_net_edits(*net);
   if (after != nullptr) {
     b.store_and_rebase();
     (*after)(b);

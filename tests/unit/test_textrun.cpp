@@ -326,3 +326,154 @@ TEST_CASE("net_edits: the edits a walk one character at a time finds") {
   }
   CHECK(with_edits > 1500);
 }
+
+// ---- the bulk paths, on long buffers ----------------------------------------------------
+// The bulk paths of RunBuffer: track() copies src from a table of counts up to a size and
+// counts on by hand past it; store_and_rebase encodes Chinese characters itself and moves each
+// run's stretch in the walk that encodes it; net_edits compares two entries of src at once and
+// appends to a list the engine holds. Each is checked against the plain way on long generated
+// buffers (past the table, past a chunk of bytes) with characters of every UTF-8 width,
+// surrogate code points and changes at odd and even places. (protect_links's list of noted
+// places is checked above against a look at every character.)
+
+namespace {
+
+/// A code point of any width (surrogates too: a buffer may hold what a rule put there).
+char32_t any_char(Rng& rng) {
+  switch (rng(8)) {
+    case 0:
+      return static_cast<char32_t>(0x20 + rng(0x5F));
+    case 1:
+      return static_cast<char32_t>(0x80 + rng(0x780));
+    case 2:
+      return static_cast<char32_t>(0xD800 + rng(0x800));
+    case 3:
+      return static_cast<char32_t>(0x10000 + rng(0x100000));
+    case 4:
+      return static_cast<char32_t>(0x800 + rng(0xF800));
+    default:
+      return static_cast<char32_t>(0x4E00 + rng(0x5200));
+  }
+}
+
+/// One to four runs (a code span now and then), long now and then.
+std::vector<Inline> long_inlines(Rng& rng) {
+  std::vector<Inline> out;
+  for (std::uint32_t n = 1 + rng(4); n > 0; --n) {
+    Inline in;
+    in.pos = {1 + static_cast<int>(rng(5)), 1 + static_cast<int>(rng(30))};
+    in.kind = rng(6) == 0 ? InlineKind::code : InlineKind::text;
+    in.verbatim = rng(7) == 0;
+    const std::uint32_t len = rng(4) == 0 ? 1000 + rng(5000) : rng(40);
+    std::u32string t;
+    for (std::uint32_t k = 0; k < len; ++k) t += any_char(rng);
+    in.text = text::to_utf8(t);
+    out.push_back(in);
+  }
+  return out;
+}
+
+/// Changes as the rules make them (as change() above), with characters of every width.
+void change_long(RunBuffer& b, Rng& rng) {
+  for (std::uint32_t n = rng(12); n > 0 && !b.s.empty(); --n) {
+    const std::size_t i = rng(static_cast<std::uint32_t>(b.s.size() + 1));
+    const auto at = static_cast<std::ptrdiff_t>(i);
+    if (i == b.s.size() || rng(3) == 1) {
+      if (i < b.s.size() && b.prot[i] != 0) continue;
+      const RunBuffer::Origin o = b.org[std::min(i, b.s.size() - 1)];
+      b.s.insert(b.s.begin() + at, any_char(rng));
+      b.org.insert(b.org.begin() + at, o);
+      b.prot.insert(b.prot.begin() + at, 0);
+      if (b.tracked) b.src.insert(b.src.begin() + at, -1);
+    } else if (b.prot[i] != 0) {
+      continue;
+    } else if (rng(2) == 0) {
+      b.s[i] = any_char(rng);
+      if (b.tracked) b.src[i] = -1;
+    } else {
+      b.s.erase(i, 1);
+      b.org.erase(b.org.begin() + at);
+      b.prot.erase(b.prot.begin() + at);
+      if (b.tracked) b.src.erase(b.src.begin() + at);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("track: src counts 0, 1, 2 … and the first text and origins are copies, at every size") {
+  Rng rng{31};
+  RunBuffer b;
+  std::size_t past_table = 0;
+  for (int n = 0; n < 1500; ++n) {
+    std::vector<Inline> in = long_inlines(rng);
+    fill_buffer(b, in, n % 2 == 0);  // half tracked by fill_buffer, half here
+    if (n % 2 != 0) b.track();
+    CAPTURE(n);
+    REQUIRE(b.tracked);
+    REQUIRE(b.src.size() == b.s.size());
+    for (std::size_t i = 0; i < b.src.size(); ++i) REQUIRE(b.src[i] == static_cast<int>(i));
+    REQUIRE(b.first_s == b.s);
+    REQUIRE(b.first_org.size() == b.org.size());
+    for (std::size_t i = 0; i < b.org.size(); ++i) {
+      REQUIRE(b.first_org[i].run == b.org[i].run);
+      REQUIRE(b.first_org[i].off == b.org[i].off);
+    }
+    if (b.s.size() > 1024) ++past_table;
+  }
+  CHECK(past_table > 100);
+}
+
+TEST_CASE("store_and_rebase and net_edits on long buffers of every character width") {
+  Rng rng{37};
+  std::size_t with_edits = 0;
+  for (int n = 0; n < 1500; ++n) {
+    std::vector<Inline> one = long_inlines(rng);
+    std::vector<Inline> two = one;
+    RunBuffer a = make_buffer(one, true);
+    RunBuffer b = make_buffer(two, true);
+    const std::uint32_t seed = rng(1u << 20);
+    Rng ra{seed};
+    Rng rb{seed};
+    change_long(a, ra);
+    change_long(b, rb);
+    CAPTURE(n);
+    const std::vector<RunBuffer::NetEdit> want = old_net_edits(b);
+    const std::vector<RunBuffer::NetEdit> got = b.net_edits();
+    REQUIRE(want.size() == got.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      REQUIRE(want[i].pos.line == got[i].pos.line);
+      REQUIRE(want[i].pos.col == got[i].pos.col);
+      REQUIRE(want[i].length == got[i].length);
+      REQUIRE(want[i].before == got[i].before);
+      REQUIRE(want[i].after == got[i].after);
+    }
+    if (!want.empty()) ++with_edits;
+    // append_net_edits (the engine's way) adds the same after what the list held
+    std::vector<RunBuffer::NetEdit> appended(1);
+    appended[0].length = -7;
+    b.append_net_edits(appended);
+    REQUIRE(appended.size() == want.size() + 1);
+    REQUIRE(appended[0].length == -7);
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      REQUIRE(appended[i + 1].pos.col == want[i].pos.col);
+      REQUIRE(appended[i + 1].before == want[i].before);
+      REQUIRE(appended[i + 1].after == want[i].after);
+    }
+    a.store();
+    b.store_and_rebase();
+    REQUIRE(texts(one) == texts(two));
+    // the runs' texts are what text::append writes, and the rebased buffer what make_buffer builds
+    for (std::size_t r = 0; r < a.runs.size(); ++r) {
+      std::u32string mine;
+      for (std::size_t i = 0; i < a.s.size(); ++i)
+        if (a.org[i].run == static_cast<int>(r)) mine += a.s[i];
+      std::string enc;
+      text::append(enc, mine);
+      REQUIRE(a.runs[r]->text == enc);
+    }
+    a = make_buffer(one, false);
+    require_same(a, b);
+  }
+  CHECK(with_edits > 1000);
+}
