@@ -128,14 +128,13 @@ Result format(std::string_view input, const Options& options) {
   // in place and the fixes moved in before them afterwards (a megabyte of noisy notes has
   // thousands of each: no second list of them is built).
   const std::size_t first_warning = result.diagnostics.size();
-  LintPass lint_pass(meta, *profile, options.now, result.diagnostics);
-  std::vector<Edit> edits = apply_typography(doc, meta.title, *profile, options.rejected_fixes, &net,
-                                             [&](const RunBuffer& b) { lint_pass.block(b); });
-  lint_pass.finish(doc, meta);
-  // The lists the rules grew by doubling hold up to twice what they need while the next lists
-  // are built beside them: trimmed first (one copy each), the peak of a big input is lower.
-  net.shrink_to_fit();
-  edits.shrink_to_fit();
+  std::vector<Edit> edits;
+  {  // the lint pass's tables go when it is done
+    LintPass lint_pass(meta, *profile, options.now, result.diagnostics);
+    edits = apply_typography(doc, meta.title, *profile, options.rejected_fixes, &net,
+                             [&](const RunBuffer& b) { lint_pass.block(b); });
+    lint_pass.finish(doc, meta);
+  }
   const std::size_t first_fix = result.diagnostics.size();
   result.diagnostics.reserve(first_fix + edits.size());
   for (Edit& e : edits) {
@@ -151,18 +150,19 @@ Result format(std::string_view input, const Options& options) {
     d.applied = true;
   }
   std::vector<Edit>().swap(edits);
-  // The notes with the fixes made; the net changes are not needed after that (a big input's
-  // intermediate lists are freed as soon as they are used, before the next ones are built).
-  result.text = apply_source_edits(source, std::move(net));
   std::rotate(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_warning),
               result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_fix), result.diagnostics.end());
 
   // Fill in what the diagnostics left out: UTF-16 columns.
   set_utf16_columns(source, result.diagnostics);
 
-  source.release();
-  render(doc, meta, *profile, options.output != Output::fragment ? &result.page : nullptr,
+  // The pages, freeing the document as they are written: then the notes with the fixes made,
+  // which need neither (a big input's lists are freed as soon as they are used, and the
+  // document, the biggest, goes before the fixed notes are made).
+  render(std::move(doc), meta, *profile, options.output != Output::fragment ? &result.page : nullptr,
          options.output != Output::page ? &result.fragment : nullptr);
+  result.text = apply_source_edits(source, std::move(net));
+  source.release();
   put_meta(result, "title", meta.title);
   put_meta(result, "column", meta.column);
   put_meta(result, "date", meta.date);

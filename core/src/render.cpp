@@ -7,6 +7,8 @@
 #include <array>
 #include <cstring>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "meta.h"
 #include "text.h"
@@ -332,17 +334,64 @@ struct Extent {
 void measure(const std::vector<Inline>& inlines, Extent& e) {
   for (const Inline& in : inlines) {
     e.text += in.text.size() + in.href.size();
-    if (in.kind != InlineKind::text) ++e.elements;
-    measure(in.children, e);
+    if (in.kind == InlineKind::text) continue;  // a text run has no children
+    ++e.elements;
+    if (!in.children.empty()) measure(in.children, e);
   }
 }
 void measure(const std::vector<Block>& blocks, Extent& e) {
   for (const Block& b : blocks) {
     ++e.elements;
     measure(b.inlines, e);
-    measure(b.children, e);
+    if (!b.children.empty()) measure(b.children, e);
   }
 }
+
+/// An output written in pieces: a list of buffers, each reserved once for what is expected to go
+/// into it (a block at a time), so a big output is not copied as it grows and holds little room
+/// it does not use.
+/// The pieces are joined into one string at the end, when the document they came from may be
+/// gone.
+class Sink {
+ public:
+  Sink() = default;
+  /// The buffer to write the next `n` bytes (or so) into: the last piece, or a new one.
+  std::string& room(std::size_t n) {
+    if (cur_ == nullptr || cur_->capacity() - cur_->size() < n) next(n);
+    return *cur_;
+  }
+  std::size_t size() const {
+    std::size_t n = 0;
+    for (const std::string& p : pieces_) n += p.size();
+    return n;
+  }
+  /// Appends the pieces to out (reserved once to its final size), freeing each when copied.
+  void move_to(std::string& out, std::string_view tail) {
+    out.reserve(out.size() + size() + tail.size());
+    for (std::string& p : pieces_) {
+      out += p;
+      std::string().swap(p);
+    }
+    out += tail;
+    std::vector<std::string>().swap(pieces_);
+    cur_ = nullptr;
+  }
+
+ private:
+  /// Starts a piece with room for at least n bytes.
+  void next(std::size_t n) {
+    if (cur_ != nullptr) written_ += cur_->size();
+    pieces_.emplace_back();
+    cur_ = &pieces_.back();
+    // A sixteenth of what is written so far (at least 4 KB): few pieces, and the unused end of
+    // the last is small beside the whole.
+    cur_->reserve(std::max({std::size_t(4096), written_ / 16, n + n / 8}));
+  }
+
+  std::size_t written_ = 0;  ///< bytes in the pieces before the last
+  std::vector<std::string> pieces_;
+  std::string* cur_ = nullptr;  ///< the last piece
+};
 
 /// Renders the article's parts (title, info line, body) into the page, the fragment or both in
 /// one walk. The two differ only in the looks of elements (a class on the page, a style
@@ -371,9 +420,10 @@ const PageLooks& page_looks() {
 class Renderer {
  public:
   /// page or fragment may be null (that output is not made), not both.
-  Renderer(const Meta& meta, const Profile& profile, const Styles& styles, std::string* page, std::string* fragment)
-      : meta_(meta), profile_(profile), out_{page, fragment} {
+  Renderer(const Meta& meta, const Profile& profile, const Styles& styles, Sink* page, Sink* fragment)
+      : meta_(meta), profile_(profile), sinks_{page, fragment} {
     if (page != nullptr) {
+      out_[0] = &page->room(0);
       const PageLooks& looks = page_looks();
       for (std::size_t k = 0; k < kKeys; ++k) {
         look_[0][k] = looks.look[k];
@@ -381,6 +431,7 @@ class Renderer {
       }
     }
     if (fragment != nullptr) {
+      out_[1] = &fragment->room(0);
       // Each element's style attribute and opening tag, one after the other in one buffer.
       std::size_t size = 0;
       for (std::size_t k = 0; k < kKeys; ++k)
@@ -416,20 +467,16 @@ class Renderer {
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
 
-  /// Reserves room in each output for what is still to come: `more` bytes and the body.
-  /// Text grows a little (escapes, folding); each element costs its tags and, in the fragment,
-  /// its style attribute (the paragraph's stands for all).
-  void reserve(const Document& doc, const std::size_t more[2]) {
-    Extent e;
-    measure(doc.blocks, e);
+  /// Makes sure the piece of each output has room for `text` bytes of text and `elements`
+  /// elements (a guess: more is written, the piece grows).
+  void room(std::size_t text, std::size_t elements) {
     for (std::size_t o = 0; o < 2; ++o)
-      if (out_[o] != nullptr)
-        out_[o]->reserve(out_[o]->size() + more[o] + e.text + e.text / 32 +
-                         e.elements * (24 + look_[o][at(Key::p)].size()) + 4096);
+      if (sinks_[o] != nullptr) out_[o] = &sinks_[o]->room(text + elements * (24 + look_[o][at(Key::p)].size()) + 16);
   }
 
   /// The title as the article's <h1>.
   void heading() {
+    room(meta_.title.value.size() + 1024, 4);
     open(Key::title);
     const std::string& t = meta_.title.value;
     if (text::trim(t).empty())
@@ -471,10 +518,24 @@ class Renderer {
   }
 
   /// The body.
-  void body(const Document& doc) {
+  /// With `consume` (the same document), each block's inlines and children are freed as soon
+  /// as both outputs have it, and the block list at the end.
+  void body(const Document& doc, Document* consume) {
     open(Key::body);
     put("\n");
-    blocks(doc.blocks, 0);
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      Extent e;
+      measure(doc.blocks[i].inlines, e);
+      measure(doc.blocks[i].children, e);
+      room(e.text + e.text / 8, e.elements + 1);
+      block(doc.blocks[i], 0);
+      if (consume != nullptr) {
+        Block& b = consume->blocks[i];
+        std::vector<Inline>().swap(b.inlines);
+        std::vector<Block>().swap(b.children);
+      }
+    }
+    if (consume != nullptr) std::vector<Block>().swap(consume->blocks);
     put("</div>\n");
   }
 
@@ -635,7 +696,9 @@ class Renderer {
   const Meta& meta_;
   const Profile& profile_;
   /// The outputs: [0] the page, [1] the fragment; either may be null.
-  std::string* out_[2];
+  Sink* sinks_[2];
+  /// The piece of each output being written.
+  std::string* out_[2] = {nullptr, nullptr};
   /// Each element's look attribute and opening tag, per output (into page_looks() for the
   /// page, into looks_ for the fragment).
   std::string_view look_[2][kKeys];
@@ -803,27 +866,39 @@ void page_tail(std::string& out, const Profile& profile) {
 
 }  // namespace
 
-void render(const Document& document, const Meta& meta, const Profile& profile, std::string* page,
-            std::string* fragment) {
+namespace {
+
+/// Renders `document`; with `consume` (the same document), frees it along the way.
+void render_into(const Document& document, Document* consume, const Meta& meta, const Profile& profile,
+                 std::string* page, std::string* fragment) {
   if (page == nullptr && fragment == nullptr) return;
   const Styles styles = styles_of(profile);
-  Renderer r(meta, profile, styles, page, fragment);
-  // Room for everything but the body: the page's head (its styles, meta tags) and footer,
-  // the title and info line.
-  std::size_t more[2] = {0, 1024};
-  if (page != nullptr) {
-    more[0] = 8192;
-    for (const std::string* style : styles)
-      if (style != nullptr) more[0] += style->size() + 24;
-    for (const auto& line : profile.footer_lines)
-      for (const FooterItem& item : line) more[0] += 2 * (item.text.size() + item.href.size()) + 32;
-  }
-  r.reserve(document, more);
+  Sink page_body;
+  Sink fragment_body;
+  Renderer r(meta, profile, styles, page != nullptr ? &page_body : nullptr,
+             fragment != nullptr ? &fragment_body : nullptr);
   if (page != nullptr) page_head(*page, document, meta, profile, styles);
   r.heading();
   r.info_line();
-  r.body(document);
-  if (page != nullptr) page_tail(*page, profile);
+  r.body(document, consume);
+  // Each output is joined into one string of its final size, the other's pieces still held.
+  if (page != nullptr) {
+    std::string tail;
+    page_tail(tail, profile);
+    page_body.move_to(*page, tail);
+  }
+  if (fragment != nullptr) fragment_body.move_to(*fragment, {});
+}
+
+}  // namespace
+
+void render(const Document& document, const Meta& meta, const Profile& profile, std::string* page,
+            std::string* fragment) {
+  render_into(document, nullptr, meta, profile, page, fragment);
+}
+
+void render(Document&& document, const Meta& meta, const Profile& profile, std::string* page, std::string* fragment) {
+  render_into(document, &document, meta, profile, page, fragment);
 }
 
 std::string render_fragment(const Document& document, const Meta& meta, const Profile& profile) {

@@ -33,6 +33,10 @@ std::string render_fragment(const Document& document, const Meta& meta, const Pr
 void render(const Document& document, const Meta& meta, const Profile& profile, std::string* page,
             std::string* fragment);
 
+/// The same, freeing the document as it goes (each block once both outputs have it): the
+/// document and the outputs are not all held at once. The document is left without blocks.
+void render(Document&& document, const Meta& meta, const Profile& profile, std::string* page, std::string* fragment);
+
 }  // namespace paiban
 
 #endif  // PAIBAN_RENDER_H

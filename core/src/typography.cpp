@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <iterator>
 
 #include "chartable.h"
 #include "text.h"
@@ -752,10 +753,49 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
 
 }  // namespace
 
+namespace {
+
+/// A list made a block's items at a time, in pieces: a piece is not regrown (unless one block
+/// brings more than 32 items), so no item moves until the pieces are joined, once, into a list
+/// of the exact size. (A list grown by doubling holds up to twice what it needs, and while it
+/// grows the old and the new buffer are both held.)
+template <class T>
+class Pieces {
+ public:
+  /// The piece the next block's items go to.
+  std::vector<T>& room() {
+    if (pieces_.empty() || pieces_.back().capacity() - pieces_.back().size() < 32) {
+      if (!pieces_.empty()) count_ += pieces_.back().size();
+      pieces_.emplace_back();
+      pieces_.back().reserve(std::max<std::size_t>(count_ / 8, 128));
+    }
+    return pieces_.back();
+  }
+  /// Moves the items to the end of `out` (reserved once), freeing each piece when emptied.
+  void move_to(std::vector<T>& out) {
+    std::size_t n = out.size();
+    for (const std::vector<T>& p : pieces_) n += p.size();
+    out.reserve(n);
+    for (std::vector<T>& p : pieces_) {
+      std::move(p.begin(), p.end(), std::back_inserter(out));
+      std::vector<T>().swap(p);
+    }
+    std::vector<std::vector<T>>().swap(pieces_);
+    count_ = 0;
+  }
+
+ private:
+  std::vector<std::vector<T>> pieces_;
+  std::size_t count_ = 0;  ///< items in the pieces before the last
+};
+
+}  // namespace
+
 std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
                                    const std::vector<std::string>& rejected, std::vector<SourceEdit>* net,
                                    const BlockReader& after_block) {
-  std::vector<Edit> edits;
+  Pieces<Edit> edit_pieces;
+  Pieces<SourceEdit> net_pieces;
   const std::vector<char> active = active_rows(profile);
   Scratch scratch;
   if (title.from == "detected" && !title.value.empty()) {
@@ -763,15 +803,20 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
     runs[0].text = title.value;
     runs[0].pos = title.pos;
     RunBuffer b = make_buffer(runs, false);
-    run_rules(b, profile, active, rejected, edits, net, nullptr, scratch);
+    run_rules(b, profile, active, rejected, edit_pieces.room(), net != nullptr ? &net_pieces.room() : nullptr, nullptr,
+              scratch);
     title.value = runs[0].text;
   }
   for_each_block_text(
       document,
       [&](RunBuffer& b) {
-        run_rules(b, profile, active, rejected, edits, net, after_block ? &after_block : nullptr, scratch);
+        run_rules(b, profile, active, rejected, edit_pieces.room(), net != nullptr ? &net_pieces.room() : nullptr,
+                  after_block ? &after_block : nullptr, scratch);
       },
       false);
+  std::vector<Edit> edits;
+  edit_pieces.move_to(edits);
+  if (net != nullptr) net_pieces.move_to(*net);
   // Each block's edits are in rule order: sort them block by block (blocks come in source
   // order, so the whole list is then in order too; the final check costs one look per edit).
   if (!std::is_sorted(edits.begin(), edits.end(), edit_order)) std::stable_sort(edits.begin(), edits.end(), edit_order);

@@ -996,3 +996,32 @@ TEST_CASE("render both: no output asked, nothing made") {
   render(doc, gen_meta(g), default_profile(), nullptr, nullptr);  // must not crash
   CHECK(true);
 }
+
+TEST_CASE("render both: a consumed document gives the same outputs, in pieces, and is left empty") {
+  int compared = 0;
+  for (std::uint64_t seed = 1; seed <= 3000; ++seed) {
+    Gen g(seed);
+    Document doc = gen_document(g);
+    // Some documents are made of many, so the outputs are written in more than one piece.
+    const int more = seed % 4 == 0 ? 20 + g.below(400) : 0;
+    for (int i = 0; i < more; ++i) {
+      Document extra = gen_document(g);
+      for (Block& b : extra.blocks) doc.blocks.push_back(std::move(b));
+    }
+    const Meta meta = gen_meta(g);
+    const Profile profile = gen_profile(g);
+    const std::string page = ref_render::render_page(doc, meta, profile);
+    const std::string fragment = ref_render::render_fragment(doc, meta, profile);
+    CAPTURE(seed);
+    const int which = g.below(3);  // 0 both, 1 the page only, 2 the fragment only
+    std::string got_page = "<kept>";
+    std::string got_fragment;
+    Document consumed = doc;
+    render(std::move(consumed), meta, profile, which != 2 ? &got_page : nullptr, which != 1 ? &got_fragment : nullptr);
+    CHECK(consumed.blocks.empty());
+    REQUIRE(got_page == (which != 2 ? "<kept>" + page : std::string("<kept>")));
+    REQUIRE(got_fragment == (which != 1 ? fragment : std::string()));
+    ++compared;
+  }
+  CHECK(compared == 3000);
+}

@@ -1,0 +1,91 @@
+// apply_typography collects a document's edits and net changes in pieces and joins them at the
+// end: the lists must be the ones the blocks give one at a time, in order, whatever their size.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "profile.h"
+#include "typography.h"
+
+using namespace paiban;
+
+namespace {
+
+struct Rng {
+  std::uint64_t s;
+  int below(int n) {
+    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((s >> 33) % static_cast<std::uint64_t>(n));
+  }
+};
+
+/// A paragraph on source line `line` with a few things the fix rules change (ASCII marks between
+/// Han characters, doubled marks, half-width parentheses) or none.
+Block paragraph(Rng& r, int line) {
+  static const char* const kBits[] = {"中文", ",", "。", "测试", "(注)", "!!", "abc", " ", "数据;", "?", "“引”", "1.5"};
+  Block b;
+  b.pos = {line, 1};
+  Inline in;
+  in.pos = {line, 1};
+  const int n = r.below(12);
+  for (int i = 0; i < n; ++i) in.text += kBits[r.below(static_cast<int>(std::size(kBits)))];
+  if (in.text.empty()) in.text = "正文";
+  b.inlines.push_back(in);
+  return b;
+}
+
+bool same(const Edit& a, const Edit& b) {
+  return a.rule == b.rule && a.message == b.message && a.pos.line == b.pos.line && a.pos.col == b.pos.col &&
+         a.length == b.length && a.before == b.before && a.after == b.after;
+}
+bool same(const SourceEdit& a, const SourceEdit& b) {
+  return a.pos.line == b.pos.line && a.pos.col == b.pos.col && a.length == b.length && a.before == b.before &&
+         a.after == b.after;
+}
+
+}  // namespace
+
+TEST_CASE("apply_typography: the edits and net changes of a document are its blocks' ones, in order") {
+  const Profile& profile = default_profile();
+  int compared = 0;
+  std::size_t most = 0;
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    Rng r{seed};
+    // Up to a few thousand blocks: the lists take several pieces, and a block may bring many.
+    const int blocks = seed % 6 == 0 ? 3000 : r.below(400);
+    Document doc;
+    for (int i = 0; i < blocks; ++i) doc.blocks.push_back(paragraph(r, i + 1));
+    if (seed % 5 == 0)  // one block with hundreds of changes
+      doc.blocks.push_back(Block{BlockKind::paragraph,
+                                 0,
+                                 {Inline{InlineKind::text, std::string(), std::string(), {}, {blocks + 1, 1}}},
+                                 {},
+                                 {blocks + 1, 1}});
+    if (seed % 5 == 0)
+      for (int i = 0; i < 300; ++i) doc.blocks.back().inlines[0].text += "中,文";
+    std::vector<Edit> want;
+    std::vector<SourceEdit> want_net;
+    for (const Block& b : doc.blocks) {
+      Document one;
+      one.blocks.push_back(b);
+      Field title;
+      std::vector<SourceEdit> net;
+      for (Edit& e : apply_typography(one, title, profile, {}, &net)) want.push_back(std::move(e));
+      for (SourceEdit& e : net) want_net.push_back(std::move(e));
+    }
+    Field title;
+    std::vector<SourceEdit> net(1);  // kept: the changes are added after it
+    const std::vector<Edit> got = apply_typography(doc, title, profile, {}, &net);
+    CAPTURE(seed);
+    REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) REQUIRE(same(got[i], want[i]));
+    REQUIRE(net.size() == want_net.size() + 1);
+    for (std::size_t i = 0; i < want_net.size(); ++i) REQUIRE(same(net[i + 1], want_net[i]));
+    most = std::max(most, got.size());
+    ++compared;
+  }
+  CHECK(compared == 60);
+  CHECK(most > 3000);  // several pieces were joined
+}
