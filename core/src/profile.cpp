@@ -19,31 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-/// The style keys a profile may set, in the order the page's <style> lists them.
-const char* const kStyleKeys[] = {"page",
-                                  "header",
-                                  "breadcrumb",
-                                  "article",
-                                  "title",
-                                  "info",
-                                  "views",
-                                  "body",
-                                  "p",
-                                  "h2",
-                                  "h3",
-                                  "h4",
-                                  "h5",
-                                  "h6",
-                                  "ul",
-                                  "li",
-                                  "blockquote",
-                                  "signature",
-                                  "signature_line",
-                                  "code",
-                                  "a",
-                                  "footer",
-                                  "footer_line"};
-
 /// The footer items a government website must show (SPEC §4), by kind.
 struct RequiredItem {
   const char* kind;

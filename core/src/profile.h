@@ -3,6 +3,7 @@
 #ifndef PAIBAN_PROFILE_H
 #define PAIBAN_PROFILE_H
 
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -11,6 +12,32 @@
 #include "paiban/paiban.h"
 
 namespace paiban {
+
+/// The style keys a profile may set (Profile::styles), in the order the page's <style> lists
+/// them: later rules win over earlier ones of the same weight (signature_line after p).
+inline constexpr std::array<const char*, 23> kStyleKeys = {"page",
+                                                           "header",
+                                                           "breadcrumb",
+                                                           "article",
+                                                           "title",
+                                                           "info",
+                                                           "views",
+                                                           "body",
+                                                           "p",
+                                                           "h2",
+                                                           "h3",
+                                                           "h4",
+                                                           "h5",
+                                                           "h6",
+                                                           "ul",
+                                                           "li",
+                                                           "blockquote",
+                                                           "signature",
+                                                           "signature_line",
+                                                           "code",
+                                                           "a",
+                                                           "footer",
+                                                           "footer_line"};
 
 struct FooterItem {
   std::string text;

@@ -17,8 +17,8 @@ namespace paiban {
 
 namespace {
 
-/// The profile's style keys, in the order the page's <style> element lists them (later rules
-/// win over earlier ones of the same weight: signature_line after p).
+/// The profile's style keys (kStyleKeys, in its order: the order the page's <style> element
+/// lists them).
 enum class Key : int {
   page,
   header,
@@ -45,42 +45,42 @@ enum class Key : int {
   footer_line,
 };
 constexpr std::size_t kKeys = static_cast<std::size_t>(Key::footer_line) + 1;
+static_assert(kKeys == kStyleKeys.size(), "a Key for each of the profile's style keys");
 constexpr std::size_t at(Key k) {
   return static_cast<std::size_t>(k);
 }
 
-/// What each key stands for: its page selector and, for the article's elements the renderer
-/// opens with their look, the element's tag and its class on the page (if any).
+/// What each key (kStyleKeys[k]) stands for: its page selector and, for the article's elements
+/// the renderer opens with their look, the element's tag and its class on the page (if any).
 struct KeySpec {
-  const char* key;
   const char* selector;
   const char* tag;         ///< nullptr: not an element of the article
   const char* page_class;  ///< nullptr: no class on the page (its selector reaches it)
 };
 const KeySpec kKeySpecs[kKeys] = {
-    {"page", "body", nullptr, nullptr},
-    {"header", ".pb-header", nullptr, nullptr},
-    {"breadcrumb", ".pb-breadcrumb", nullptr, nullptr},
-    {"article", ".pb-article", nullptr, nullptr},
-    {"title", ".pb-title", "h1", "pb-title"},
-    {"info", ".pb-info", "p", "pb-info"},
-    {"views", ".pb-views", "span", "pb-views"},
-    {"body", ".pb-body", "div", "pb-body"},
-    {"p", ".pb-body p", "p", nullptr},
-    {"h2", ".pb-body h2", "h2", nullptr},
-    {"h3", ".pb-body h3", "h3", nullptr},
-    {"h4", ".pb-body h4", "h4", nullptr},
-    {"h5", ".pb-body h5", "h5", nullptr},
-    {"h6", ".pb-body h6", "h6", nullptr},
-    {"ul", ".pb-body ul", "ul", nullptr},
-    {"li", ".pb-body li", "li", nullptr},
-    {"blockquote", ".pb-body blockquote", "blockquote", nullptr},
-    {"signature", ".pb-signature", "div", "pb-signature"},
-    {"signature_line", ".pb-signature p", "p", nullptr},
-    {"code", ".pb-body code", "code", nullptr},
-    {"a", "a", "a", nullptr},
-    {"footer", ".pb-footer", nullptr, nullptr},
-    {"footer_line", ".pb-footer p", nullptr, nullptr},
+    {"body", nullptr, nullptr},                      // page
+    {".pb-header", nullptr, nullptr},                // header
+    {".pb-breadcrumb", nullptr, nullptr},            // breadcrumb
+    {".pb-article", nullptr, nullptr},               // article
+    {".pb-title", "h1", "pb-title"},                 // title
+    {".pb-info", "p", "pb-info"},                    // info
+    {".pb-views", "span", "pb-views"},               // views
+    {".pb-body", "div", "pb-body"},                  // body
+    {".pb-body p", "p", nullptr},                    // p
+    {".pb-body h2", "h2", nullptr},                  // h2
+    {".pb-body h3", "h3", nullptr},                  // h3
+    {".pb-body h4", "h4", nullptr},                  // h4
+    {".pb-body h5", "h5", nullptr},                  // h5
+    {".pb-body h6", "h6", nullptr},                  // h6
+    {".pb-body ul", "ul", nullptr},                  // ul
+    {".pb-body li", "li", nullptr},                  // li
+    {".pb-body blockquote", "blockquote", nullptr},  // blockquote
+    {".pb-signature", "div", "pb-signature"},        // signature
+    {".pb-signature p", "p", nullptr},               // signature_line
+    {".pb-body code", "code", nullptr},              // code
+    {"a", "a", nullptr},                             // a
+    {".pb-footer", nullptr, nullptr},                // footer
+    {".pb-footer p", nullptr, nullptr},              // footer_line
 };
 
 /// The profile's style for each key (nullptr where it has none), found in one walk: the
@@ -92,14 +92,14 @@ Styles styles_of(const Profile& profile) {
     std::array<std::size_t, kKeys> order{};
     for (std::size_t i = 0; i < kKeys; ++i) order[i] = i;
     std::sort(order.begin(), order.end(),
-              [](std::size_t x, std::size_t y) { return std::strcmp(kKeySpecs[x].key, kKeySpecs[y].key) < 0; });
+              [](std::size_t x, std::size_t y) { return std::strcmp(kStyleKeys[x], kStyleKeys[y]) < 0; });
     return order;
   }();
   Styles found{};
   auto it = profile.styles.begin();
   for (std::size_t j = 0; j < kSorted.size() && it != profile.styles.end();) {
     const std::size_t k = kSorted[j];
-    const int c = it->first.compare(kKeySpecs[k].key);
+    const int c = it->first.compare(kStyleKeys[k]);
     if (c < 0) {
       ++it;
     } else {

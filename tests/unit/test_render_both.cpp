@@ -913,31 +913,10 @@ Meta gen_meta(Gen& g) {
 Profile gen_profile(Gen& g) {
   Profile p = default_profile();
   p.half_width_publish = g.one_in(2);
-  static const char* const kKeys[] = {"page",
-                                      "header",
-                                      "breadcrumb",
-                                      "article",
-                                      "title",
-                                      "info",
-                                      "views",
-                                      "body",
-                                      "p",
-                                      "h2",
-                                      "h3",
-                                      "h4",
-                                      "h5",
-                                      "h6",
-                                      "ul",
-                                      "li",
-                                      "blockquote",
-                                      "signature",
-                                      "signature_line",
-                                      "code",
-                                      "a",
-                                      "footer",
-                                      "footer_line",
-                                      "unknown"};
-  for (const char* key : kKeys) {
+  // every style key, and one the renderer does not know
+  std::vector<const char*> keys(kStyleKeys.begin(), kStyleKeys.end());
+  keys.push_back("unknown");
+  for (const char* key : keys) {
     switch (g.below(6)) {
       case 0:
         p.styles.erase(key);
