@@ -1,7 +1,6 @@
 // The pipeline: bytes → text → document → HTML, diagnostics collected along the way; and its
 // JSON form, the contract the CLI, node and the browser share.
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -358,11 +357,8 @@ void write_id(jsonw::Writer& out, const Diagnostic& d, const std::string* own_id
     out.string(*own_id);
     return;
   }
-  char nums[32];  // "line:col"
-  auto r = std::to_chars(nums, nums + 16, d.line);
-  *r.ptr++ = ':';
-  r = std::to_chars(r.ptr, nums + sizeof nums, d.column);
-  const std::size_t n = static_cast<std::size_t>(r.ptr - nums);
+  char place[kFixPlaceMax];
+  const auto n = static_cast<std::size_t>(write_fix_place(place, Pos{d.line, d.column}) - place);
   char id[96];
   if (d.rule.size() + 1 + n > sizeof id) {
     out.string(fix_id(d.rule, Pos{d.line, d.column}));
@@ -370,7 +366,7 @@ void write_id(jsonw::Writer& out, const Diagnostic& d, const std::string* own_id
   }
   std::memcpy(id, d.rule.data(), d.rule.size());
   id[d.rule.size()] = '@';
-  std::memcpy(id + d.rule.size() + 1, nums, n);
+  std::memcpy(id + d.rule.size() + 1, place, n);
   out.string(std::string_view(id, d.rule.size() + 1 + n));
 }
 

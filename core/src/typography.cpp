@@ -620,17 +620,22 @@ bool rule_enabled(const Profile& profile, std::string_view rule) {
   return true;
 }
 
+char* write_fix_place(char* out, Pos pos) {
+  // int is at most 11 characters each side: kFixPlaceMax holds both and the colon
+  char* p = std::to_chars(out, out + 11, pos.line).ptr;
+  *p++ = ':';
+  return std::to_chars(p, p + 11, pos.col).ptr;
+}
+
 std::string fix_id(std::string_view rule, Pos pos) {
   // Written into one string sized once (an id per finding: thousands per megabyte of notes).
-  char nums[32];
-  auto r = std::to_chars(nums, nums + 16, pos.line);
-  *r.ptr++ = ':';
-  r = std::to_chars(r.ptr, nums + sizeof nums, pos.col);
+  char place[kFixPlaceMax];
+  const char* end = write_fix_place(place, pos);
   std::string id;
-  id.reserve(rule.size() + 1 + static_cast<std::size_t>(r.ptr - nums));
+  id.reserve(rule.size() + 1 + static_cast<std::size_t>(end - place));
   id.append(rule);
   id += '@';
-  id.append(nums, r.ptr);
+  id.append(place, static_cast<std::size_t>(end - place));
   return id;
 }
 

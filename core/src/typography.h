@@ -44,6 +44,9 @@ bool rule_enabled(const Profile& profile, std::string_view rule);
 
 /// The id of a fix: "rule@line:col". The editor rejects a fix by sending this id back.
 std::string fix_id(std::string_view rule, Pos pos);
+/// The id's place, "line:col", written at `out` (room for kFixPlaceMax bytes); returns the end.
+constexpr std::size_t kFixPlaceMax = 24;
+char* write_fix_place(char* out, Pos pos);
 
 /// A net change to the source text (all rules together), for rebuilding the notes with the
 /// fixes made.
