@@ -147,22 +147,18 @@ constexpr std::size_t chunk = 256;
 /// Appends the code points of one run's text to b (what text::next decodes, invalid bytes
 /// included), a chunk at a time: ASCII and three-byte sequences (Chinese) are decoded here.
 /// The link_start characters are noted in `links`.
-void flatten_text(const std::string& t, int run, char p, RunBuffer& b, Links& links) {
+void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links) {
   const char* const begin = t.data();
   const char* const end = begin + t.size();
   const char* q = begin;
   // a three-byte sequence starting before end3 ends in the text
   const char* const end3 = t.size() > 2 ? end - 2 : begin;
   char32_t cs[chunk];  // left uninitialized: only the k first are read
-  // the origins too, made beside the characters and copied in one go
-  RunBuffer::Origin os[chunk];
-  int off = 0;
   while (q < end) {
     // every character takes a byte at least: no more than a chunk of them start before stop
     const char* const stop = end - q > static_cast<std::ptrdiff_t>(chunk) ? q + chunk : end;
     std::size_t k = 0;
     for (; q < stop; ++k) {
-      os[k] = {run, off + static_cast<int>(k)};
       const auto b0 = static_cast<unsigned char>(*q);
       if ((b0 >> 4) == 0xE && q < end3) {  // Chinese first: most of the text
         cs[k] = text::decode3(reinterpret_cast<const unsigned char*>(q));
@@ -178,9 +174,7 @@ void flatten_text(const std::string& t, int run, char p, RunBuffer& b, Links& li
       }
     }
     b.s.append(cs, k);
-    b.org.insert(b.org.end(), os, os + k);
     b.prot.insert(b.prot.end(), k, p);
-    off += static_cast<int>(k);
   }
 }
 
@@ -188,14 +182,14 @@ void flatten(std::vector<Inline>& inlines, RunBuffer& b, Links& links) {
   for (Inline& in : inlines) {
     switch (in.kind) {
       case InlineKind::text: {
-        const int run = static_cast<int>(b.runs.size());
         b.runs.push_back(&in);
-        flatten_text(in.text, run, in.verbatim ? 1 : 0, b, links);
+        const std::size_t start = b.s.size();
+        flatten_text(in.text, in.verbatim ? 1 : 0, b, links);
+        b.spans.push_back({start, b.s.size()});
         break;
       }
       case InlineKind::code:
         b.s += U'\uFFFC';
-        b.org.push_back({-1, 0});
         b.prot.push_back(1);
         break;
       case InlineKind::emph:
@@ -219,15 +213,19 @@ std::size_t text_bytes(const std::vector<Inline>& inlines) {
 void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track) {
   b.runs.clear();
   b.s.clear();
-  b.org.clear();
+  b.spans.clear();
+  b.added.clear();
+  if (b.spans.capacity() == 0) {  // room for most blocks' runs and changes, taken once
+    b.spans.reserve(16);
+    b.new_spans.reserve(16);
+    b.added.reserve(16);
+  }
   b.prot.clear();
   b.src.clear();
   b.first_s.clear();
-  b.first_org.clear();
   b.tracked = false;
   const std::size_t bound = text_bytes(inlines);
   b.s.reserve(bound);
-  b.org.reserve(bound);
   b.prot.reserve(bound);
   Links links;
   flatten(inlines, b, links);
@@ -276,9 +274,30 @@ void RunBuffer::track() {
   src.assign(counting.v, counting.v + copied);
   src.resize(n);
   for (std::size_t i = copied; i < n; ++i) src[i] = static_cast<int>(i);
-  first_org = org;
+  added.clear();
   first_s = s;
   tracked = true;
+}
+
+RunBuffer::Origin RunBuffer::built_origin(std::size_t i) const {
+  if (spans.size() == 1) {  // most blocks are one run
+    const Span& sp = spans[0];
+    return i >= sp.start && i < sp.end ? Origin{0, static_cast<int>(i - sp.start)} : Origin{-1, 0};
+  }
+  // the last span starting at or before i (an empty span before a placeholder starts after the
+  // spans before it end)
+  const auto it =
+      std::upper_bound(spans.begin(), spans.end(), i, [](std::size_t x, const Span& sp) { return x < sp.start; });
+  if (it == spans.begin()) return {-1, 0};
+  const Span& sp = *(it - 1);
+  if (i >= sp.end) return {-1, 0};
+  return {static_cast<int>(it - 1 - spans.begin()), static_cast<int>(i - sp.start)};
+}
+
+std::vector<RunBuffer::Origin> RunBuffer::origins() const {
+  std::vector<Origin> out(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) out[i] = origin(i);
+  return out;
 }
 
 std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
@@ -288,16 +307,17 @@ std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
 }
 
 void RunBuffer::append_net_edits(std::vector<NetEdit>& out) const {
-  const int n = static_cast<int>(first_org.size());
+  const int n = static_cast<int>(first_s.size());
   // original [from, to) became s[a, e)
   auto emit = [&](int from, int to, std::size_t a, std::size_t e) {
     if (from >= to && a == e) return;
     const int anchor = from < n ? from : n - 1;
     if (anchor < 0) return;
-    const Origin& o = first_org[static_cast<std::size_t>(anchor)];
+    const Origin o = built_origin(static_cast<std::size_t>(anchor));
     if (o.run < 0) return;
-    for (int k = from; k < to; ++k)
-      if (first_org[static_cast<std::size_t>(k)].run != o.run) return;  // crosses a run
+    // a run's characters are in a row: [from, to) is the run's when it ends in the run's span
+    if (to > from && static_cast<std::size_t>(to) > spans[static_cast<std::size_t>(o.run)].end)
+      return;  // crosses a run
     const Inline* r = runs[static_cast<std::size_t>(o.run)];
     // the texts made where they go (an assign to an empty string takes the general path)
     out.push_back({Pos{r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)}, to - from,
@@ -354,13 +374,12 @@ void RunBuffer::append_net_edits(std::vector<NetEdit>& out) const {
 
 namespace {
 
-/// Appends characters [from, to) of b, with their origins, to nb.
+/// Appends characters [from, to) of b, with their protection and src, to nb.
 void copy_range(const RunBuffer& b, RunBuffer& nb, std::size_t from, std::size_t to) {
   if (from >= to) return;
   const auto f = static_cast<std::ptrdiff_t>(from);
   const auto t = static_cast<std::ptrdiff_t>(to);
   nb.s.append(b.s, from, to - from);
-  nb.org.insert(nb.org.end(), b.org.begin() + f, b.org.begin() + t);
   nb.prot.insert(nb.prot.end(), b.prot.begin() + f, b.prot.begin() + t);
   nb.src.insert(nb.src.end(), b.src.begin() + f, b.src.begin() + t);
 }
@@ -379,26 +398,22 @@ void shift(Vec& v, std::size_t from, std::size_t to, std::size_t n) {
 void rebuild(RunBuffer& b, const RunBuffer::Change* first, const RunBuffer::Change* last, std::size_t new_size,
              RunBuffer& spare) {
   spare.s.clear();
-  spare.org.clear();
   spare.prot.clear();
   spare.src.clear();
   spare.s.reserve(new_size);
-  spare.org.reserve(new_size);
   spare.prot.reserve(new_size);
   spare.src.reserve(new_size);
   std::size_t i = 0;
   for (const RunBuffer::Change* ch = first; ch != last; ++ch) {
     copy_range(b, spare, i, ch->start);
-    const RunBuffer::Origin o = b.org[std::min(ch->start, b.org.size() - 1)];
+    const int code = b.add_origin(b.origin(std::min(ch->start, b.s.size() - 1)));
     spare.s += ch->rep;
-    spare.org.insert(spare.org.end(), ch->rep.size(), o);
     spare.prot.insert(spare.prot.end(), ch->rep.size(), 0);
-    spare.src.insert(spare.src.end(), ch->rep.size(), -1);
+    spare.src.insert(spare.src.end(), ch->rep.size(), code);
     i = ch->start + ch->len;
   }
   copy_range(b, spare, i, b.s.size());
   b.s.swap(spare.s);
-  b.org.swap(spare.org);
   b.prot.swap(spare.prot);
   b.src.swap(spare.src);
 }
@@ -406,6 +421,7 @@ void rebuild(RunBuffer& b, const RunBuffer::Change* first, const RunBuffer::Chan
 }  // namespace
 
 void RunBuffer::apply(const Change* first, const Change* last, RunBuffer& spare) {
+  if (!tracked) track();
   // The changes' growth so far, after each: never above zero, the changes can be made left to
   // right in place (the characters written never pass the ones still to be read); never below
   // zero, right to left in place.
@@ -418,17 +434,17 @@ void RunBuffer::apply(const Change* first, const Change* last, RunBuffer& spare)
     never_shrunk = never_shrunk && growth >= 0;
   }
   auto put = [this](const Change& ch, std::size_t at, Origin o) {
+    const int code = add_origin(o);
     for (std::size_t k = 0; k < ch.rep.size(); ++k) {
       s[at + k] = ch.rep[k];
-      org[at + k] = o;
       prot[at + k] = 0;
-      src[at + k] = -1;
+      src[at + k] = code;
     }
   };
   if (never_grown && never_shrunk) {
     // Every change keeps its length: the characters around them stay where they are.
     for (const Change* ch = first; ch != last; ++ch)
-      if (ch->len != 0) put(*ch, ch->start, org[ch->start]);
+      if (ch->len != 0) put(*ch, ch->start, origin(ch->start));
     return;
   }
   const std::size_t size = s.size();
@@ -442,7 +458,6 @@ void RunBuffer::apply(const Change* first, const Change* last, RunBuffer& spare)
   // zero leaves where it is).
   auto move = [this](std::size_t from, std::size_t to, std::size_t n) {
     shift(s, from, to, n);
-    shift(org, from, to, n);
     shift(prot, from, to, n);
     shift(src, from, to, n);
   };
@@ -450,7 +465,7 @@ void RunBuffer::apply(const Change* first, const Change* last, RunBuffer& spare)
     std::size_t r = 0;  // the next character to read
     std::size_t w = 0;  // where it goes
     for (const Change* ch = first; ch != last; ++ch) {
-      const Origin o = org[std::min(ch->start, size - 1)];
+      const Origin o = origin(std::min(ch->start, size - 1));
       move(r, w, ch->start - r);
       w += ch->start - r;
       put(*ch, w, o);
@@ -460,7 +475,6 @@ void RunBuffer::apply(const Change* first, const Change* last, RunBuffer& spare)
     move(r, w, size - r);
     w += size - r;
     s.resize(w);
-    org.resize(w);
     prot.resize(w);
     src.resize(w);
     return;
@@ -468,14 +482,13 @@ void RunBuffer::apply(const Change* first, const Change* last, RunBuffer& spare)
   // never shrunk
   const std::size_t grown = size + static_cast<std::size_t>(growth);
   s.resize(grown);
-  org.resize(grown);
   prot.resize(grown);
   src.resize(grown);
   std::size_t r = size;   // one past the last character to read
   std::size_t w = grown;  // one past where it goes
   for (const Change* ch = last; ch != first;) {
     --ch;
-    const Origin o = org[std::min(ch->start, size - 1)];
+    const Origin o = origin(std::min(ch->start, size - 1));
     const std::size_t end = ch->start + ch->len;
     w -= r - end;
     move(end, w, r - end);
@@ -485,81 +498,118 @@ void RunBuffer::apply(const Change* first, const Change* last, RunBuffer& spare)
   }
 }
 
+namespace {
+
+/// The run of each character of a tracked buffer (-1 for a code placeholder), asked with the
+/// characters' src left to right: a kept character's run is the span holding its place as built
+/// (those places grow along the buffer, so the look goes on from the last span found), a changed
+/// one's its added origin's.
+class RunOf {
+ public:
+  explicit RunOf(const RunBuffer& b) : b_(b) {}
+  int operator()(int v) {
+    if (v < 0) return b_.added[static_cast<std::size_t>(-1 - v)].run;
+    const auto x = static_cast<std::size_t>(v);
+    while (r_ < b_.spans.size() && b_.spans[r_].end <= x) ++r_;
+    return r_ < b_.spans.size() && b_.spans[r_].start <= x ? static_cast<int>(r_) : -1;
+  }
+
+ private:
+  const RunBuffer& b_;
+  std::size_t r_ = 0;
+};
+
+}  // namespace
+
 Pos RunBuffer::pos_at(std::size_t i) const {
-  if (org.empty()) return {};
-  if (i >= org.size()) i = org.size() - 1;
+  const std::size_t size = s.size();
+  if (size == 0) return {};
+  if (i >= size) i = size - 1;
   // A code placeholder has no run: use the nearest character that has one.
   std::size_t k = i;
-  while (k > 0 && org[k].run < 0) --k;
-  if (org[k].run < 0) {
+  Origin o = origin(k);
+  while (k > 0 && o.run < 0) o = origin(--k);
+  if (o.run < 0) {
     k = i;
-    while (k + 1 < org.size() && org[k].run < 0) ++k;
+    o = origin(k);
+    while (k + 1 < size && o.run < 0) o = origin(++k);
   }
-  if (org[k].run < 0) return {};
-  const Inline* r = runs[static_cast<std::size_t>(org[k].run)];
-  return {r->pos.line, r->pos.col + org[k].off};
+  if (o.run < 0) return {};
+  const Inline* r = runs[static_cast<std::size_t>(o.run)];
+  return {r->pos.line, r->pos.col + o.off};
 }
 
 void RunBuffer::store() const {
+  if (!tracked) {  // unchanged: each run's span
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      runs[r]->text.clear();
+      text::append(runs[r]->text, std::u32string_view(s).substr(spans[r].start, spans[r].end - spans[r].start));
+    }
+    return;
+  }
   for (Inline* r : runs) r->text.clear();
   // Each run's characters are contiguous: encode them a stretch at a time.
+  RunOf run_of(*this);
   for (std::size_t i = 0; i < s.size();) {
-    const int run = org[i].run;
+    const int run = run_of(src[i]);
     std::size_t j = i + 1;
-    while (j < s.size() && org[j].run == run) ++j;
+    while (j < s.size() && run_of(src[j]) == run) ++j;
     if (run >= 0) text::append(runs[static_cast<std::size_t>(run)]->text, std::u32string_view(s).substr(i, j - i));
     i = j;
   }
 }
 
 void RunBuffer::store_and_rebase() {
+  if (!tracked) track();  // unchanged (the walk reads src)
   for (Inline* r : runs) r->text.clear();
   // store() wrote the characters of each run in order, and a run's characters are contiguous in
-  // s, so a character's offset in its run's new text is its count within the run so far.
-  // Characters without a run other than a code span's placeholder (a rule's insertion next to a
-  // span took the span's origin) are written to no run (store() leaves them out), so they go
-  // from the buffer too.
+  // s (a change gives new characters a neighbour's origin), so each run's new text is its
+  // stretch of s, and its span that stretch's new place. Characters without a run other than a
+  // code span's placeholder (a rule's insertion next to a span took the span's origin) are
+  // written to no run (store() leaves them out), so they go from the buffer too.
   std::size_t w = 0;
-  int last_run = -1;
-  int off = 0;
+  std::size_t next_run = 0;  // the runs before it have their new spans
+  new_spans.resize(spans.size());
+  RunOf run_of(*this);
   Links links;
   const std::size_t size = s.size();
   // The sizes stay as they are until the end: the loop works on plain pointers (the writes of
   // bytes would otherwise make the compiler read each vector's data again after every one).
   char32_t* const sp = s.data();
-  Origin* const op = org.data();
+  const int* const vp = src.data();
+  const Origin* const ap = added.data();
   char* const pp = prot.data();
   for (std::size_t i = 0; i < size;) {
-    const int run = op[i].run;
+    const int run = run_of(vp[i]);
     if (run < 0) {
       if (sp[i] == U'\uFFFC') {
         sp[w] = sp[i];
-        op[w] = {-1, 0};
         pp[w] = 1;
         ++w;
       }
       ++i;
       continue;
     }
-    Inline& in = *runs[static_cast<std::size_t>(run)];
-    // A run's offsets continue across a code span's placeholder.
-    if (run != last_run) {
-      last_run = run;
-      off = 0;
-    }
+    const auto r = static_cast<std::size_t>(run);
+    // runs with no character left: empty spans where they stand
+    for (; next_run < r; ++next_run) new_spans[next_run] = {w, w};
+    Inline& in = *runs[r];
+    const Span was = spans[r];  // the run's kept characters: their places as built
     // The run's stretch, in one walk: each character is encoded (as text::append does, a chunk
-    // of bytes at a time) and takes its new place and origin (at or before its old one, which
-    // has been read by then).
+    // of bytes at a time) and moved to its new place when characters were left out before it.
     char bytes[4 * chunk];
     std::size_t nb = 0;
-    char32_t* const to = sp + w;
-    Origin* const to_org = op + w;
     std::size_t k = i;
-    for (int o = off; k < size && op[k].run == run; ++k, ++o) {
+    const std::ptrdiff_t back = static_cast<std::ptrdiff_t>(i) - static_cast<std::ptrdiff_t>(w);
+    const std::size_t kept = was.end - was.start;
+    for (; k < size; ++k) {
+      const int v = vp[k];
+      // one compare for a kept character of the run (a changed one's src wraps round to far
+      // beyond the span)
+      if (static_cast<std::size_t>(static_cast<std::ptrdiff_t>(v)) - was.start >= kept &&
+          (v >= 0 || ap[-1 - v].run != run))
+        break;  // another run's
       const char32_t c = sp[k];
-      const std::size_t at = k - i;
-      to[at] = c;
-      to_org[at] = {run, o};
       if (c - 0x800 < 0xF800) {  // three bytes (Chinese) first: most of the text
         bytes[nb] = static_cast<char>(0xE0 | (c >> 12));
         bytes[nb + 1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
@@ -567,7 +617,7 @@ void RunBuffer::store_and_rebase() {
         nb += 3;
       } else if (c < 0x80) {
         bytes[nb++] = static_cast<char>(c);
-        if (link_starts.at[c]) links.note(w + at);
+        if (link_starts.at[c]) links.note(k - static_cast<std::size_t>(back));
       } else {
         nb += text::encode(c, bytes + nb);
       }
@@ -578,18 +628,25 @@ void RunBuffer::store_and_rebase() {
     }
     in.text.append(bytes, nb);
     const std::size_t n = k - i;
+    if (back != 0) std::memmove(sp + w, sp + i, n * sizeof(char32_t));
     std::memset(pp + w, in.verbatim ? 1 : 0, n);
-    off += static_cast<int>(n);
+    if (next_run == r) {
+      new_spans[r] = {w, w + n};
+      ++next_run;
+    } else {  // the run again after a placeholder (its offsets go on): never made by a change
+      new_spans[r].end = w + n;
+    }
     w += n;
     i = k;
   }
+  for (; next_run < spans.size(); ++next_run) new_spans[next_run] = {w, w};
+  spans.swap(new_spans);
   s.resize(w);
-  org.resize(w);
   prot.resize(w);
   protect_links(*this, links);
   src.clear();
   first_s.clear();
-  first_org.clear();
+  added.clear();
   tracked = false;
 }
 

@@ -21,18 +21,46 @@ struct RunBuffer {
     int off;  ///< code point offset in the run's original text
   };
   static_assert(std::is_trivial<Origin>::value, "copied as bytes");
+  /// Where one run's characters stand in the buffer as built: s[start, end).
+  struct Span {
+    std::size_t start;
+    std::size_t end;
+  };
   std::vector<Inline*> runs;
   std::u32string s;
-  std::vector<Origin> org;
-  std::vector<char> prot;         ///< 1 = no rule may touch this character (code, URL, e-mail)
-  std::vector<int> src;           ///< index in the buffer as first built, -1 for a changed character
-  std::u32string first_s;         ///< s as first built (for net_edits)
-  std::vector<Origin> first_org;  ///< org as first built
-  bool tracked = false;           ///< src, first_s and first_org are filled (see track())
+  /// The buffer as built (by make_buffer, or store_and_rebase) holds each run's characters in a
+  /// row, in run order, with code placeholders between them: a character's origin is its run's
+  /// span and its offset in it. spans[r] is run r's (an empty run's is empty, where it stands).
+  std::vector<Span> spans;
+  std::vector<char> prot;  ///< 1 = no rule may touch this character (code, URL, e-mail)
+  /// Per character of a tracked buffer: its index in the buffer as first built (its origin is
+  /// that one's), or below zero for a changed character, whose origin is added[-1 - src[i]]
+  /// (a change gives its characters the origin of a neighbour, see apply()).
+  std::vector<int> src;
+  std::vector<Origin> added;    ///< the origins of changed characters (see src)
+  std::u32string first_s;       ///< s as first built (for net_edits; spans give its origins)
+  bool tracked = false;         ///< src and first_s are filled (see track())
+  std::vector<Span> new_spans;  ///< storage store_and_rebase() makes the new spans in
 
-  /// Fills src, first_s and first_org from the buffer as it is now; call it before the first
-  /// change when net_edits() will be wanted (make_buffer does unless told not to).
+  /// Fills src and first_s from the buffer as built; call it before the first change
+  /// (make_buffer does unless told not to; apply() does when it was not called).
   void track();
+
+  /// The origin of character i of the buffer as built (from the spans).
+  Origin built_origin(std::size_t i) const;
+  /// The origin of character i of the buffer as it is now.
+  Origin origin(std::size_t i) const {
+    if (!tracked) return built_origin(i);
+    const int v = src[i];
+    return v >= 0 ? built_origin(static_cast<std::size_t>(v)) : added[static_cast<std::size_t>(-1 - v)];
+  }
+  /// Adds o to `added`: the src of the characters that take it.
+  int add_origin(Origin o) {
+    added.push_back(o);
+    return -static_cast<int>(added.size());
+  }
+  /// origin(i) for every character.
+  std::vector<Origin> origins() const;
 
   /// Source place of buffer index i (or of the last character when i == size).
   Pos pos_at(std::size_t i) const;
@@ -62,11 +90,11 @@ struct RunBuffer {
     std::u32string rep;
   };
   /// Makes the changes [first, last) (sorted by start, none overlapping another; the buffer is
-  /// tracked): each new character takes the origin of the first character it replaces (of the
-  /// last character of the buffer at its end), no protection and src -1. In place when the
-  /// buffer, change after change, only shrinks or only grows (the characters after the first
-  /// change move once); otherwise rebuilt in `spare`, whose storage is then swapped with this
-  /// buffer's.
+  /// tracked first if it is not): each new character takes the origin of the first character it
+  /// replaces (of the last character of the buffer at its end), no protection, and a src below
+  /// zero (one added origin per change). In place when the buffer, change after change, only
+  /// shrinks or only grows (the characters after the first change move once); otherwise rebuilt
+  /// in `spare`, whose storage is then swapped with this buffer's.
   void apply(const Change* first, const Change* last, RunBuffer& spare);
 };
 

@@ -3,8 +3,8 @@
 // of the characters after the first change when the buffer only shrinks (deleted spaces) or
 // only grows, by a rebuild of the buffer otherwise. Either way the buffer (characters, origins, protection, src) must
 // be what the engine's first version built: a copy of every character range between the changes and the replacements,
-// each taking the origin of the first character it replaces (the last one's at the end), no protection and src -1.
-// Checked on generated buffers and change lists.
+// each taking the origin of the first character it replaces (the last one's at the end), no protection and a changed
+// src. Checked on generated buffers and change lists.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -50,34 +50,40 @@ std::vector<Inline> make_inlines(Rng& rng) {
 
 // ---- the engine's first version: a rebuild of the whole buffer for every rule that changed it
 
-void old_copy_range(const RunBuffer& b, RunBuffer& nb, std::size_t from, std::size_t to) {
+// It kept an origin per character (`org` here); src was -1 for a changed character (the
+// buffer now keeps a changed character's origin aside, src below zero saying where).
+
+void old_copy_range(const RunBuffer& b, const std::vector<RunBuffer::Origin>& org, RunBuffer& nb,
+                    std::vector<RunBuffer::Origin>& norg, std::size_t from, std::size_t to) {
   if (from >= to) return;
   const auto f = static_cast<std::ptrdiff_t>(from);
   const auto t = static_cast<std::ptrdiff_t>(to);
   nb.s.append(b.s, from, to - from);
-  nb.org.insert(nb.org.end(), b.org.begin() + f, b.org.begin() + t);
+  norg.insert(norg.end(), org.begin() + f, org.begin() + t);
   nb.prot.insert(nb.prot.end(), b.prot.begin() + f, b.prot.begin() + t);
   nb.src.insert(nb.src.end(), b.src.begin() + f, b.src.begin() + t);
 }
 
-void old_apply(RunBuffer& b, const std::vector<RunBuffer::Change>& changes) {
+void old_apply(RunBuffer& b, std::vector<RunBuffer::Origin>& org, const std::vector<RunBuffer::Change>& changes) {
   RunBuffer nb;
+  std::vector<RunBuffer::Origin> norg;
   std::size_t i = 0;
   for (const RunBuffer::Change& ch : changes) {
-    old_copy_range(b, nb, i, ch.start);
+    old_copy_range(b, org, nb, norg, i, ch.start);
     i = ch.start;
-    const RunBuffer::Origin o = b.org[std::min(ch.start, b.org.size() - 1)];
+    const RunBuffer::Origin o = org[std::min(ch.start, org.size() - 1)];
+    const int changed = b.add_origin(o);  // (b's net edits read only the sign)
     for (char32_t r : ch.rep) {
       nb.s += r;
-      nb.org.push_back(o);
+      norg.push_back(o);
       nb.prot.push_back(0);
-      nb.src.push_back(-1);
+      nb.src.push_back(changed);
     }
     i = ch.start + ch.len;
   }
-  old_copy_range(b, nb, i, b.s.size());
+  old_copy_range(b, org, nb, norg, i, b.s.size());
   b.s.swap(nb.s);
-  b.org.swap(nb.org);
+  org.swap(norg);
   b.prot.swap(nb.prot);
   b.src.swap(nb.src);
 }
@@ -104,14 +110,19 @@ std::vector<RunBuffer::Change> make_changes(const RunBuffer& b, Rng& rng, bool s
   return out;
 }
 
-void require_same(const RunBuffer& a, const RunBuffer& b) {
+void require_same(const RunBuffer& a, const std::vector<RunBuffer::Origin>& a_org, const RunBuffer& b) {
   REQUIRE(a.s == b.s);
-  REQUIRE(a.org.size() == b.org.size());
   REQUIRE(a.prot == b.prot);
-  REQUIRE(a.src == b.src);
-  for (std::size_t i = 0; i < a.org.size(); ++i) {
-    REQUIRE(a.org[i].run == b.org[i].run);
-    REQUIRE(a.org[i].off == b.org[i].off);
+  REQUIRE(a.src.size() == b.src.size());
+  for (std::size_t i = 0; i < a.src.size(); ++i) {
+    REQUIRE((a.src[i] < 0) == (b.src[i] < 0));
+    if (a.src[i] >= 0) REQUIRE(a.src[i] == b.src[i]);
+  }
+  const std::vector<RunBuffer::Origin> b_org = b.origins();
+  REQUIRE(a_org.size() == b_org.size());
+  for (std::size_t i = 0; i < a_org.size(); ++i) {
+    REQUIRE(a_org[i].run == b_org[i].run);
+    REQUIRE(a_org[i].off == b_org[i].off);
   }
 }
 
@@ -127,14 +138,15 @@ TEST_CASE("RunBuffer::apply: the buffer a rebuild for every change list makes") 
     RunBuffer want = make_buffer(one, true);
     RunBuffer got = make_buffer(two, true);
     if (want.s.empty()) continue;
+    std::vector<RunBuffer::Origin> want_org = want.origins();
     // a few rules in a row, as the engine's passes make them
     for (std::uint32_t step = 1 + rng(3); step > 0 && !want.s.empty(); --step) {
       const bool same = rng(2) == 0;
       const std::vector<RunBuffer::Change> changes = make_changes(want, rng, same);
-      old_apply(want, changes);
+      old_apply(want, want_org, changes);
       got.apply(changes.data(), changes.data() + changes.size(), spare);
       CAPTURE(n);
-      require_same(want, got);
+      require_same(want, want_org, got);
       // which way apply() took: the growth after each change never above zero (shrunk in
       // place), never below (grown in place), both (kept in place) or neither (rebuilt)
       bool above = false;
@@ -148,7 +160,7 @@ TEST_CASE("RunBuffer::apply: the buffer a rebuild for every change list makes") 
       if (changes.empty()) continue;
       ++ways[(above ? 1 : 0) + (below ? 2 : 0)];
     }
-    // the net edits (from src, first_s and first_org) agree too
+    // the net edits (from src, first_s and the spans) agree too
     const std::vector<RunBuffer::NetEdit> a = want.net_edits();
     const std::vector<RunBuffer::NetEdit> b = got.net_edits();
     REQUIRE(a.size() == b.size());

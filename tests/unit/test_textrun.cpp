@@ -56,29 +56,27 @@ std::vector<Inline> make_inlines(Rng& rng) {
 /// replaced character keeps its origin, an inserted one takes the origin of the character it is
 /// put before, or at the end the last one's (which may be a code span's), a deleted one is gone.
 void change(RunBuffer& b, Rng& rng, std::uint32_t most = 6) {
-  // A tracked buffer (src filled) keeps src as the engine does: -1 for a replaced or inserted
-  // character.
-  const bool tracked = b.tracked;
+  // The buffer is tracked as the engine's apply() tracks it; src is kept as the engine does:
+  // below zero for a replaced or inserted character, whose origin is then added.
+  if (!b.tracked) b.track();
   for (std::uint32_t n = rng(most); n > 0 && !b.s.empty(); --n) {
     const std::size_t i = rng(static_cast<std::uint32_t>(b.s.size() + 1));
     const auto at = static_cast<std::ptrdiff_t>(i);
     if (i == b.s.size() || rng(3) == 1) {  // insert
       if (i < b.s.size() && b.prot[i] != 0) continue;
-      const RunBuffer::Origin o = b.org[std::min(i, b.s.size() - 1)];
+      const RunBuffer::Origin o = b.origin(std::min(i, b.s.size() - 1));
       b.s.insert(b.s.begin() + at, U'—');
-      b.org.insert(b.org.begin() + at, o);
       b.prot.insert(b.prot.begin() + at, 0);
-      if (tracked) b.src.insert(b.src.begin() + at, -1);
+      b.src.insert(b.src.begin() + at, b.add_origin(o));
     } else if (b.prot[i] != 0) {
       continue;
-    } else if (rng(2) == 0) {  // replace
+    } else if (rng(2) == 0) {                // replace
+      b.src[i] = b.add_origin(b.origin(i));  // a replaced character keeps its origin
       b.s[i] = U'，';
-      if (tracked) b.src[i] = -1;
     } else {  // delete
       b.s.erase(i, 1);
-      b.org.erase(b.org.begin() + at);
       b.prot.erase(b.prot.begin() + at);
-      if (tracked) b.src.erase(b.src.begin() + at);
+      b.src.erase(b.src.begin() + at);
     }
   }
 }
@@ -115,10 +113,14 @@ TEST_CASE("store_and_rebase: the runs as store() leaves them, the buffer as make
     a = make_buffer(one, false);
     REQUIRE(a.s == b.s);
     REQUIRE(a.prot == b.prot);
-    REQUIRE(a.org.size() == b.org.size());
-    for (std::size_t i = 0; i < a.org.size(); ++i) {
-      REQUIRE(a.org[i].run == b.org[i].run);
-      REQUIRE(a.org[i].off == b.org[i].off);
+    REQUIRE(!a.tracked);
+    REQUIRE(!b.tracked);
+    const std::vector<RunBuffer::Origin> ao = a.origins();
+    const std::vector<RunBuffer::Origin> bo = b.origins();
+    REQUIRE(ao.size() == bo.size());
+    for (std::size_t i = 0; i < ao.size(); ++i) {
+      REQUIRE(ao[i].run == bo[i].run);
+      REQUIRE(ao[i].off == bo[i].off);
     }
     if (texts(one) != before) ++changed_texts;
   }
@@ -181,7 +183,14 @@ void old_protect_links(RunBuffer& b) {
   }
 }
 
-void old_flatten(std::vector<Inline>& inlines, RunBuffer& b) {
+/// A buffer as the first version built it: an origin per character.
+struct OldBuffer {
+  RunBuffer b;  ///< runs, s and prot
+  std::vector<RunBuffer::Origin> org;
+};
+
+void old_flatten(std::vector<Inline>& inlines, OldBuffer& ob) {
+  RunBuffer& b = ob.b;
   for (Inline& in : inlines) {
     if (in.kind == InlineKind::text) {
       const int run = static_cast<int>(b.runs.size());
@@ -189,37 +198,38 @@ void old_flatten(std::vector<Inline>& inlines, RunBuffer& b) {
       int off = 0;
       for (std::size_t i = 0; i < in.text.size();) {
         b.s += text::next(in.text, i);
-        b.org.push_back({run, off++});
+        ob.org.push_back({run, off++});
         b.prot.push_back(in.verbatim ? 1 : 0);
       }
     } else if (in.kind == InlineKind::code) {
       b.s += U'\uFFFC';
-      b.org.push_back({-1, 0});
+      ob.org.push_back({-1, 0});
       b.prot.push_back(1);
     } else {
-      old_flatten(in.children, b);
+      old_flatten(in.children, ob);
     }
   }
 }
 
-RunBuffer old_make_buffer(std::vector<Inline>& inlines) {
-  RunBuffer b;
-  old_flatten(inlines, b);
-  old_protect_links(b);
-  return b;
+OldBuffer old_make_buffer(std::vector<Inline>& inlines) {
+  OldBuffer ob;
+  old_flatten(inlines, ob);
+  old_protect_links(ob.b);
+  return ob;
 }
 
-std::vector<RunBuffer::NetEdit> old_net_edits(const RunBuffer& b) {
+/// The net edits of b, whose origins as first built were `first_org` (old_flatten's).
+std::vector<RunBuffer::NetEdit> old_net_edits(const RunBuffer& b, const std::vector<RunBuffer::Origin>& first_org) {
   std::vector<RunBuffer::NetEdit> out;
-  const int n = static_cast<int>(b.first_org.size());
+  const int n = static_cast<int>(first_org.size());
   auto emit = [&](int from, int to, const std::u32string& after) {
     if (from >= to && after.empty()) return;
     const int anchor = from < n ? from : n - 1;
     if (anchor < 0) return;
-    const RunBuffer::Origin& o = b.first_org[static_cast<std::size_t>(anchor)];
+    const RunBuffer::Origin& o = first_org[static_cast<std::size_t>(anchor)];
     if (o.run < 0) return;
     for (int k = from; k < to; ++k)
-      if (b.first_org[static_cast<std::size_t>(k)].run != o.run) return;
+      if (first_org[static_cast<std::size_t>(k)].run != o.run) return;
     const Inline* r = b.runs[static_cast<std::size_t>(o.run)];
     RunBuffer::NetEdit e;
     e.pos = {r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)};
@@ -271,14 +281,24 @@ std::vector<Inline> make_mixed_inlines(Rng& rng) {
   return out;
 }
 
+void require_same_origins(const std::vector<RunBuffer::Origin>& a, const std::vector<RunBuffer::Origin>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    REQUIRE(a[i].run == b[i].run);
+    REQUIRE(a[i].off == b[i].off);
+  }
+}
+
 void require_same(const RunBuffer& a, const RunBuffer& b) {
   REQUIRE(a.s == b.s);
   REQUIRE(a.prot == b.prot);
-  REQUIRE(a.org.size() == b.org.size());
-  for (std::size_t i = 0; i < a.org.size(); ++i) {
-    REQUIRE(a.org[i].run == b.org[i].run);
-    REQUIRE(a.org[i].off == b.org[i].off);
-  }
+  require_same_origins(a.origins(), b.origins());
+}
+
+void require_same(const OldBuffer& a, const RunBuffer& b) {
+  REQUIRE(a.b.s == b.s);
+  REQUIRE(a.b.prot == b.prot);
+  require_same_origins(a.org, b.origins());
 }
 
 }  // namespace
@@ -290,11 +310,11 @@ TEST_CASE("fill_buffer: the buffer text::next and a look at every character buil
   for (int n = 0; n < 4000; ++n) {
     std::vector<Inline> one = make_mixed_inlines(rng);
     std::vector<Inline> two = one;
-    const RunBuffer a = old_make_buffer(one);
+    const OldBuffer a = old_make_buffer(one);
     fill_buffer(reused, two, false);
     CAPTURE(n);
     require_same(a, reused);
-    if (std::find(a.prot.begin(), a.prot.end(), 1) != a.prot.end()) ++protected_blocks;
+    if (std::find(a.b.prot.begin(), a.b.prot.end(), 1) != a.b.prot.end()) ++protected_blocks;
     // store_and_rebase on the same text finds the same links
     std::vector<Inline> three = one;
     RunBuffer c = make_buffer(three, false);
@@ -310,8 +330,10 @@ TEST_CASE("net_edits: the edits a walk one character at a time finds") {
   for (int n = 0; n < 4000; ++n) {
     std::vector<Inline> one = rng(2) == 0 ? make_inlines(rng) : make_mixed_inlines(rng);
     RunBuffer b = make_buffer(one, true);
+    std::vector<Inline> copy = one;
+    const std::vector<RunBuffer::Origin> first_org = old_make_buffer(copy).org;
     change(b, rng, 8);
-    const std::vector<RunBuffer::NetEdit> want = old_net_edits(b);
+    const std::vector<RunBuffer::NetEdit> want = old_net_edits(b, first_org);
     const std::vector<RunBuffer::NetEdit> got = b.net_edits();
     CAPTURE(n);
     REQUIRE(want.size() == got.size());
@@ -375,26 +397,25 @@ std::vector<Inline> long_inlines(Rng& rng) {
 
 /// Changes as the rules make them (as change() above), with characters of every width.
 void change_long(RunBuffer& b, Rng& rng) {
+  if (!b.tracked) b.track();
   for (std::uint32_t n = rng(12); n > 0 && !b.s.empty(); --n) {
     const std::size_t i = rng(static_cast<std::uint32_t>(b.s.size() + 1));
     const auto at = static_cast<std::ptrdiff_t>(i);
     if (i == b.s.size() || rng(3) == 1) {
       if (i < b.s.size() && b.prot[i] != 0) continue;
-      const RunBuffer::Origin o = b.org[std::min(i, b.s.size() - 1)];
+      const RunBuffer::Origin o = b.origin(std::min(i, b.s.size() - 1));
       b.s.insert(b.s.begin() + at, any_char(rng));
-      b.org.insert(b.org.begin() + at, o);
       b.prot.insert(b.prot.begin() + at, 0);
-      if (b.tracked) b.src.insert(b.src.begin() + at, -1);
+      b.src.insert(b.src.begin() + at, b.add_origin(o));
     } else if (b.prot[i] != 0) {
       continue;
     } else if (rng(2) == 0) {
+      b.src[i] = b.add_origin(b.origin(i));
       b.s[i] = any_char(rng);
-      if (b.tracked) b.src[i] = -1;
     } else {
       b.s.erase(i, 1);
-      b.org.erase(b.org.begin() + at);
       b.prot.erase(b.prot.begin() + at);
-      if (b.tracked) b.src.erase(b.src.begin() + at);
+      b.src.erase(b.src.begin() + at);
     }
   }
 }
@@ -414,11 +435,9 @@ TEST_CASE("track: src counts 0, 1, 2 … and the first text and origins are copi
     REQUIRE(b.src.size() == b.s.size());
     for (std::size_t i = 0; i < b.src.size(); ++i) REQUIRE(b.src[i] == static_cast<int>(i));
     REQUIRE(b.first_s == b.s);
-    REQUIRE(b.first_org.size() == b.org.size());
-    for (std::size_t i = 0; i < b.org.size(); ++i) {
-      REQUIRE(b.first_org[i].run == b.org[i].run);
-      REQUIRE(b.first_org[i].off == b.org[i].off);
-    }
+    // the origins made from the spans are the ones old_flatten makes
+    std::vector<Inline> copy = in;
+    require_same_origins(b.origins(), old_make_buffer(copy).org);
     if (b.s.size() > 1024) ++past_table;
   }
   CHECK(past_table > 100);
@@ -432,13 +451,15 @@ TEST_CASE("store_and_rebase and net_edits on long buffers of every character wid
     std::vector<Inline> two = one;
     RunBuffer a = make_buffer(one, true);
     RunBuffer b = make_buffer(two, true);
+    std::vector<Inline> copy = two;
+    const std::vector<RunBuffer::Origin> first_org = old_make_buffer(copy).org;
     const std::uint32_t seed = rng(1u << 20);
     Rng ra{seed};
     Rng rb{seed};
     change_long(a, ra);
     change_long(b, rb);
     CAPTURE(n);
-    const std::vector<RunBuffer::NetEdit> want = old_net_edits(b);
+    const std::vector<RunBuffer::NetEdit> want = old_net_edits(b, first_org);
     const std::vector<RunBuffer::NetEdit> got = b.net_edits();
     REQUIRE(want.size() == got.size());
     for (std::size_t i = 0; i < want.size(); ++i) {
@@ -467,7 +488,7 @@ TEST_CASE("store_and_rebase and net_edits on long buffers of every character wid
     for (std::size_t r = 0; r < a.runs.size(); ++r) {
       std::u32string mine;
       for (std::size_t i = 0; i < a.s.size(); ++i)
-        if (a.org[i].run == static_cast<int>(r)) mine += a.s[i];
+        if (a.origin(i).run == static_cast<int>(r)) mine += a.s[i];
       std::string enc;
       text::append(enc, mine);
       REQUIRE(a.runs[r]->text == enc);
@@ -476,4 +497,88 @@ TEST_CASE("store_and_rebase and net_edits on long buffers of every character wid
     require_same(a, b);
   }
   CHECK(with_edits > 1000);
+}
+
+// An unchanged buffer has no origin per character: origin() and pos_at() work them out from
+// the runs' spans (a search among them). Checked against the origins old_flatten writes and the
+// pos_at that reads them (a code placeholder takes the place of the nearest character with a
+// run, left first), on fresh buffers, rebased ones and tracked ones.
+namespace {
+
+Pos old_pos_at(const RunBuffer& b, const std::vector<RunBuffer::Origin>& org, std::size_t i) {
+  if (org.empty()) return {};
+  if (i >= org.size()) i = org.size() - 1;
+  std::size_t k = i;
+  while (k > 0 && org[k].run < 0) --k;
+  if (org[k].run < 0) {
+    k = i;
+    while (k + 1 < org.size() && org[k].run < 0) ++k;
+  }
+  if (org[k].run < 0) return {};
+  const Inline* r = b.runs[static_cast<std::size_t>(org[k].run)];
+  return {r->pos.line, r->pos.col + org[k].off};
+}
+
+void require_same_places(const RunBuffer& b, const std::vector<RunBuffer::Origin>& org) {
+  REQUIRE(org.size() == b.s.size());
+  for (std::size_t i = 0; i <= b.s.size() + 1; ++i) {
+    const Pos want = old_pos_at(b, org, i);
+    const Pos got = b.pos_at(i);
+    REQUIRE(want.line == got.line);
+    REQUIRE(want.col == got.col);
+    if (i < b.s.size()) {
+      REQUIRE(b.origin(i).run == org[i].run);
+      REQUIRE(b.origin(i).off == org[i].off);
+    }
+  }
+}
+
+/// Blocks where code spans and empty runs stand side by side, at the ends too.
+std::vector<Inline> spans_inlines(Rng& rng) {
+  std::vector<Inline> out;
+  for (std::uint32_t n = rng(7); n > 0; --n) {
+    Inline in;
+    in.pos = {1 + static_cast<int>(rng(4)), 1 + static_cast<int>(rng(30))};
+    const std::uint32_t pick = rng(4);
+    in.kind = pick == 0 ? InlineKind::code : InlineKind::text;
+    if (pick == 1) {  // an empty run
+    } else {
+      std::u32string t;
+      for (std::uint32_t k = rng(6); k > 0; --k) t += U"会a \uFFFC1，"[rng(6)];
+      in.text = text::to_utf8(t);
+    }
+    push_run(out, in, rng, false);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("origin and pos_at from the spans: the places the origins of old_flatten give") {
+  Rng rng{41};
+  std::size_t placeholders = 0;
+  std::size_t empty_runs = 0;
+  RunBuffer reused;
+  for (int n = 0; n < 6000; ++n) {
+    std::vector<Inline> one = n % 3 == 0 ? make_mixed_inlines(rng) : spans_inlines(rng);
+    std::vector<Inline> two = one;
+    const std::vector<RunBuffer::Origin> want = old_make_buffer(two).org;
+    fill_buffer(reused, one, false);
+    CAPTURE(n);
+    REQUIRE(!reused.tracked);
+    require_same_places(reused, want);
+    // tracked: the origins filled from the spans read the same
+    RunBuffer t = make_buffer(one, true);
+    require_same_places(t, want);
+    // changed and rebased: the spans of the new texts
+    RunBuffer c = make_buffer(one, false);
+    change(c, rng, 5);
+    c.store_and_rebase();
+    std::vector<Inline> three = one;
+    require_same_places(c, old_make_buffer(three).org);
+    for (const RunBuffer::Origin& o : want) placeholders += o.run < 0 ? 1 : 0;
+    for (const RunBuffer::Span& sp : reused.spans) empty_runs += sp.start == sp.end ? 1 : 0;
+  }
+  CHECK(placeholders > 2000);
+  CHECK(empty_runs > 2000);
 }
