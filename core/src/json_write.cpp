@@ -12,91 +12,153 @@ namespace paiban::jsonw {
 
 namespace {
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "Writer::string reads 8 bytes as a little-endian word"
+#endif
+
 /// The bytes JSON needs escaped: control characters, '"' and '\\'.
 constexpr bool needs_escape(unsigned char c) {
   return c < 0x20 || c == '"' || c == '\\';
 }
 
-/// True when none of the 8 bytes at p needs a look: each is printable ASCII other than '"'
-/// and '\\' (0x20–0x7F; DEL needs no escape).
-inline bool plain8(const unsigned char* p) {
+/// The high bit of each byte of w that needs an escape or is 0x80 or above. The lowest bit set
+/// is exact (a borrow starts only at a byte that is flagged itself), so its byte is the first
+/// one that cannot be copied as it is; the ones above it may be false alarms.
+inline std::uint64_t stops8(std::uint64_t w) {
   using namespace text::bytes8;
-  const std::uint64_t w = load(p);
-  return !any_high(w) && !any_below(w, 0x20) && !any_equal(w, '"') && !any_equal(w, '\\');
+  // '"' and '\\' are below 0x80: the high bit of w ^ c is that of w.
+  const std::uint64_t flags = (w - kOnes * 0x20) | ((w ^ (kOnes * '"')) - kOnes) | ((w ^ (kOnes * '\\')) - kOnes);
+  return (flags & ~w & kHigh) | (w & kHigh);
+}
+
+/// True when the low 6 bytes of w are two 3-byte sequences with leads E1–EF other than ED (the
+/// common case of utf8_sequence: valid whatever their continuation bytes hold).
+inline bool two_cjk(std::uint64_t w) {
+  if ((w & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull) return false;
+  // The leads' low nibbles, bytes 0 and 3: neither 0 (E0) nor D (ED). Adding 0x0F to a nibble
+  // sets bit 4 unless it is 0.
+  const std::uint64_t a = w & 0x0F00000Full;
+  return ((a + 0x0F00000Full) & ((a ^ 0x0D00000Dull) + 0x0F00000Full) & 0x10000010ull) == 0x10000010ull;
+}
+
+/// Writes the escape of c (needs_escape(c)) at p; returns the end.
+inline char* escape(char* p, unsigned char c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  *p++ = '\\';
+  switch (c) {
+    case '"':
+      *p++ = '"';
+      break;
+    case '\\':
+      *p++ = '\\';
+      break;
+    case '\b':
+      *p++ = 'b';
+      break;
+    case '\f':
+      *p++ = 'f';
+      break;
+    case '\n':
+      *p++ = 'n';
+      break;
+    case '\r':
+      *p++ = 'r';
+      break;
+    case '\t':
+      *p++ = 't';
+      break;
+    default:
+      *p++ = 'u';
+      *p++ = '0';
+      *p++ = '0';
+      *p++ = kHex[c >> 4];
+      *p++ = kHex[c & 0xF];
+  }
+  return p;
 }
 
 }  // namespace
 
 void Writer::string(std::string_view s) {
-  // One pass: plain bytes are copied in runs, escapes are written, a multi-byte sequence is
-  // checked as it goes by, and at the first invalid one the whole string goes to nlohmann.
-  static constexpr char kHex[] = "0123456789abcdef";
+  // One pass, eight bytes at a time while eight remain: each word is stored at the write
+  // position before it is looked at, and the position then moves past the bytes that stay as
+  // they are (all eight of plain ASCII, six of two CJK characters, one multi-byte sequence, or
+  // the ASCII before a byte to escape). An escape is written over what was stored. At the first
+  // invalid sequence the whole string goes to nlohmann.
   const std::size_t mark = n_;
   const std::size_t len = s.size();
   const auto* in = reinterpret_cast<const unsigned char*>(s.data());
-  char* p = room(len + 2);
+  // Room for the string, its quotes and a word's store past the end.
+  char* p = room(len + 2 + 8);
   *p++ = '"';
-  std::size_t start = 0;
   std::size_t i = 0;
-  while (i < len) {
-    const unsigned char c = in[i];
-    if (c >= 0x80) {
-      const std::size_t k = utf8_sequence(s, i);
-      if (k == 0) {
-        // Rare (the core hands out valid UTF-8): let nlohmann write its replacement.
-        n_ = mark;
-        raw(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        return;
+  // Before an escape: room for it (up to 6 bytes where the string had 1), the rest of the
+  // string, the closing quote and a word's store.
+  const auto before_escape = [&]() {
+    n_ = static_cast<std::size_t>(p - buf_.data());
+    p = room(6 + (len - i) + 1 + 8);
+  };
+  while (i + 8 <= len) {
+    const std::uint64_t w = text::bytes8::load(in + i);
+    std::memcpy(p, &w, 8);
+    if (in[i] >= 0x80) {
+      if (two_cjk(w)) {
+        // Chinese text: two characters at a time while it lasts.
+        p += 6;
+        i += 6;
+        while (i + 8 <= len) {
+          const std::uint64_t v = text::bytes8::load(in + i);
+          std::memcpy(p, &v, 8);
+          if (!two_cjk(v)) break;
+          p += 6;
+          i += 6;
+        }
+        continue;
       }
+      const std::size_t k = utf8_sequence(s, i);
+      if (k == 0) break;
+      p += k;  // the sequence's bytes were stored with the word
       i += k;
       continue;
     }
-    if (!needs_escape(c)) {
-      ++i;
-      // After a plain ASCII byte, eight at a time while all eight are plain (markup and Latin
-      // text are mostly that; Chinese text never gets here).
-      while (i + 8 <= len && plain8(in + i)) i += 8;
+    const std::uint64_t stops = stops8(w);
+    if (stops == 0) {
+      p += 8;
+      i += 8;
       continue;
     }
-    std::memcpy(p, in + start, i - start);
-    p += i - start;
-    start = ++i;
-    // The escape takes up to 6 bytes where the string had 1: make room for the rest as well.
-    n_ = static_cast<std::size_t>(p - buf_.data());
-    p = room(6 + (len - start) + 1);
-    *p++ = '\\';
-    switch (c) {
-      case '"':
-        *p++ = '"';
-        break;
-      case '\\':
-        *p++ = '\\';
-        break;
-      case '\b':
-        *p++ = 'b';
-        break;
-      case '\f':
-        *p++ = 'f';
-        break;
-      case '\n':
-        *p++ = 'n';
-        break;
-      case '\r':
-        *p++ = 'r';
-        break;
-      case '\t':
-        *p++ = 't';
-        break;
-      default:
-        *p++ = 'u';
-        *p++ = '0';
-        *p++ = '0';
-        *p++ = kHex[c >> 4];
-        *p++ = kHex[c & 0xF];
-    }
+    const auto k = static_cast<std::size_t>(__builtin_ctzll(stops) >> 3);
+    p += k;
+    i += k;
+    if (in[i] >= 0x80) continue;
+    before_escape();
+    p = escape(p, in[i++]);
   }
-  std::memcpy(p, in + start, len - start);
-  p += len - start;
+  while (i < len) {
+    const unsigned char c = in[i];
+    if (c < 0x80) {
+      if (needs_escape(c)) {
+        before_escape();
+        p = escape(p, c);
+      } else {
+        *p++ = static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t k = utf8_sequence(s, i);
+    if (k == 0) break;
+    for (std::size_t j = 0; j < k; ++j) p[j] = static_cast<char>(in[i + j]);
+    p += k;
+    i += k;
+  }
+  if (i < len) {
+    // An invalid sequence (rare: the core hands out valid UTF-8): let nlohmann write its
+    // replacement.
+    n_ = mark;
+    raw(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
+  }
   *p++ = '"';
   n_ = static_cast<std::size_t>(p - buf_.data());
 }

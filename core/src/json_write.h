@@ -24,6 +24,8 @@ class Writer {
     if (k > buf_.size() - n_) buf_.resize(buf_.size() * 2 > n_ + k ? buf_.size() * 2 : n_ + k);
     return buf_.data() + n_;
   }
+  /// The bytes up to `end` (in the room last given) are written.
+  void wrote(const char* end) { n_ = static_cast<std::size_t>(end - buf_.data()); }
   void raw(std::string_view s) {
     std::memcpy(room(s.size()), s.data(), s.size());
     n_ += s.size();

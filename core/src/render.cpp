@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -163,47 +164,67 @@ std::string_view entity_for(unsigned char b) {
   }
 }
 
-/// Appends the escaped form of s to out (see escape_html). Bytes that stay as they are are
-/// copied in runs; a character is decoded only to check it is allowed in HTML text (plain ASCII
-/// and U+1000–U+EFFF never need the check).
-void escape_html_into(std::string& out, std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+/// Writes the escaped form of s at p (see escape_html), where there is room for s.size()
+/// bytes; `more(p, k)` makes room for k bytes at p and returns where p then is (before an
+/// entity or a U+FFFD, which take more bytes than what they replace, with the rest of s
+/// counted in k). Bytes that stay as they are are copied in runs; a character is decoded only
+/// to check it is allowed in HTML text (plain ASCII and U+1000–U+EFFF never need the check).
+template <typename More>
+char* escape_html_to(char* p, std::string_view s, More&& more) {
+  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t run = 0;  // start of the bytes not yet copied
-  auto flush = [&](std::size_t end) {
-    if (end > run) out.append(s.data() + run, end - run);
+  const auto flush = [&](std::size_t end) {
+    if (end > run) std::memcpy(p, in + run, end - run);
+    p += end - run;
   };
   std::size_t i = 0;
   for (;;) {
     std::size_t step = 0;
-    while (i + 3 <= n && (step = kSkip.of[p[i]]) != 0) i += step;  // no step passes the end here
-    while (i < n && (step = kSkip.of[p[i]]) != 0 && i + step <= n) i += step;
+    while (i + 3 <= n && (step = kSkip.of[in[i]]) != 0) i += step;  // no step passes the end here
+    while (i < n && (step = kSkip.of[in[i]]) != 0 && i + step <= n) i += step;
     if (i >= n) break;
-    const unsigned char b = p[i];
+    const unsigned char b = in[i];
     if (b < 0x80) {
       const std::string_view entity = entity_for(b);
       if (!entity.empty()) {
         flush(i);
-        out += entity;
         run = ++i;
+        p = more(p, entity.size() + (n - i));
+        std::memcpy(p, entity.data(), entity.size());
+        p += entity.size();
         continue;
       }
     }
     const std::size_t start = i;
     char32_t c = 0;
     if (b >= 0xE0 && b <= 0xEF && i + 2 < n) {  // the other 3-byte leads, read as text::next reads them
-      c = text::decode3(p + i);
+      c = text::decode3(in + i);
       i += 3;
     } else {
       c = text::next(s, i);
     }
     if (forbidden_in_html(c)) {
       flush(start);
-      text::append(out, 0xFFFD);
       run = i;
+      p = more(p, 3 + (n - i));
+      p += text::encode(0xFFFD, p);
     }
   }
   flush(n);
+  return p;
+}
+
+/// Appends the escaped form of s to out (see escape_html_to).
+void escape_html_into(std::string& out, std::string_view s) {
+  const std::size_t at = out.size();
+  out.resize(at + s.size());
+  char* end = escape_html_to(out.data() + at, s, [&out](char* p, std::size_t k) {
+    const auto used = static_cast<std::size_t>(p - out.data());
+    if (out.size() - used < k) out.resize(used + k);
+    return out.data() + used;
+  });
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 struct DateTime {
@@ -347,50 +368,91 @@ void measure(const std::vector<Block>& blocks, Extent& e) {
   }
 }
 
-/// An output written in pieces: a list of buffers, each reserved once for what is expected to go
+/// An output written in pieces: a list of buffers, each sized once for what is expected to go
 /// into it (a block at a time), so a big output is not copied as it grows and holds little room
-/// it does not use.
+/// it does not use. The bytes are written through a pointer into the last piece (under WASM
+/// each std::string member is a call).
 /// The pieces are joined into one string at the end, when the document they came from may be
 /// gone.
 class Sink {
  public:
   Sink() = default;
-  /// The buffer to write the next `n` bytes (or so) into: the last piece, or a new one.
-  std::string& room(std::size_t n) {
-    if (cur_ == nullptr || cur_->capacity() - cur_->size() < n) next(n);
-    return *cur_;
+  /// Where the next `n` bytes (or so) go: into the last piece, or a new one.
+  char* room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - at_) < n) next(n);
+    return at_;
   }
-  std::size_t size() const {
-    std::size_t n = 0;
-    for (const std::string& p : pieces_) n += p.size();
-    return n;
+  void put(std::string_view s) {
+    char* p = room(s.size());
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());
+    at_ = p + s.size();
+  }
+  /// Writes s escaped (escape_html); returns the bytes written, valid until the next write.
+  std::string_view escape(std::string_view s) {
+    char* from = room(s.size());
+    const std::size_t offset = static_cast<std::size_t>(from - begin_);
+    at_ = escape_html_to(from, s, [this](char* p, std::size_t k) {
+      at_ = p;
+      return grow(k);
+    });
+    return {begin_ + offset, static_cast<std::size_t>(at_ - begin_) - offset};
   }
   /// Appends the pieces to out (reserved once to its final size), freeing each when copied.
   void move_to(std::string& out, std::string_view tail) {
-    out.reserve(out.size() + size() + tail.size());
-    for (std::string& p : pieces_) {
-      out += p;
-      std::string().swap(p);
+    close();
+    out.reserve(out.size() + written_ + tail.size());
+    for (Piece& piece : pieces_) {
+      out.append(piece.data.get(), piece.size);
+      piece.data.reset();
     }
     out += tail;
-    std::vector<std::string>().swap(pieces_);
-    cur_ = nullptr;
+    std::vector<Piece>().swap(pieces_);
+    written_ = 0;
   }
 
  private:
+  struct Piece {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+  };
+
+  /// Ends the last piece (its size is what was written into it).
+  void close() {
+    if (pieces_.empty()) return;
+    pieces_.back().size = static_cast<std::size_t>(at_ - begin_);
+    written_ += pieces_.back().size;
+    begin_ = at_ = end_ = nullptr;
+  }
   /// Starts a piece with room for at least n bytes.
   void next(std::size_t n) {
-    if (cur_ != nullptr) written_ += cur_->size();
-    pieces_.emplace_back();
-    cur_ = &pieces_.back();
+    close();
     // A sixteenth of what is written so far (at least 4 KB): few pieces, and the unused end of
     // the last is small beside the whole.
-    cur_->reserve(std::max({std::size_t(4096), written_ / 16, n + n / 8}));
+    const std::size_t cap = std::max({std::size_t(4096), written_ / 16, n + n / 8});
+    pieces_.push_back(Piece{std::unique_ptr<char[]>(new char[cap]), 0});
+    begin_ = at_ = pieces_.back().data.get();
+    end_ = begin_ + cap;
+  }
+  /// Room for n bytes at the write position in the same piece (what it holds is moved to a
+  /// bigger one, twice its size at least, when it has less); returns the write position.
+  char* grow(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - at_) >= n) return at_;
+    const auto used = static_cast<std::size_t>(at_ - begin_);
+    const std::size_t cap = std::max(used + n, 2 * static_cast<std::size_t>(end_ - begin_));
+    std::unique_ptr<char[]> bigger(new char[cap]);
+    if (used > 0) std::memcpy(bigger.get(), begin_, used);
+    pieces_.back().data = std::move(bigger);
+    begin_ = pieces_.back().data.get();
+    at_ = begin_ + used;
+    end_ = begin_ + cap;
+    return at_;
   }
 
   std::size_t written_ = 0;  ///< bytes in the pieces before the last
-  std::vector<std::string> pieces_;
-  std::string* cur_ = nullptr;  ///< the last piece
+  std::vector<Piece> pieces_;
+  char* begin_ = nullptr;  ///< the last piece, the write position in it and its end
+  char* at_ = nullptr;
+  char* end_ = nullptr;
 };
 
 /// Renders the article's parts (title, info line, body) into the page, the fragment or both in
@@ -423,7 +485,6 @@ class Renderer {
   Renderer(const Meta& meta, const Profile& profile, const Styles& styles, Sink* page, Sink* fragment)
       : meta_(meta), profile_(profile), sinks_{page, fragment} {
     if (page != nullptr) {
-      out_[0] = &page->room(0);
       const PageLooks& looks = page_looks();
       for (std::size_t k = 0; k < kKeys; ++k) {
         look_[0][k] = looks.look[k];
@@ -431,7 +492,6 @@ class Renderer {
       }
     }
     if (fragment != nullptr) {
-      out_[1] = &fragment->room(0);
       // Each element's style attribute and opening tag, one after the other in one buffer.
       std::size_t size = 0;
       for (std::size_t k = 0; k < kKeys; ++k)
@@ -471,7 +531,7 @@ class Renderer {
   /// elements (a guess: more is written, the piece grows).
   void room(std::size_t text, std::size_t elements) {
     for (std::size_t o = 0; o < 2; ++o)
-      if (sinks_[o] != nullptr) out_[o] = &sinks_[o]->room(text + elements * (24 + look_[o][at(Key::p)].size()) + 16);
+      if (sinks_[o] != nullptr) sinks_[o]->room(text + elements * (24 + look_[o][at(Key::p)].size()) + 16);
   }
 
   /// The title as the article's <h1>.
@@ -508,9 +568,9 @@ class Renderer {
       put("</span>");
     } else {
       for (int o = 0; o < 2; ++o) {
-        if (out_[o] == nullptr) continue;
-        *out_[o] += "<span";
-        *out_[o] += look_[o][at(Key::views)];
+        if (sinks_[o] == nullptr) continue;
+        sinks_[o]->put("<span");
+        sinks_[o]->put(look_[o][at(Key::views)]);
       }
       put(" data-cms-slot=\"views\"></span>");
     }
@@ -542,22 +602,21 @@ class Renderer {
  private:
   /// Appends s to every output.
   void put(std::string_view s) {
-    if (out_[0] != nullptr) out_[0]->append(s.data(), s.size());
-    if (out_[1] != nullptr) out_[1]->append(s.data(), s.size());
+    if (sinks_[0] != nullptr) sinks_[0]->put(s);
+    if (sinks_[1] != nullptr) sinks_[1]->put(s);
   }
 
   /// Appends the element's opening tag, with its look, to every output.
   void open(Key k) {
-    if (out_[0] != nullptr) *out_[0] += open_[0][at(k)];
-    if (out_[1] != nullptr) *out_[1] += open_[1][at(k)];
+    if (sinks_[0] != nullptr) sinks_[0]->put(open_[0][at(k)]);
+    if (sinks_[1] != nullptr) sinks_[1]->put(open_[1][at(k)]);
   }
 
   /// Appends s escaped to every output: escaped once, copied to the other.
   void escaped(std::string_view s) {
-    std::string& first = out_[0] != nullptr ? *out_[0] : *out_[1];
-    const std::size_t from = first.size();
-    escape_html_into(first, s);
-    if (out_[0] != nullptr && out_[1] != nullptr) out_[1]->append(first, from, std::string::npos);
+    Sink& first = sinks_[0] != nullptr ? *sinks_[0] : *sinks_[1];
+    const std::string_view written = first.escape(s);
+    if (sinks_[0] != nullptr && sinks_[1] != nullptr) sinks_[1]->put(written);
   }
 
   /// A text of the article (title, body), in the publishing form when the profile asks.
@@ -679,10 +738,10 @@ class Renderer {
           put("<a href=\"");
           escaped(in.href);
           for (int o = 0; o < 2; ++o) {
-            if (out_[o] == nullptr) continue;
-            *out_[o] += '"';
-            *out_[o] += look_[o][at(Key::a)];
-            *out_[o] += '>';
+            if (sinks_[o] == nullptr) continue;
+            sinks_[o]->put("\"");
+            sinks_[o]->put(look_[o][at(Key::a)]);
+            sinks_[o]->put(">");
           }
         }
         inlines(in.children, depth + 1);
@@ -697,8 +756,6 @@ class Renderer {
   const Profile& profile_;
   /// The outputs: [0] the page, [1] the fragment; either may be null.
   Sink* sinks_[2];
-  /// The piece of each output being written.
-  std::string* out_[2] = {nullptr, nullptr};
   /// Each element's look attribute and opening tag, per output (into page_looks() for the
   /// page, into looks_ for the fragment).
   std::string_view look_[2][kKeys];

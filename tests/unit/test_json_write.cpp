@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <vector>
 
+#include "../../core/src/decode.h"
 #include "../../core/src/json_write.h"
 #include "paiban/paiban.h"
 
@@ -150,4 +152,80 @@ TEST_CASE("to_json: the same bytes as a nlohmann document of the result") {
   e.set_message("made \x02");
   hand.diagnostics.push_back(e);
   CHECK(paiban::to_json(hand) == reference(hand));
+}
+
+TEST_CASE("json writer: long generated strings, every escape class and invalid UTF-8, match nlohmann") {
+  // The writer reads eight bytes at a time (plain ASCII runs, pairs of CJK characters) and one
+  // character at a time near the end: strings long enough for both, with every kind of byte at
+  // every offset from the word boundaries.
+  std::mt19937 rng(20261128);
+  std::vector<std::string> pieces;
+  pieces.reserve(0x20 + 64);
+  for (int c = 0; c < 0x20; ++c) pieces.emplace_back(1, static_cast<char>(c));  // every control
+  // Valid: ASCII runs and markup, 2-, 3- and 4-byte sequences at the edges of E0, ED, EF, F0, F4.
+  for (const char* p : {"\"",
+                        "\\",
+                        "/",
+                        "\x7F",
+                        "a",
+                        "Z",
+                        " ",
+                        "<p class=\"x\">",
+                        "abcdefghijklmnop",
+                        "1234567",
+                        "\xC2\x80",
+                        "\xDF\xBF",
+                        "\xE0\xA0\x80",
+                        "\xE0\xBF\xBF",
+                        "\xE1\x80\x80",
+                        "\xEC\xBF\xBF",
+                        "\xED\x80\x80",
+                        "\xED\x9F\xBF",
+                        "\xEE\x80\x80",
+                        "\xEF\xBF\xBF",
+                        "\xEF\xBC\x8C",
+                        "\xF0\x90\x80\x80",
+                        "\xF4\x8F\xBF\xBF",
+                        "\xF0\x9F\x98\x80",
+                        "会",
+                        "议",
+                        "“",
+                        "”",
+                        "中文字符",
+                        "·"})
+    pieces.emplace_back(p);
+  const std::size_t n_valid = pieces.size();
+  // Invalid: overlong, surrogate, above U+10FFFF, stray, truncated, bad leads.
+  for (const char* p : {"\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF", "\xF0\x80\x80\x80",
+                        "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xC0\xAF", "\xC1\xBF", "\x80", "\xBF", "\xFF", "\xFE",
+                        "\xE4\xB8", "\xE4", "\xF0\x9F\x98", "\xE4\xB8\x41", "\xE4\x41\xAD"})
+    pieces.emplace_back(p);
+  const std::size_t n_invalid = pieces.size() - n_valid;
+  std::size_t invalid_cases = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const bool valid = n % 2 == 0;
+    // Mostly CJK or mostly ASCII runs, with the other pieces here and there.
+    const int len = static_cast<int>(rng() % 60);
+    const bool cjk = n % 3 != 0;
+    for (int k = 0; k < len; ++k) {
+      const auto r = static_cast<unsigned>(rng() % 100);
+      if (r < 60)
+        s += cjk ? (r % 2 ? "会议" : "，") : (r % 2 ? "plain" : "text ");
+      else
+        s += pieces[rng() % (valid ? n_valid : pieces.size())];
+    }
+    if (!valid && rng() % 4 == 0) s += pieces[n_valid + rng() % n_invalid];  // an invalid end
+    if (!paiban::valid_utf8(s)) ++invalid_cases;
+    REQUIRE_MESSAGE(ours(s) == nl(s), "case " << n);
+    // After other JSON, with a buffer that must grow: the same bytes follow what was there.
+    paiban::jsonw::Writer w(0);
+    w.raw("[");
+    w.string(s);
+    w.ch(',');
+    w.string(s.substr(s.size() / 3));
+    w.raw("]");
+    REQUIRE_MESSAGE(w.take() == "[" + nl(s) + "," + nl(s.substr(s.size() / 3)) + "]", "case " << n);
+  }
+  CHECK(invalid_cases > 3000);  // the generator makes both kinds
 }

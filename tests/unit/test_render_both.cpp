@@ -1004,3 +1004,59 @@ TEST_CASE("render both: a consumed document gives the same outputs, in pieces, a
   }
   CHECK(compared == 3000);
 }
+
+TEST_CASE("render both: text that grows up to six-fold when escaped (a piece grows in the middle of a text)") {
+  // The outputs' pieces are sized for the text plus an eighth: quotes, ampersands and forbidden
+  // characters make the escaped text longer than that, and it must still come out whole, in
+  // both outputs, as the reference writes it.
+  const char* const kHeavy[] = {"\"", "&", "<", "'", "\x01", "\xC2\x85", "中", "a"};
+  int compared = 0;
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    Gen g(seed);
+    Document doc;
+    const int blocks = 1 + g.below(4);
+    for (int b = 0; b < blocks; ++b) {
+      Inline in;
+      in.kind = InlineKind::text;
+      const int n = g.below(seed % 3 == 0 ? 20000 : 3000);
+      const int spread = 1 + g.below(static_cast<int>(std::size(kHeavy)));
+      for (int i = 0; i < n; ++i) in.text += kHeavy[g.below(spread)];
+      Block p;
+      p.inlines.push_back(std::move(in));
+      doc.blocks.push_back(std::move(p));
+    }
+    const Meta meta = gen_meta(g);
+    const Profile profile = gen_profile(g);
+    const std::string page = ref_render::render_page(doc, meta, profile);
+    const std::string fragment = ref_render::render_fragment(doc, meta, profile);
+    CAPTURE(seed);
+    std::string got_page;
+    std::string got_fragment;
+    render(Document(doc), meta, profile, &got_page, &got_fragment);
+    REQUIRE(got_page == page);
+    REQUIRE(got_fragment == fragment);
+    REQUIRE(render_fragment(doc, meta, profile) == fragment);
+    ++compared;
+  }
+  CHECK(compared == 300);
+}
+
+TEST_CASE("render both: escape_html writes what the byte-run escaper wrote, on any bytes") {
+  // escape_html writes through a pointer into room made once (more only before an entity or a
+  // U+FFFD); the reference appends each run to a string.
+  int compared = 0;
+  for (std::uint64_t seed = 1; seed <= 20000; ++seed) {
+    Gen g(seed);
+    std::string s = text_of(g, 1 + g.below(60));
+    // Stray, truncated and invalid bytes as well, at any place (the end included).
+    const int raw = g.below(4);
+    for (int i = 0; i < raw; ++i)
+      s.insert(static_cast<std::size_t>(g.below(static_cast<int>(s.size()) + 1)), 1, static_cast<char>(g.below(256)));
+    std::string want;
+    ref_render::escape_html_into(want, s);
+    CAPTURE(seed);
+    REQUIRE(escape_html(s) == want);
+    ++compared;
+  }
+  CHECK(compared == 20000);
+}
