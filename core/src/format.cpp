@@ -11,6 +11,7 @@
 #include "json_write.h"
 #include "meta.h"
 #include "paiban/paiban.h"
+#include "prepared.h"
 #include "profile.h"
 #include "render.h"
 #include "text.h"
@@ -74,7 +75,10 @@ void put_meta(Result& r, const char* name, const Field& f) {
 
 }  // namespace
 
-Result format(std::string_view input, const Options& options) {
+namespace {
+
+/// format() itself; with a cache, the profile is read through it.
+Result format_with(std::string_view input, const Options& options, ProfileCache* cache) {
   Result result;
   if (input.size() > options.max_input_bytes) {
     const std::string limit = std::to_string(options.max_input_bytes);
@@ -86,15 +90,22 @@ Result format(std::string_view input, const Options& options) {
   }
   Profile custom;
   const Profile* profile = &default_profile();
+  std::shared_ptr<const PreparedProfile> kept;  // the cache's, held for this call
+  PreparedProfile fresh;                        // or prepared here, for the cache to keep at the end
+  const DictMatcher* matcher = nullptr;         // null: LintPass finds or builds its own
   if (!options.profile_json.empty()) {
-    if (auto e = check_json_limits(options.profile_json, kProfileLimits, "profile")) {
-      e->message_zh = "配置文件" + e->message_zh;
-      e->message_en = "the profile: " + e->message_en;
-      result.errors.push_back(std::move(*e));
-      return result;
+    if (cache != nullptr) {
+      kept = ProfileCacheAccess::find(*cache, options.profile_json);
+      // A bad profile is never kept: every call with it reports its errors.
+      if (!kept && !prepare_profile(options.profile_json, fresh, result.errors)) return result;
+      const PreparedProfile& p = kept ? *kept : fresh;
+      result.diagnostics = p.warnings;
+      profile = &p.profile;
+      matcher = &p.matcher;
+    } else {
+      if (!read_profile(options.profile_json, custom, result.errors, result.diagnostics)) return result;
+      profile = &custom;
     }
-    if (!parse_profile(options.profile_json, custom, result.errors, result.diagnostics)) return result;
-    profile = &custom;
   }
 
   // Given fields come from a form or the command line, not through the decoder: refuse bytes
@@ -129,7 +140,7 @@ Result format(std::string_view input, const Options& options) {
   const std::size_t first_warning = result.diagnostics.size();
   std::vector<Edit> edits;
   {  // the lint pass's tables go when it is done
-    LintPass lint_pass(meta, *profile, options.now, result.diagnostics);
+    LintPass lint_pass(meta, *profile, options.now, result.diagnostics, matcher);
     edits = apply_typography(doc, meta.title, *profile, options.rejected_fixes, &net,
                              [&](const RunBuffer& b) { lint_pass.block(b); });
     lint_pass.finish(doc, meta);
@@ -171,7 +182,21 @@ Result format(std::string_view input, const Options& options) {
   put_meta(result, "keywords", meta.keywords);
   put_meta(result, "url", meta.url);
   result.ok = true;
+  // Kept once the result is made: moved, not copied, into its shared place after the call's
+  // peak of memory.
+  if (cache != nullptr && !kept && !options.profile_json.empty())
+    ProfileCacheAccess::keep(*cache, options.profile_json, std::make_shared<const PreparedProfile>(std::move(fresh)));
   return result;
+}
+
+}  // namespace
+
+Result format(std::string_view input, const Options& options) {
+  return format_with(input, options, nullptr);
+}
+
+Result format(std::string_view input, const Options& options, ProfileCache& cache) {
+  return format_with(input, options, &cache);
 }
 
 namespace {
@@ -205,7 +230,7 @@ std::string request_error(const std::string& field, const std::string& zh, const
 namespace {
 
 /// The request's options (everything but the input), or an error response in `error`.
-std::string run_request(const json& req, std::string_view input) {
+std::string run_request(const json& req, std::string_view input, ProfileCache* cache) {
   Options opt;
   if (req.contains("profile") && !req["profile"].is_null()) {
     const json& p = req["profile"];
@@ -275,7 +300,7 @@ std::string run_request(const json& req, std::string_view input) {
       if (id.is_string()) opt.rejected_fixes.push_back(id.get<std::string>());
   }
 
-  return to_json(format(input, opt));
+  return to_json(format_with(input, opt, cache));
 }
 
 /// Parses the request text; an error response in `error` when it is not a JSON object.
@@ -292,25 +317,41 @@ json parse_request(std::string_view request_json, std::string& error) {
   return req;
 }
 
-}  // namespace
-
-std::string format_json(std::string_view request_json) {
+std::string format_json_with(std::string_view request_json, ProfileCache* cache) {
   std::string error;
   json req = parse_request(request_json, error);
   if (!error.empty()) return error;
   if (!req.contains("input") || !req["input"].is_string())
     return request_error("input", "请求缺少字符串字段 input", "the request needs a string field \"input\"");
-  return run_request(req, req["input"].get_ref<const std::string&>());
+  return run_request(req, req["input"].get_ref<const std::string&>(), cache);
 }
 
-std::string format_json(std::string_view input, std::string_view request_json) {
+std::string format_json_with(std::string_view input, std::string_view request_json, ProfileCache* cache) {
   std::string error;
   json req = parse_request(request_json.empty() ? std::string_view("{}") : request_json, error);
   if (!error.empty()) return error;
   if (req.contains("input"))
     return request_error("input", "输入应单独传入，请求中不能再有 input 字段",
                          "the input is passed on its own: the request must not have an \"input\" field");
-  return run_request(req, input);
+  return run_request(req, input, cache);
+}
+
+}  // namespace
+
+std::string format_json(std::string_view request_json) {
+  return format_json_with(request_json, nullptr);
+}
+
+std::string format_json(std::string_view request_json, ProfileCache& cache) {
+  return format_json_with(request_json, &cache);
+}
+
+std::string format_json(std::string_view input, std::string_view request_json) {
+  return format_json_with(input, request_json, nullptr);
+}
+
+std::string format_json(std::string_view input, std::string_view request_json, ProfileCache& cache) {
+  return format_json_with(input, request_json, &cache);
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include "chartable.h"
 #include "dictionary.h"
 #include "meta.h"
+#include "prepared.h"
 #include "profile.h"
 #include "text.h"
 #include "textrun.h"
@@ -498,14 +499,30 @@ const std::vector<FixRule>& lint_rules() {
   return r;
 }
 
-LintPass::LintPass(const Meta& meta, const Profile& profile, std::string_view now, std::vector<Diagnostic>& diagnostics)
-    : out_(diagnostics), matcher_(nullptr) {
+DictMatcher lint_matcher(const Profile& profile) {
+  return DictMatcher::build(profile, scan_marks());
+}
+
+LintPass::LintPass(const Meta& meta, const Profile& profile, std::string_view now, std::vector<Diagnostic>& diagnostics,
+                   const DictMatcher* matcher)
+    : out_(diagnostics), matcher_(matcher) {
   if (now.size() >= 10) {
     now_year_ = std::atoi(std::string(now.substr(0, 4)).c_str());
     now_day_ = std::string(now.substr(0, 10));
   }
-  for (unsigned r = 0; r < kRuleCount; ++r)
-    if (rule_enabled(profile, lint_rules()[r].id)) on_ |= std::uint32_t{1} << r;
+  // The rule switches (a look-up by name each): the default profile's are worked out once.
+  auto switches = [](const Profile& p) {
+    std::uint32_t on = 0;
+    for (unsigned r = 0; r < kRuleCount; ++r)
+      if (rule_enabled(p, lint_rules()[r].id)) on |= std::uint32_t{1} << r;
+    return on;
+  };
+  if (&profile == &default_profile()) {
+    static const std::uint32_t kDefaultOn = switches(default_profile());
+    on_ = kDefaultOn;
+  } else {
+    on_ = switches(profile);
+  }
   Linter l{on_, out_};
   if (!meta.title.set() || text::trim(meta.title.value).empty())
     l.add(
@@ -514,11 +531,13 @@ LintPass::LintPass(const Meta& meta, const Profile& profile, std::string_view no
   if (!meta.date.set())
     l.add(kMetaMissingDate, Severity::warning, {}, U"", U"",
           "缺少发布日期：政府网站文章须注明日期 / no publish date: a government article must carry one");
-  // The default profile never changes: its matcher is built once (a custom profile gets its own).
+  // The default profile never changes: its matcher is built once. Another profile's comes with
+  // it (prepared once, prepared.h) or is built for this pass.
+  if (matcher_ != nullptr) return;
   if (&profile == &default_profile()) {
     matcher_ = &default_matcher();
   } else {
-    own_ = DictMatcher::build(profile, scan_marks());
+    own_ = lint_matcher(profile);
     matcher_ = &own_;
   }
 }

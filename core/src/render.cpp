@@ -479,6 +479,41 @@ const PageLooks& page_looks() {
   return kLooks;
 }
 
+/// The fragment's looks: each element's style attribute and opening tag, one after the other in
+/// one buffer (offset, length).
+struct FragmentLooks {
+  std::string text;
+  std::array<std::pair<std::size_t, std::size_t>, kKeys> look{};
+  std::array<std::pair<std::size_t, std::size_t>, kKeys> open{};
+};
+FragmentLooks fragment_looks(const Styles& styles) {
+  FragmentLooks f;
+  std::string& out = f.text;
+  std::size_t size = 0;
+  for (std::size_t k = 0; k < kKeys; ++k)
+    if (styles[k] != nullptr) size += 2 * styles[k]->size() + 40;
+  out.reserve(size);
+  for (std::size_t k = 0; k < kKeys; ++k) {
+    const KeySpec& spec = kKeySpecs[k];
+    if (spec.tag == nullptr) continue;
+    const std::string* style = styles[k];
+    std::size_t from = out.size();
+    if (style != nullptr && !style->empty()) {
+      out += " style=\"";
+      escape_html_into(out, *style);
+      out += '"';
+    }
+    f.look[k] = {from, out.size() - from};
+    from = out.size();
+    out += '<';
+    out += spec.tag;
+    out.append(out, f.look[k].first, f.look[k].second);
+    out += '>';
+    f.open[k] = {from, out.size() - from};
+  }
+  return f;
+}
+
 class Renderer {
  public:
   /// page or fragment may be null (that output is not made), not both.
@@ -492,35 +527,18 @@ class Renderer {
       }
     }
     if (fragment != nullptr) {
-      // Each element's style attribute and opening tag, one after the other in one buffer.
-      std::size_t size = 0;
-      for (std::size_t k = 0; k < kKeys; ++k)
-        if (styles[k] != nullptr) size += 2 * styles[k]->size() + 40;
-      looks_.reserve(size);
-      std::pair<std::size_t, std::size_t> look[kKeys] = {};
-      std::pair<std::size_t, std::size_t> open[kKeys] = {};
-      for (std::size_t k = 0; k < kKeys; ++k) {
-        const KeySpec& spec = kKeySpecs[k];
-        if (spec.tag == nullptr) continue;
-        const std::string* style = styles[k];
-        std::size_t from = looks_.size();
-        if (style != nullptr && !style->empty()) {
-          looks_ += " style=\"";
-          escape_html_into(looks_, *style);
-          looks_ += '"';
-        }
-        look[k] = {from, looks_.size() - from};
-        from = looks_.size();
-        looks_ += '<';
-        looks_ += spec.tag;
-        looks_.append(looks_, look[k].first, look[k].second);
-        looks_ += '>';
-        open[k] = {from, looks_.size() - from};
+      // The default profile never changes: its looks are worked out once.
+      const FragmentLooks* looks = &looks_;
+      if (&profile == &default_profile()) {
+        static const FragmentLooks kDefault = fragment_looks(styles_of(default_profile()));
+        looks = &kDefault;
+      } else {
+        looks_ = fragment_looks(styles);
       }
-      const std::string_view all(looks_);
+      const std::string_view all(looks->text);
       for (std::size_t k = 0; k < kKeys; ++k) {
-        look_[1][k] = all.substr(look[k].first, look[k].second);
-        open_[1][k] = all.substr(open[k].first, open[k].second);
+        look_[1][k] = all.substr(looks->look[k].first, looks->look[k].second);
+        open_[1][k] = all.substr(looks->open[k].first, looks->open[k].second);
       }
     }
   }
@@ -760,7 +778,7 @@ class Renderer {
   /// page, into looks_ for the fragment).
   std::string_view look_[2][kKeys];
   std::string_view open_[2][kKeys];
-  std::string looks_;
+  FragmentLooks looks_;  ///< the fragment's, unless the default profile's are used
 };
 
 /// True when s has a character other than a space (text::trim(s) is not empty).
@@ -821,6 +839,19 @@ bool is_safe_href(std::string_view href) {
 
 namespace {
 
+/// The page's style rules, one per style the profile sets.
+void style_rules(std::string& out, const Styles& styles) {
+  for (std::size_t k = 0; k < kKeys; ++k) {
+    const std::string* style = styles[k];
+    if (style == nullptr || !has_text(*style)) continue;
+    // Style values were checked when the profile was read (no <, >, {, }, @, \, url( …).
+    out += kKeySpecs[k].selector;
+    out += '{';
+    out += *style;
+    out += "}\n";
+  }
+}
+
 /// The page up to the article: head (title, meta tags, styles) and breadcrumb.
 void page_head(std::string& out, const Document& document, const Meta& meta, const Profile& profile,
                const Styles& styles) {
@@ -864,14 +895,15 @@ void page_head(std::string& out, const Document& document, const Meta& meta, con
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'none'; "
       "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
   out += "<link rel=\"icon\" href=\"data:,\">\n<style>\n";
-  for (std::size_t k = 0; k < kKeys; ++k) {
-    const std::string* style = styles[k];
-    if (style == nullptr || !has_text(*style)) continue;
-    // Style values were checked when the profile was read (no <, >, {, }, @, \, url( …).
-    out += kKeySpecs[k].selector;
-    out += '{';
-    out += *style;
-    out += "}\n";
+  if (&profile == &default_profile()) {  // it never changes: its rules are written once
+    static const std::string kDefaultRules = [] {
+      std::string rules;
+      style_rules(rules, styles_of(default_profile()));
+      return rules;
+    }();
+    out += kDefaultRules;
+  } else {
+    style_rules(out, styles);
   }
   out += "</style>\n</head>\n<body>\n";
 
@@ -929,7 +961,8 @@ namespace {
 void render_into(const Document& document, Document* consume, const Meta& meta, const Profile& profile,
                  std::string* page, std::string* fragment) {
   if (page == nullptr && fragment == nullptr) return;
-  const Styles styles = styles_of(profile);
+  // The default profile's looks, rules and footer are made once from its styles (below).
+  const Styles styles = &profile == &default_profile() ? Styles{} : styles_of(profile);
   Sink page_body;
   Sink fragment_body;
   Renderer r(meta, profile, styles, page != nullptr ? &page_body : nullptr,
@@ -940,9 +973,18 @@ void render_into(const Document& document, Document* consume, const Meta& meta, 
   r.body(document, consume);
   // Each output is joined into one string of its final size, the other's pieces still held.
   if (page != nullptr) {
-    std::string tail;
-    page_tail(tail, profile);
-    page_body.move_to(*page, tail);
+    if (&profile == &default_profile()) {  // it never changes: its footer is written once
+      static const std::string kDefaultTail = [] {
+        std::string tail;
+        page_tail(tail, default_profile());
+        return tail;
+      }();
+      page_body.move_to(*page, kDefaultTail);
+    } else {
+      std::string tail;
+      page_tail(tail, profile);
+      page_body.move_to(*page, tail);
+    }
   }
   if (fragment != nullptr) fragment_body.move_to(*fragment, {});
 }

@@ -76,7 +76,10 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
 /// order lint() gives them.
 class LintPass {
  public:
-  LintPass(const Meta& meta, const Profile& profile, std::string_view now, std::vector<Diagnostic>& diagnostics);
+  /// `matcher`: the profile's dictionary as lint_matcher (prepared.h) builds it, kept by the
+  /// caller; null: the default profile's own, or one built here for another profile.
+  LintPass(const Meta& meta, const Profile& profile, std::string_view now, std::vector<Diagnostic>& diagnostics,
+           const DictMatcher* matcher = nullptr);
   void block(const RunBuffer& b);
   void finish(const Document& document, const Meta& meta);
 

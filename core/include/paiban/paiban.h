@@ -128,6 +128,39 @@ std::string format_json(std::string_view request_json);
 /// face (formatInput) uses this. The same notes and options give the same bytes as format_json.
 std::string format_json(std::string_view input, std::string_view request_json);
 
+/// Keeps the last profiles a caller formatted with, read and checked, with what formatting builds
+/// from them (the house dictionary's tables), under their exact text: a caller that sends the
+/// same profile with every call (the editor does) has it read once, not on every call. The calls
+/// that take a cache give the same bytes as those that do not. A profile with errors is never
+/// kept: every call with it reports them again. A changed text is a new entry; the least
+/// recently used goes when `capacity` are kept. Calls on several threads may share one cache.
+/// The cache is the caller's: the library keeps no profile of its own between calls.
+class ProfileCache {
+ public:
+  explicit ProfileCache(std::size_t capacity = 2);
+  ~ProfileCache();
+  ProfileCache(const ProfileCache&) = delete;
+  ProfileCache& operator=(const ProfileCache&) = delete;
+  /// Forgets every profile kept.
+  void clear();
+  /// How many profiles are kept.
+  std::size_t size() const;
+
+ private:
+  struct Impl;
+  friend struct ProfileCacheAccess;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// format(input, options) with options.profile_json read through `cache`.
+Result format(std::string_view input, const Options& options, ProfileCache& cache);
+
+/// format_json(request_json) with the request's profile read through `cache`.
+std::string format_json(std::string_view request_json, ProfileCache& cache);
+
+/// format_json(input, request_json) with the request's profile read through `cache`.
+std::string format_json(std::string_view input, std::string_view request_json, ProfileCache& cache);
+
 /// The JSON form of a result (the response half of format_json): {"ok", "page", "fragment",
 /// "meta", "diagnostics", "errors"}. Keys are sorted; the same result gives the same bytes.
 std::string to_json(const Result& result);
