@@ -72,6 +72,11 @@ bool ends_without_space(std::string_view s) {
   return e == s.size() && c != 0xFFFD && !text::is_space(c);
 }
 
+// text::trim of a text whose leading spaces are gone: most end without a space either.
+std::string_view trim_rest(std::string_view s) {
+  return s.empty() || ends_without_space(s) ? s : text::trim(s);
+}
+
 // Removes leading spaces, telling whether they form a paragraph indent.
 Line make_line(std::string_view raw, int line_no) {
   Line l;
@@ -100,7 +105,7 @@ Line make_line(std::string_view raw, int line_no) {
     i = j;
   }
   l.indented = indent || spaces >= 2;
-  l.seg = Seg{line_no, col, text::trim(raw.substr(i))};
+  l.seg = Seg{line_no, col, trim_rest(raw.substr(i))};
   return l;
 }
 
@@ -117,7 +122,7 @@ Seg skip(const Seg& s, std::size_t bytes) {
     ++out.col;
     i = j;
   }
-  out.text = text::trim(out.text.substr(i));
+  out.text = trim_rest(out.text.substr(i));
   return out;
 }
 
@@ -301,7 +306,9 @@ struct CmarkDoc {
 
 class InlineParser {
  public:
-  InlineParser(Segs segs, std::vector<Diagnostic>& diagnostics) : segs_(segs), diagnostics_(diagnostics) {}
+  /// `markup_free`: the lines are known to hold no markup byte (Source::markup_free).
+  InlineParser(Segs segs, std::vector<Diagnostic>& diagnostics, bool markup_free)
+      : segs_(segs), diagnostics_(diagnostics), markup_free_(markup_free) {}
 
   std::vector<Inline> parse(bool fast) {
     std::vector<Inline> out;
@@ -309,14 +316,18 @@ class InlineParser {
     if (fast && plain()) {
       // What cmark gives for text without markup, without asking it: one text node, which
       // emit_literal would cut into one run per line (a separator goes with the line before).
-      out.resize(segs_.size());
+      out.reserve(segs_.size());
       for (std::size_t k = 0; k < segs_.size(); ++k) {
-        Inline& run = out[k];
+        Inline& run = out.emplace_back();
         run.pos = Pos{segs_[k].line, segs_[k].col};
         const std::string_view sep = k + 1 < segs_.size() ? join_separator(segs_[k].text, segs_[k + 1].text) : "";
-        run.text.reserve(segs_[k].text.size() + sep.size());
-        run.text.append(segs_[k].text);
-        run.text.append(sep);
+        if (sep.empty()) {
+          run.text = std::string(segs_[k].text);  // one allocation of the line's size
+        } else {
+          run.text.reserve(segs_[k].text.size() + sep.size());
+          run.text.append(segs_[k].text);
+          run.text.append(sep);
+        }
       }
       return out;
     }
@@ -348,7 +359,7 @@ class InlineParser {
   /// byte, so the lines alone are looked at.
   bool plain() const {
     for (const Seg& seg : segs_)
-      if (seg.text.empty() || detail::has_markup_byte(seg.text)) return false;
+      if (seg.text.empty() || (!markup_free_ && detail::has_markup_byte(seg.text))) return false;
     const char last = segs_.back().text.back();
     return last != ' ' && last != '\t';
   }
@@ -589,6 +600,7 @@ class InlineParser {
 
   Segs segs_;
   std::vector<Diagnostic>& diagnostics_;
+  bool markup_free_ = false;
   std::string buf_;
   std::vector<std::size_t> starts_;
   std::size_t seg_hint_ = 0;
@@ -597,8 +609,8 @@ class InlineParser {
   int cache_cps_ = 0;
 };
 
-std::vector<Inline> inlines_of(Segs segs, std::vector<Diagnostic>& diagnostics, bool fast) {
-  return InlineParser(segs, diagnostics).parse(fast);
+std::vector<Inline> inlines_of(Segs segs, std::vector<Diagnostic>& diagnostics, bool fast, bool markup_free) {
+  return InlineParser(segs, diagnostics, markup_free).parse(fast);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -619,13 +631,14 @@ struct Proto {
 struct Sink {
   std::vector<Diagnostic>& diagnostics;
   bool fast;
+  bool markup_free;  ///< Source::markup_free
 };
 
 Block leaf(BlockKind kind, Segs segs, Pos pos, const Sink& sink) {
   Block b;
   b.kind = kind;
   b.pos = pos;
-  b.inlines = inlines_of(segs, sink.diagnostics, sink.fast);
+  b.inlines = inlines_of(segs, sink.diagnostics, sink.fast, sink.markup_free);
   return b;
 }
 
@@ -633,7 +646,17 @@ Block quote_block(const Proto& p, const Sink& sink) {
   Block q;
   q.kind = BlockKind::quote;
   q.pos = p.pos;
+  // Its paragraphs: one per line, or one per run of lines between empty ones.
+  std::size_t paragraphs = 0;
+  bool in_paragraph = false;
+  for (const Classified& c : p.quote) {
+    const bool line = !c.content.text.empty();
+    if (line && (p.per_line || !in_paragraph)) ++paragraphs;
+    in_paragraph = line;
+  }
+  q.children.reserve(paragraphs);
   std::vector<Seg> cur;
+  cur.reserve(p.per_line ? 1 : p.quote.size());
   auto flush = [&] {
     if (cur.empty()) return;
     q.children.push_back(leaf(BlockKind::paragraph, segs_of(cur), Pos{cur.front().line, cur.front().col}, sink));
@@ -724,7 +747,7 @@ bool unit_line(std::string_view t) {
 
 Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagnostic>& diagnostics,
                       bool fast_plain_text) {
-  const Sink sink{diagnostics, fast_plain_text};
+  const Sink sink{diagnostics, fast_plain_text, source.markup_free};
   // The body lines.
   std::vector<Line> lines;
   lines.reserve(source.line_count());
@@ -844,13 +867,17 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
 
   Document doc;
   doc.blocks.reserve(protos.size() + 1);
-  for (const Proto& p : protos) {
+  for (std::size_t at = 0; at < protos.size(); ++at) {
+    const Proto& p = protos[at];
     if (p.kind == BlockKind::list_item) {
       // Consecutive items (blank lines between them allowed) make one list.
       if (doc.blocks.empty() || doc.blocks.back().kind != BlockKind::list) {
         Block list;
         list.kind = BlockKind::list;
         list.pos = p.pos;
+        std::size_t items = 1;
+        while (at + items < protos.size() && protos[at + items].kind == BlockKind::list_item) ++items;
+        list.children.reserve(items);
         doc.blocks.push_back(std::move(list));
       }
       doc.blocks.back().children.push_back(leaf(BlockKind::list_item, segs_of_proto(p), p.pos, sink));

@@ -1,6 +1,7 @@
 #include "decode.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -27,46 +28,123 @@ bool valid_utf8(std::string_view s) {
 
 namespace {
 
+/// Classes of ASCII bytes for clean_run.
+enum : unsigned char {
+  kPrintable = 1,  ///< 0x20–0x7E
+  kKept = 2,       ///< printable or tab: kept as it is
+  kMarkup = 4,     ///< a byte cmark's inline parser stops at: ! & * < [ \ ] _ `
+};
+
+/// The class of each byte (0 for bytes from 0x80 on: clean_run reads those as sequences).
+constexpr std::array<unsigned char, 256> kAsciiClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (unsigned c = 0; c < 128; ++c) {
+    unsigned char k = 0;
+    if (c >= 0x20 && c < 0x7F) k |= kPrintable | kKept;
+    if (c == '\t') k |= kKept;
+    switch (c) {
+      case '!':
+      case '&':
+      case '*':
+      case '<':
+      case '[':
+      case '\\':
+      case ']':
+      case '_':
+      case '`':
+        k |= kMarkup;
+        break;
+      default:
+        break;
+    }
+    t[c] = k;
+  }
+  return t;
+}();
+
+/// True when one of the eight bytes of w (all printable ASCII) is a markup byte. Each lies below
+/// 0x61, which letters and most of a URL are not.
+bool word_has_markup(std::uint64_t w) {
+  if (!text::bytes8::any_below(w, 0x61)) return false;
+  unsigned any = 0;
+  for (int k = 0; k < 8; ++k) any |= kAsciiClass[(w >> (8 * k)) & 0xFFu];
+  return (any & kMarkup) != 0;
+}
+
 /// The end of the run of bytes from `i` that decode keeps as they are: printable ASCII, tab and
 /// valid multi-byte sequences. It stops at a line break, a control byte, an invalid sequence
-/// or the end.
-std::size_t clean_run(std::string_view s, std::size_t i) {
+/// or the end. The classes of the ASCII bytes it passes are or'ed into `seen` (only kMarkup is
+/// meant: once it is there, the 8-byte skip stops looking for it).
+std::size_t clean_run(std::string_view s, std::size_t i, unsigned& seen) {
+  unsigned got = seen;  // (kept in a register, written back on the way out)
   const std::size_t n = s.size();
   const auto* in = reinterpret_cast<const unsigned char*>(s.data());
   while (i < n) {
     const unsigned char c = in[i];
     if (c >= 0x80) {
-      // Runs of three-byte characters (all of CJK) first: utf8_sequence's common case, taken
-      // without the call's other checks while it lasts.
+      // Runs of three-byte characters (all of CJK) first: four at a time from two 8-byte words
+      // (bytes 0–5 and 6–11) while every lead is E1–EF but ED and every other byte a
+      // continuation byte. The mask takes leads E0–EF; the four leads' low nibbles, gathered
+      // into bytes 0, 3, 4 and 7 of one word, must then be neither 0 nor D (E0 and ED need a
+      // look at the next byte: the loop below). A nibble x in a byte: x + 0x7F has the top bit
+      // set exactly when x ≠ 0, and (x ^ 0xD) + 0x7F exactly when x ≠ 0xD.
+      constexpr std::uint64_t kMask = 0xC0C0F0C0C0F0ull;
+      constexpr std::uint64_t kWant = 0x8080E08080E0ull;
+      constexpr std::uint64_t kNibbles = 0x0F00000Full;
+      constexpr std::uint64_t kAdd = 0x7F00007F7F00007Full;
+      constexpr std::uint64_t kD = 0x0D00000D0D00000Dull;
+      constexpr std::uint64_t kTop = 0x8000008080000080ull;
+      while (i + 14 <= n) {
+        const std::uint64_t w0 = text::bytes8::load(in + i);
+        const std::uint64_t w1 = text::bytes8::load(in + i + 6);
+        if ((w0 & kMask) != kWant || (w1 & kMask) != kWant) break;
+        const std::uint64_t leads = (w0 & kNibbles) | ((w1 & kNibbles) << 32);
+        if (((leads + kAdd) & ((leads ^ kD) + kAdd) & kTop) != kTop) break;
+        i += 12;
+      }
       while (i + 2 < n) {
         const unsigned char b0 = in[i];
         if (b0 < 0xE1 || b0 > 0xEF || b0 == 0xED) break;
         std::uint16_t tail = 0;
         std::memcpy(&tail, in + i + 1, 2);
-        if ((tail & 0xC0C0u) != 0x8080u) return i;
+        if ((tail & 0xC0C0u) != 0x8080u) {
+          seen = got;
+          return i;
+        }
         i += 3;
       }
       if (i >= n || in[i] < 0x80) continue;
       const std::size_t len = utf8_sequence(s, i);
-      if (len == 0) return i;
+      if (len == 0) {
+        seen = got;
+        return i;
+      }
       i += len;
-    } else if ((c >= 0x20 && c < 0x7F) || c == '\t') {
+    } else if ((kAsciiClass[c] & kKept) != 0) {
+      got |= kAsciiClass[c];
       ++i;
       // In Chinese text most ASCII runs are short (a number, a comma): a byte at a time first.
       const std::size_t few = std::min(n, i + 8);
-      while (i < few && in[i] >= 0x20 && in[i] < 0x7F) ++i;
+      unsigned k = 0;
+      while (i < few && ((k = kAsciiClass[in[i]]) & kPrintable) != 0) {
+        got |= k;
+        ++i;
+      }
       if (i < few) continue;
       // More ASCII likely follows: eight printable bytes at a time (a byte >= 0x80, < 0x20 or
       // 0x7F ends the skip; a false alarm only sends a byte through the checks above).
       while (i + 8 <= n) {
         const std::uint64_t w = text::bytes8::load(in + i);
         if (text::bytes8::any_high(w) || text::bytes8::any_below(w, 0x20) || text::bytes8::any_equal(w, 0x7F)) break;
+        if ((got & kMarkup) == 0 && word_has_markup(w)) got |= kMarkup;
         i += 8;
       }
     } else {
+      seen = got;
       return i;
     }
   }
+  seen = got;
   return n;
 }
 
@@ -94,6 +172,7 @@ Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics, bool
   std::string& out = src.owned;
   std::size_t kept = 0;
   bool copied = false;
+  unsigned seen = 0;  // the classes of the ASCII bytes kept (kMarkup: some markup byte)
   const auto flush = [&](std::size_t to) {
     if (!copied) out.reserve(n + 1);
     copied = true;
@@ -107,7 +186,7 @@ Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics, bool
   std::size_t i = 0;
   while (i < n) {
     // Clean bytes up to the line end are kept as they are.
-    std::size_t end = clean_run(bytes, i);
+    std::size_t end = clean_run(bytes, i, seen);
     if (end < n && in[end] == '\n') {
       i = end + 1;
       starts.push_back(out.size() + (i - kept));
@@ -137,7 +216,7 @@ Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics, bool
         ++col;
         continue;
       }
-      const std::size_t to = clean_run(bytes, i);
+      const std::size_t to = clean_run(bytes, i, seen);
       col += text::length(bytes.substr(i, to - i));
       out.append(in + i, to - i);
       i = to;
@@ -158,6 +237,7 @@ Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics, bool
     kept = i;
     starts.push_back(out.size());
   }
+  src.markup_free = (seen & kMarkup) == 0;
   if (may_borrow && !copied) {  // nothing changed: every line ends with LF
     src.borrowed = true;
     src.input = bytes;

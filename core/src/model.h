@@ -28,6 +28,10 @@ struct Source {
   std::string_view input;           ///< the text when `borrowed`
   bool borrowed = false;            ///< the text is `input`, not `owned`
   std::vector<std::size_t> starts;  ///< byte offset of each line in text(), then text().size()
+  /// Set by decode() when no byte of the text is one cmark's inline parser stops at (! & * < [
+  /// \ ] _ `; line ends aside): the blocks stage then need not look for markup line by line.
+  /// False promises nothing (push_line clears it).
+  bool markup_free = false;
 
   std::string_view text() const { return borrowed ? input : std::string_view(owned); }
   std::size_t line_count() const { return starts.empty() ? 0 : starts.size() - 1; }
@@ -37,6 +41,7 @@ struct Source {
   /// Appends a line (without line end) to an owned text.
   void push_line(std::string_view l) {
     if (starts.empty()) starts.push_back(0);
+    markup_free = false;
     owned.append(l.data(), l.size());
     owned += '\n';
     starts.push_back(owned.size());
@@ -48,6 +53,7 @@ struct Source {
     std::vector<std::size_t>().swap(starts);
     input = {};
     borrowed = false;
+    markup_free = false;
   }
 };
 
