@@ -255,22 +255,7 @@ bool safe_href(std::string_view url) {
 
 /// A byte cmark's inline parser stops at (or a line end).
 constexpr bool markup_byte(unsigned char c) {
-  switch (c) {
-    case '\n':
-    case '\r':
-    case '!':
-    case '&':
-    case '*':
-    case '<':
-    case '[':
-    case '\\':
-    case ']':
-    case '_':
-    case '`':
-      return true;
-    default:
-      return false;
-  }
+  return c == '\n' || c == '\r' || text::markup_start(c);
 }
 
 }  // namespace

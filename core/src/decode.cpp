@@ -42,21 +42,7 @@ constexpr std::array<unsigned char, 256> kAsciiClass = [] {
     unsigned char k = 0;
     if (c >= 0x20 && c < 0x7F) k |= kPrintable | kKept;
     if (c == '\t') k |= kKept;
-    switch (c) {
-      case '!':
-      case '&':
-      case '*':
-      case '<':
-      case '[':
-      case '\\':
-      case ']':
-      case '_':
-      case '`':
-        k |= kMarkup;
-        break;
-      default:
-        break;
-    }
+    if (text::markup_start(static_cast<unsigned char>(c))) k |= kMarkup;
     t[c] = k;
   }
   return t;

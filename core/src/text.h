@@ -36,6 +36,25 @@ constexpr bool any_equal(std::uint64_t w, unsigned char c) {
 }
 }  // namespace bytes8
 
+/// A byte at which cmark's inline parser may see markup: ! & * < [ \ ] _ and the backtick
+/// (line ends aside). Text with none of them is plain text to cmark.
+constexpr bool markup_start(unsigned char c) {
+  switch (c) {
+    case '!':
+    case '&':
+    case '*':
+    case '<':
+    case '[':
+    case '\\':
+    case ']':
+    case '_':
+    case '`':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /// The code point of the three bytes at p, a lead 0xE0–0xEF and two continuation bytes (their
 /// low bits taken as they are): all of CJK. text::next's three-byte case, for loops that test
 /// the lead themselves.
