@@ -269,7 +269,7 @@ std::string report_entry(const Job& job) {
 
 /// Reads, decodes, formats and writes one file.
 void convert_file(Job& job, const std::string& in_root, const std::string& out_root, const paiban::Options& opt,
-                  bool fragment) {
+                  paiban::ProfileCache& profiles, bool fragment) {
   if (!job.errors.empty()) return;  // failed while listing
   std::string bytes;
   IoError err;
@@ -281,7 +281,7 @@ void convert_file(Job& job, const std::string& in_root, const std::string& out_r
   Decoded decoded = to_utf8(std::move(bytes));
   job.encoding = decoded.encoding;
   job.decoded = true;
-  job.result = paiban::format(decoded.text, opt);
+  job.result = paiban::format(decoded.text, opt, profiles);
   paiban::Result& r = job.result;
   if (!r.ok) {
     job.errors = r.errors;
@@ -302,10 +302,11 @@ void convert_file(Job& job, const std::string& in_root, const std::string& out_r
   }
 }
 
-/// All of one file's work, its report entry included. Runs on a worker thread; touches only `job`.
+/// All of one file's work, its report entry included. Runs on a worker thread; touches only `job`
+/// (and `profiles`, which the workers share: the profile is read once for all the files).
 void convert(Job& job, const std::string& in_root, const std::string& out_root, const paiban::Options& opt,
-             bool fragment) {
-  convert_file(job, in_root, out_root, opt, fragment);
+             paiban::ProfileCache& profiles, bool fragment) {
+  convert_file(job, in_root, out_root, opt, profiles, fragment);
   job.tally = tally(job.result.diagnostics);
   job.report_entry = report_entry(job);
   job.result = paiban::Result();
@@ -480,11 +481,12 @@ int run_batch(const std::vector<std::string>& args, HelpWriter help) {
   std::atomic<std::size_t> wanted{0};  // the entry the main thread writes next
   std::mutex wake_mutex;               // only for the wake-ups of the main thread
   std::condition_variable wake_cv;
+  paiban::ProfileCache profiles;  // one profile for every file: read once, shared by the workers
   auto worker = [&] {
     for (;;) {
       const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
       if (i >= total) return;
-      convert(jobs[i], in_root, out_root, opt, ba.fragment);
+      convert(jobs[i], in_root, out_root, opt, profiles, ba.fragment);
       // The flag's store and the load of `wanted` here, the store of `wanted` and the flag's load
       // in the main thread are sequentially consistent: one side sees the other's store, so either
       // the main thread finds the entry ready or it is woken. The mutex is held by the main thread

@@ -109,6 +109,7 @@ int run_lint(const std::vector<std::string>& args, HelpWriter help) {
   bool output_failed = false;
   IoError out_err;
 
+  paiban::ProfileCache profiles;  // the same profile for every file: read once
   for (const std::string& input : inputs) {
     const std::string name = input == "-" ? std::string("<stdin>") : input;
     nlohmann::json entry{{"file", name}};
@@ -132,7 +133,7 @@ int run_lint(const std::vector<std::string>& args, HelpWriter help) {
     if (decoded.encoding == Encoding::gb18030 && !la.quiet)
       say(name + ": 提示：输入按 GB18030 编码读取 / note: input read as GB18030");
 
-    paiban::Result r = paiban::format(decoded.text, opt);
+    paiban::Result r = paiban::format(decoded.text, opt, profiles);
     sort_diagnostics(r.diagnostics);
     std::string text;
     if (!r.ok) {

@@ -11,8 +11,14 @@
 
 namespace {
 
+/// The editor sends its profile with every call: the module keeps the last ones it read.
+paiban::ProfileCache& profile_cache() {
+  static paiban::ProfileCache cache;
+  return cache;
+}
+
 std::string format_json(const std::string& request) {
-  return paiban::format_json(request);
+  return paiban::format_json(request, profile_cache());
 }
 std::string version() {
   return paiban::version();
@@ -31,7 +37,7 @@ extern "C" {
 std::string* paiban_format_response(const char* input, std::size_t input_len, const char* request,
                                     std::size_t request_len) {
   return new std::string(  // NOLINT(cppcoreguidelines-owning-memory): freed by post.js
-      paiban::format_json(std::string_view(input, input_len), std::string_view(request, request_len)));
+      paiban::format_json(std::string_view(input, input_len), std::string_view(request, request_len), profile_cache()));
 }
 const char* paiban_response_data(const std::string* response) {
   return response->data();

@@ -606,6 +606,24 @@ test('batch converts a tree (subfolders, hidden skipped) like format does, repor
   assert.deepEqual(rep.summary, { failed: 0, files: 5, fixes, ok: 5, warnings });
 });
 
+test('batch --profile: every page and the report as format --profile makes them, the workers sharing the profile', () => {
+  const src = makeTree('batch-prof');
+  for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(src, `p${i}.txt`), `标题：第${i}篇\n\n会议强调,要抓好落实.第${i}项.\n`);
+  const profile = path.join(__dirname, '..', 'golden', 'profiles', 'yunling.json');
+  const out = path.join(tmp, 'batch-prof-out');
+  expectStatus(paiban(['batch', src, out, '--now', NOW, '-j', '3', '--profile', profile]), 0, 'batch --profile');
+  const rep = JSON.parse(fs.readFileSync(path.join(out, 'paiban-report.json'), 'utf8'));
+  assert.equal(rep.files.length, 17);
+  for (const f of rep.files) {
+    const own = paiban(['format', '--quiet', '--now', NOW, '--profile', profile, path.join(src, f.path)]).stdout;
+    const plain = paiban(['format', '--quiet', '--now', NOW, path.join(src, f.path)]).stdout;
+    assert.notEqual(own, plain, `${f.path}: the profile changes the page`);
+    assert.equal(fs.readFileSync(path.join(out, f.output), 'utf8'), own, f.output);
+    const json = JSON.parse(paiban(['format', '--json', '--now', NOW, '--profile', profile, path.join(src, f.path)]).stdout);
+    assert.deepEqual(f.diagnostics, json.diagnostics, `${f.path} diagnostics`);
+  }
+});
+
 test('batch: the same bytes with -j1, -j3 and -j4 (outputs and report), every file listed in order, no temp files', () => {
   const src = makeTree('batch-det');
   // More files, so that the threads really interleave. The first ones by path are the biggest, so

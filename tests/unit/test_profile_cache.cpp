@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#ifndef __EMSCRIPTEN__
 #include <thread>
+#endif
 #include <vector>
 
 #include "paiban/paiban.h"
@@ -196,6 +198,8 @@ TEST_CASE("profile cache: a changed profile text is never served the kept profil
   CHECK(cache.size() == 0);
 }
 
+// The WASM build has no threads (the module is single-threaded): natively only.
+#ifndef __EMSCRIPTEN__
 TEST_CASE("profile cache: calls on several threads share one cache") {
   std::mt19937 rng(99);
   std::vector<std::string> profiles(4);
@@ -227,6 +231,7 @@ TEST_CASE("profile cache: calls on several threads share one cache") {
   for (const int w : wrong) CHECK(w == 0);
   CHECK(cache.size() <= 2);
 }
+#endif
 
 TEST_CASE("profile cache: a prepared profile is the profile parse_profile reads, with its warnings") {
   std::mt19937 rng(5);
