@@ -4,12 +4,15 @@
 //
 // In the one-file build (tools/build-web.cjs) the WASM is not inside paiban.js: it is in
 // <script type="application/octet-stream" id="paiban-wasm">, gzip-compressed and base64-encoded
-// (a third of SINGLE_FILE's size). Its text goes into the worker's own source, as a string
-// before paiban.js (self.paibanGzip64), so that the worker decodes, inflates and compiles it as
-// soon as its script runs, off the page's main thread. (Posted as a message, it reached the
-// worker only once the page's main thread had passed it on after the worker's script had run,
-// 17-25 ms later while the page was still being parsed and laid out.) Without that element
-// (paiban.js kept its own WASM) the worker gets {type: 'wasm'} and loads paiban.js's copy.
+// (a third of SINGLE_FILE's size). Where the browser has Uint8Array.fromBase64, this script
+// decodes it and posts the bytes to the worker (the buffer transferred, not copied) right after
+// starting it; the worker inflates and compiles them off the page's main thread. Elsewhere the
+// text goes into the worker's own source, as a string before paiban.js (self.paibanGzip64).
+// (The text in the source made a Blob of 330 KB, built on the page's main thread and read back
+// by the worker; without it the app's script ran ~60 ms sooner and the page was ready ~40 ms
+// sooner, medians of 30 alternated cold opens on a shared machine: docs/performance.md.)
+// Without that element (paiban.js kept its own WASM) the worker gets {type: 'wasm'} and loads
+// paiban.js's copy.
 //
 // Paiban.boot = {worker, error, store, attach(onmessage, onerror)}: the app takes the worker over
 // with attach(); messages that arrived before are handed over first, in order. store: the
@@ -38,18 +41,30 @@ Paiban.boot = (function () {
     boot.error = 'no worker';
     return boot;
   }
-  // The WASM text as a string literal ahead of the worker's source; base64 has no character that
-  // could end it (text with one is posted to the worker instead; indexOf, unlike a regular
-  // expression's first run, costs nothing here).
   var parts = [source.textContent];
   var wasmNode = document.getElementById('paiban-wasm');
   var gzip64 = wasmNode ? wasmNode.textContent : '';
   if (wasmNode) wasmNode.textContent = ''; // the page no longer needs the text
-  var literal = ['"', '\\', '\n', '\r'].every(function (c) {
-    return gzip64.indexOf(c) < 0;
-  });
-  if (gzip64 && literal) {
-    parts.unshift('self.paibanGzip64 = "', gzip64, '";\n');
+  // Where the browser has Uint8Array.fromBase64 (under a millisecond for the WASM text), the
+  // bytes are decoded here and posted with their buffer transferred: the worker's source stays
+  // paiban.js + worker.js. Else the text goes in as a string literal ahead of that source; base64
+  // has no character that could end it (text with one is posted to the worker instead; indexOf,
+  // unlike a regular expression's first run, costs nothing here).
+  var gz = null;
+  if (gzip64 && typeof Uint8Array.fromBase64 === 'function') {
+    try {
+      gz = Uint8Array.fromBase64(gzip64);
+    } catch (e) {
+      gz = null; // not base64: the worker is given the text and says why it cannot load it
+    }
+  }
+  var literal =
+    !gz &&
+    ['"', '\\', '\n', '\r'].every(function (c) {
+      return gzip64.indexOf(c) < 0;
+    });
+  if (gz || (gzip64 && literal)) {
+    if (!gz) parts.unshift('self.paibanGzip64 = "', gzip64, '";\n');
     gzip64 = '';
     sent = true;
   }
@@ -59,6 +74,7 @@ Paiban.boot = (function () {
     boot.error = String((e && e.message) || e);
     return boot;
   }
+  if (gz) boot.worker.postMessage({ type: 'wasm', gz: gz }, [gz.buffer]);
   boot.worker.onmessage = function (event) {
     early.push(event);
   };

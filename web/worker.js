@@ -2,10 +2,11 @@
 // file, started from a Blob URL, so it works from file:// too. The worker owns the WASM module;
 // the page only sends requests and renders what comes back.
 //
-// The WASM, gzip-compressed and base64-encoded, is in self.paibanGzip64: boot.js puts it ahead
-// of this source. Without it, the first message says where it is:
-// Messages in:  {type: 'wasm', gzip64}  from boot.js: the same text (absent: paiban.js has its
-//               own copy)
+// The WASM, gzip-compressed, comes from boot.js: as bytes in the first message, or (browsers
+// without Uint8Array.fromBase64) base64-encoded in self.paibanGzip64, ahead of this source.
+// Messages in:  {type: 'wasm', gz}      from boot.js: the gzip bytes (their buffer transferred)
+//               {type: 'wasm', gzip64}  from boot.js: the base64 text, when it was not put in
+//                                       self.paibanGzip64 (neither: paiban.js has its own copy)
 //               {type: 'format', seq, request}
 //               {type: 'get', id, what: 'page' | 'copy' | 'text' | 'ids', rule}
 // Messages out: {type: 'ready', version, defaultProfile}
@@ -36,9 +37,9 @@
   // not the ones that pay for it. In parts, one a task: a request that comes meanwhile waits for
   // the part being run only. The first part compiles what every request runs (~45 ms; a title
   // alone costs as much), the others the block and inline kinds (~10 ms, ~2 ms). After a
-  // request the rest waits until the worker has been idle for WARM_RESUME_MS: the page sends a
-  // request that waited for the one in flight only once that one's result is in, and it should
-  // not find the worker warming up.
+  // request (but one for empty notes) the rest waits until the worker has been idle for
+  // WARM_RESUME_MS: the page sends a request that waited for the one in flight only once that
+  // one's result is in, and it should not find the worker warming up.
   var WARM_UP = [
     [
       '标题：县区分局召开水污染防治工作会',
@@ -90,10 +91,11 @@
     });
   }
 
-  // The page's gzip + base64 text → a compiled WebAssembly.Module, compiled as it is inflated.
-  function compile(gzip64) {
+  // The page's gzip bytes (or their base64 text) → a compiled WebAssembly.Module, compiled as it
+  // is inflated.
+  function compile(data) {
     if (typeof DecompressionStream !== 'function') return Promise.reject(new Error('no DecompressionStream'));
-    var gz = bytesOf(gzip64); // both decoders skip ASCII whitespace
+    var gz = typeof data === 'string' ? bytesOf(data) : data; // both decoders skip ASCII whitespace
     var whole = function () {
       return inflated(gz)
         .arrayBuffer()
@@ -106,9 +108,9 @@
   }
 
   var compiled = wasm.then(function (w) {
-    var text = w.gzip64;
-    w.gzip64 = null;
-    return text ? compile(text) : null;
+    var data = w.gz || w.gzip64;
+    w.gz = w.gzip64 = null;
+    return data ? compile(data) : null;
   });
 
   // The module is compiled once, and instantiated here (again after an abort).
@@ -259,7 +261,9 @@
       preview: preview,
       rules: summary
     });
-    warmSoon(WARM_RESUME_MS);
+    // Empty notes (the new draft's request at start) say nothing about typing, and the page does
+    // not hold its next request for their answer: the warm-up goes on at once.
+    warmSoon(msg.request.input ? WARM_RESUME_MS : 0);
   }
 
   function schedule() {

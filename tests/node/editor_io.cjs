@@ -130,6 +130,30 @@ async function storageFailures(browser, url) {
   }
 }
 
+// A browser without Uint8Array.fromBase64 (most of those in use): boot.js puts the WASM text into
+// the worker's source instead of posting the decoded bytes; the editor must start and format.
+async function withoutFromBase64(browser, url) {
+  const context = await browser.newContext({ viewport: E.VIEWPORT });
+  await context.addInitScript(() => {
+    delete Uint8Array.fromBase64;
+  });
+  const watch = await guard(context, []);
+  await context.setOffline(true);
+  const page = await context.newPage();
+  watch.attach(page);
+  await page.goto(url, { waitUntil: 'load' });
+  t.check((await page.evaluate(() => typeof Uint8Array.fromBase64)) === 'undefined', 'no fromBase64: the init script did not run');
+  const ready = await page.waitForSelector('html[data-ready="1"]', { timeout: 15000 }).then(() => true, () => false);
+  t.check(ready, 'no fromBase64: the editor never became ready');
+  if (ready) {
+    await E.idle(page);
+    await E.setNotes(page, E.SAMPLE.notes);
+    t.check((await E.preview(page)).text.includes(E.SAMPLE.title), 'no fromBase64: the preview does not show the notes');
+  }
+  t.watchErrors('no fromBase64', watch);
+  await context.close();
+}
+
 async function reloadAndDrafts(browser, url) {
   const { context, page } = await E.openEditor(browser, url);
   await E.setNotes(page, '第一篇草稿的标题\n\n第一篇草稿的正文。');
@@ -260,13 +284,14 @@ async function main() {
     t.watchErrors('file://', watch);
     await context.close();
     await storageFailures(browser, url);
+    await withoutFromBase64(browser, url);
     await reloadAndDrafts(browser, url);
     await serviceWorker(browser, path.dirname(html));
   } finally {
     await browser.close();
   }
   await killAndRecover(url);
-  return t.finish('copy (html + text read back), download, import GB18030 / UTF-8 BOM / UTF-16 and drop, storage full / denied, reload, drafts list, killed browser, service worker offline');
+  return t.finish('copy (html + text read back), no Uint8Array.fromBase64, download, import GB18030 / UTF-8 BOM / UTF-16 and drop, storage full / denied, reload, drafts list, killed browser, service worker offline');
 }
 
 main().then(
