@@ -1,6 +1,7 @@
 #include "numbering.h"
 
 #include <array>
+#include <cstdint>
 
 #include "text.h"
 
@@ -102,15 +103,29 @@ bool has_text_after(Head& u, std::size_t i) {
   return false;
 }
 
-}  // namespace
+// By a line's first byte: whether the first code point, as text::next decodes it, can start a
+// heading number (一…九 十 0…9 ０…９ ( （) or a bullet (- * + • ● · ◆ ■ ▪ U+F0B7). Beyond the ASCII
+// ones only these leads can: E4 and E5 (the numerals and 十), EF (（ ０…９ U+F0B7), C2 (·), E2
+// (• ● ◆ ■ ▪), and — text::next takes any byte after a lead as its continuation — C0, E0 and F0,
+// whose short or malformed sequences decode to small code points (C0 B0 is '0'), F0 to any below
+// U+40000.
+constexpr unsigned char kMayNumber = 1;
+constexpr unsigned char kMayBullet = 2;
+constexpr std::array<unsigned char, 256> kFirstByte = [] {
+  std::array<unsigned char, 256> t{};
+  for (int b = '0'; b <= '9'; ++b) t[static_cast<std::size_t>(b)] = kMayNumber;
+  t['('] = kMayNumber;
+  t['-'] = t['*'] = t['+'] = kMayBullet;
+  t[0xC0] = t[0xE0] = t[0xF0] = kMayNumber | kMayBullet;
+  t[0xE4] = t[0xE5] = kMayNumber;
+  t[0xEF] = kMayNumber | kMayBullet;
+  t[0xC2] = t[0xE2] = kMayBullet;
+  return t;
+}();
 
-int heading_number_level(std::string_view line) {
-  // Every numbered heading starts with a numeral, 十, a digit or an opening parenthesis: one
-  // look at the first character settles most lines.
-  if (line.empty()) return 0;
-  std::size_t first_end = 0;
-  const char32_t first = text::next(line, first_end);
-  if (numeral_digit(first) == 0 && first != U'十' && !ascii_or_wide_digit(first) && !is_open_paren(first)) return 0;
+// heading_number_level once the first character may start a number (kept apart, so that the
+// lines the first byte settles do not set up its frame).
+[[gnu::noinline]] int number_level(std::string_view line) {
   Head u(line);
   if (!u.has(0)) return 0;
   std::size_t i = 0;
@@ -135,23 +150,68 @@ int heading_number_level(std::string_view line) {
   return 0;
 }
 
+}  // namespace
+
+int heading_number_level(std::string_view line) {
+  // Every numbered heading starts with a numeral, 十, a digit or an opening parenthesis: the
+  // first byte settles most lines, the first character most of the rest.
+  if (line.empty() || (kFirstByte[static_cast<unsigned char>(line[0])] & kMayNumber) == 0) return 0;
+  // Three digits (a year, a count) are no heading number.
+  const auto is_digit = [](char b) { return b >= '0' && b <= '9'; };
+  if (line.size() >= 3 && is_digit(line[0]) && is_digit(line[1]) && is_digit(line[2])) return 0;
+  std::size_t first_end = 0;
+  const char32_t first = text::next(line, first_end);
+  if (numeral_digit(first) == 0 && first != U'十' && !ascii_or_wide_digit(first) && !is_open_paren(first)) return 0;
+  return number_level(line);
+}
+
 bool heading_shape(std::string_view line) {
+  // A code point takes at most four bytes: a longer line has more than 40.
+  constexpr std::size_t kMaxBytes = std::size_t{4} * 40;
+  if (line.empty() || line.size() > kMaxBytes) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t size = line.size();
   int n = 0;
   char32_t last = 0;
-  char32_t before = 0;
-  bool colon_after = false;  // an ASCII colon must sit between two digits (10:30)
-  for (std::size_t i = 0; i < line.size();) {
-    char32_t c = text::next(line, i);
+  bool digit_before = false;  // the code point before is an ASCII digit
+  bool colon_after = false;   // an ASCII colon must sit between two digits (10:30)
+  for (std::size_t i = 0; i < size;) {
+    char32_t c = p[i];
+    if (c - 0xE1 <= 0xEE - 0xE1 && c != 0xE3 && i + 2 < size) {
+      // Three bytes that decode to U+1000…U+2FFF or U+4000…U+EFFF (most of CJK): none is a
+      // stop, an end mark or ASCII, so they need not be decoded.
+      i += 3;
+      if (++n > 40 || colon_after) return false;
+      digit_before = false;
+      last = U'一';
+      continue;
+    }
+    if (c < 0x80) {
+      ++i;
+    } else if ((c >> 4) == 0xE && i + 2 < size) {  // text::next's three-byte case
+      c = text::decode3(p + i);
+      i += 3;
+    } else {
+      c = text::next(line, i);
+    }
     if (++n > 40) return false;
-    if (c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == ';' || c == '!' || c == '?' || c == U'：')
-      return false;
-    if (colon_after && !(c >= '0' && c <= '9')) return false;
-    if (c == ':' && !(before >= '0' && before <= '9')) return false;
-    colon_after = c == ':';
-    before = c;
+    if (c < 0x80) {  // (malformed sequences can decode to ASCII too)
+      const bool digit = c >= '0' && c <= '9';
+      if (colon_after && !digit) return false;
+      if (c == ';' || c == '!' || c == '?') return false;
+      colon_after = c == ':';
+      if (colon_after && !digit_before) return false;
+      digit_before = digit;
+    } else {
+      if (colon_after) return false;
+      // 。 and the full-width ！ ？ ； ：
+      constexpr std::uint32_t kStops =
+          (1u << (U'！' - U'！')) | (1u << (U'？' - U'！')) | (1u << (U'；' - U'！')) | (1u << (U'：' - U'！'));
+      if (c == U'。' || (c - U'！' <= U'？' - U'！' && ((kStops >> (c - U'！')) & 1u) != 0)) return false;
+      digit_before = false;
+    }
     last = c;
   }
-  if (n == 0) return false;
   return !(last == ':' || last == U'，' || last == ',' || last == '.' || last == U'、');
 }
 
@@ -161,7 +221,7 @@ int heading_level(std::string_view line) {
 }
 
 std::size_t bullet_length(std::string_view line) {
-  if (line.empty()) return 0;
+  if (line.empty() || (kFirstByte[static_cast<unsigned char>(line[0])] & kMayBullet) == 0) return 0;
   std::size_t i = 0;
   char32_t c = text::next(line, i);
   bool glyph = c == U'•' || c == U'●' || c == U'·' || c == U'◆' || c == U'■' || c == U'▪' || c == 0xF0B7;
@@ -175,8 +235,10 @@ std::size_t bullet_length(std::string_view line) {
     for (char ch : line) {
       if (static_cast<char32_t>(static_cast<unsigned char>(ch)) == c)
         ++marks;
-      else if (ch != ' ' && ch != '\t')
+      else if (ch != ' ' && ch != '\t') {
         only_marks = false;
+        break;
+      }
     }
     if (only_marks && marks >= 3) return 0;
   }

@@ -839,8 +839,27 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
   };
   std::vector<Key> order(net.size());
   for (std::size_t j = 0; j < net.size(); ++j) order[j] = Key{net[j].pos.line, net[j].pos.col, j};
-  std::sort(order.begin(), order.end(),
-            [](const Key& a, const Key& b) { return a.line != b.line ? a.line < b.line : a.col > b.col; });
+  // The edits mostly come in source order already: runs of one line each, the lines rising, the
+  // columns in a run strictly rising (or falling). Then no two keys are equal, so the sorted
+  // order is the only one std::sort can give: each run, reversed when its columns rise.
+  bool in_runs = true;
+  for (std::size_t j = 0, run_end = 0; j < order.size() && in_runs; j = run_end) {
+    run_end = j + 1;
+    while (run_end < order.size() && order[run_end].line == order[j].line) ++run_end;
+    if (run_end < order.size() && order[run_end].line < order[j].line) in_runs = false;
+    if (run_end - j < 2) continue;
+    const bool rising = order[j].col < order[j + 1].col;
+    for (std::size_t m = j + 1; m < run_end && in_runs; ++m)
+      if (rising ? !(order[m - 1].col < order[m].col) : !(order[m - 1].col > order[m].col)) in_runs = false;
+    if (in_runs && rising)
+      std::reverse(order.begin() + static_cast<std::ptrdiff_t>(j),
+                   order.begin() + static_cast<std::ptrdiff_t>(run_end));
+  }
+  if (!in_runs) {
+    for (std::size_t j = 0; j < net.size(); ++j) order[j] = Key{net[j].pos.line, net[j].pos.col, j};
+    std::sort(order.begin(), order.end(),
+              [](const Key& a, const Key& b) { return a.line != b.line ? a.line < b.line : a.col > b.col; });
+  }
   const auto edit = [&](std::size_t j) -> const SourceEdit& { return net[order[j].index]; };
   const std::string_view all = source.text();  // every line with its '\n'
   const std::size_t lines = source.line_count();
@@ -875,16 +894,25 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
       if (e.pos.col < 1) continue;
       const int want = e.pos.col - 1;
       // The text is valid UTF-8, so code points start at the bytes that are not continuation
-      // bytes: eight bytes are counted at once while the column lies beyond them.
-      while (byte + 8 <= l.size()) {
-        const std::uint64_t w = text::bytes8::load(reinterpret_cast<const unsigned char*>(l.data()) + byte);
-        const std::uint64_t cont = w & ~(w << 1) & text::bytes8::kHigh;  // 10xxxxxx
-        const int leads = 8 - static_cast<int>(((cont >> 7) * text::bytes8::kOnes) >> 56);
+      // bytes: sixteen bytes, then eight, are counted at once while the column lies beyond them.
+      const auto* bytes = reinterpret_cast<const unsigned char*>(l.data());
+      const auto conts = [](std::uint64_t w) { return (w & ~(w << 1) & text::bytes8::kHigh) >> 7; };  // 10xxxxxx
+      while (byte + 16 <= l.size()) {  // sixteen at a time (a lane's sum is at most 2)
+        const std::uint64_t c2 = conts(text::bytes8::load(bytes + byte)) + conts(text::bytes8::load(bytes + byte + 8));
+        const int leads = 16 - static_cast<int>((c2 * text::bytes8::kOnes) >> 56);
         if (cp + leads > want) break;
         cp += leads;
-        byte += 8;
-        while (byte < l.size() && (static_cast<unsigned char>(l[byte]) & 0xC0) == 0x80) ++byte;
+        byte += 16;
       }
+      if (byte + 8 <= l.size()) {
+        const int leads = 8 - static_cast<int>((conts(text::bytes8::load(bytes + byte)) * text::bytes8::kOnes) >> 56);
+        if (cp + leads <= want) {
+          cp += leads;
+          byte += 8;
+        }
+      }
+      // The last block may end inside a character whose lead it counted.
+      while (byte < l.size() && (static_cast<unsigned char>(l[byte]) & 0xC0) == 0x80) ++byte;
       while (cp < want && byte < l.size()) {  // text::next's steps, without decoding
         // By the lead byte's top five bits: 110xx two bytes, 1110x three, 11110 four, else one.
         static constexpr unsigned char kStep[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -922,7 +950,15 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
     for (auto it = taken.rbegin(); it != taken.rend(); ++it) {
       const Spot& sp = spots[*it - k];
       out.append(l, from, sp.at - from);
-      text::append(out, edit(*it).after);
+      const std::u32string& after = edit(*it).after;
+      if (after.size() <= 16) {  // encoded on the stack, one append
+        char u[64];
+        std::size_t len = 0;
+        for (const char32_t c : after) len += text::encode(c, u + len);
+        out.append(u, len);
+      } else {
+        text::append(out, after);
+      }
       from = sp.at + sp.len;
     }
     out.append(l, from, std::string_view::npos);

@@ -89,3 +89,68 @@ TEST_CASE("source edits: the notes rebuilt in UTF-8 equal the rebuild on code po
   }
   CHECK(applied > 1000);  // most cases change something: the comparison compares something
 }
+
+TEST_CASE("source edits: edits in source order, reversed, tied or shuffled, on long lines") {
+  // The edits usually come in source order, which apply_source_edits takes without sorting when
+  // no two share a place; ties and other orders are sorted. Lines of up to 200 characters cross
+  // the sixteen- and eight-byte steps of the column search; long replacements too.
+  const std::u32string alphabet = U"会议,.，。a1 “”\U0001F600…—é";
+  std::uint32_t state = 7;
+  auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 8; };
+  std::size_t applied = 0;
+  for (int n = 0; n < 6000; ++n) {
+    Source source;
+    const std::uint32_t lines = 1 + next() % 5;
+    std::vector<std::u32string> u(lines);
+    for (std::uint32_t li = 0; li < lines; ++li) {
+      const std::uint32_t len = next() % 200;
+      for (std::uint32_t c = 0; c < len; ++c) u[li] += alphabet[next() % alphabet.size()];
+      source.push_line(text::to_utf8(u[li]));
+    }
+    std::vector<SourceEdit> net;
+    for (std::uint32_t li = 1; li <= lines + 1; ++li) {  // line lines + 1: past the last line
+      const std::u32string& l = u[std::min<std::size_t>(li, lines) - 1];
+      int col = static_cast<int>(next() % 4);
+      for (std::uint32_t e = next() % 5; e > 0; --e) {
+        SourceEdit ed;
+        ed.pos.line = static_cast<int>(li);
+        ed.pos.col = col;
+        col += static_cast<int>(1 + next() % 40);
+        const std::size_t at = ed.pos.col > 0 ? static_cast<std::size_t>(ed.pos.col - 1) : 0;
+        if (at < l.size()) ed.before = l.substr(at, next() % 3);
+        const std::uint32_t alen = next() % 8 == 0 ? 17 + next() % 6 : next() % 3;
+        for (std::uint32_t c = 0; c < alen; ++c) ed.after += alphabet[next() % alphabet.size()];
+        ed.length = static_cast<int>(ed.before.size());
+        net.push_back(ed);
+      }
+    }
+    switch (n % 4) {
+      case 0:  // source order, columns rising
+        break;
+      case 1:  // columns falling in each line
+        for (std::size_t j = 0, e = 0; j < net.size(); j = e) {
+          for (e = j; e < net.size() && net[e].pos.line == net[j].pos.line; ++e) {
+          }
+          std::reverse(net.begin() + static_cast<std::ptrdiff_t>(j), net.begin() + static_cast<std::ptrdiff_t>(e));
+        }
+        break;
+      case 2:  // a tie: one edit twice at its place (an insertion after a replacement, say)
+        if (!net.empty()) {
+          const std::size_t j = next() % net.size();
+          SourceEdit copy;
+          copy.pos = net[j].pos;
+          copy.after.push_back(U'插');
+          net.insert(net.begin() + static_cast<std::ptrdiff_t>(j) + 1, copy);
+        }
+        break;
+      default:  // shuffled
+        for (std::size_t j = net.size(); j > 1; --j) std::swap(net[j - 1], net[next() % j]);
+        break;
+    }
+    const std::string want = reference(source, net);
+    CAPTURE(n);
+    REQUIRE(apply_source_edits(source, net) == want);
+    if (want != std::string(source.text())) ++applied;
+  }
+  CHECK(applied > 3000);
+}
