@@ -92,7 +92,8 @@ enum : unsigned {
   kSentenceMark = 4,  ///< punct.repeat
   kRangeChar = 8,     ///< range.mark
   kDigitChar = 16,    ///< dates: 0-9
-  kWordStart = 32     ///< time.relative: the first character of a word
+  kWordStart = 32,    ///< time.relative: the first character of a word
+  kStop = 64          ///< U+0000, which ends every string: the scan's look stops there
 };
 /// The lists of places one scan notes (LintPass keeps them from block to block).
 enum : unsigned { kAtPairs, kAtDoubles, kAtMarks, kAtRanges, kAtNumbers, kAtWords, kAtCount };
@@ -112,6 +113,7 @@ std::vector<DictMatcher::Mark> scan_marks() {
   for (const char32_t ch : kRangeMarks) mark(ch, kRangeChar);
   for (char32_t ch = '0'; ch <= '9'; ++ch) mark(ch, kDigitChar);
   for (const std::u32string_view w : kRelativeWords) mark(w[0], kWordStart);
+  mark(0, kStop);
   return out;
 }
 
@@ -130,9 +132,15 @@ void scan(const std::u32string& s, const DictMatcher& dict, Places (&at)[kAtCoun
   const char32_t* const end = p + n;
   // The scan's own bits of c (the table's low seven bits, which only a BMP character owns).
   auto bits = [marks](char32_t c) -> unsigned { return c < 0x10000 ? marks[c] & 0x7Fu : 0u; };
+  // most characters matter to none; the string ends with U+0000, which has kStop (the look at
+  // a table without it is bounded)
+  const bool stops = (marks[0] & kStop) != 0;
   for (const char32_t* q = p;; ++q) {
     unsigned t = 0;
-    while (q != end && (t = marks[*q & 0xFFFF]) == 0) ++q;  // most characters matter to none
+    if (stops)
+      while ((t = marks[*q & 0xFFFF]) == 0) ++q;
+    else
+      while (q != end && (t = marks[*q & 0xFFFF]) == 0) ++q;
     if (q == end) break;
     std::size_t i = static_cast<std::size_t>(q - p);
     const char32_t c = *q;

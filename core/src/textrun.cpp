@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "text.h"
+#include "triggers.h"
 
 namespace paiban {
 
@@ -144,33 +145,73 @@ void protect_links(RunBuffer& b, const Links& links) {
 /// Characters decoded or encoded at a time before they go to the buffer or a run's text.
 constexpr std::size_t chunk = 256;
 
+/// Per ASCII code: 1 when it is a link_start character, 2 when it has trigger classes (see
+/// triggers.h; U+0000, whose class changes nothing, is left out).
+struct AsciiLooks {
+  unsigned char at[128] = {};
+  AsciiLooks() {
+    const trig::Classes& cls = trig::classes();
+    for (unsigned c = 1; c < 128; ++c)
+      at[c] = static_cast<unsigned char>((link_start(c) ? 1 : 0) | (cls(c) != 0 ? 2 : 0));
+  }
+};
+
 /// Appends the code points of one run's text to b (what text::next decodes, invalid bytes
 /// included), a chunk at a time: ASCII and three-byte sequences (Chinese) are decoded here.
-/// The link_start characters are noted in `links`.
-void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links) {
+/// The link_start characters are noted in `links`; with kNote, every character with trigger
+/// classes goes through scan.note (of the characters led by E4–E9, only 年 has classes).
+template <bool kNote>
+void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig::Scan* scan) {
+  static const AsciiLooks ascii;
+  const trig::Classes& cls = trig::classes();
   const char* const begin = t.data();
   const char* const end = begin + t.size();
   const char* q = begin;
   // a three-byte sequence starting before end3 ends in the text
   const char* const end3 = t.size() > 2 ? end - 2 : begin;
   char32_t cs[chunk];  // left uninitialized: only the k first are read
+  // with kNote, the chunk's characters that go through the scan (their k), noted after the chunk
+  unsigned char hits[chunk];  // left uninitialized: only the nh first are read
+  static_assert(chunk <= 256, "a chunk index fits a byte");
   while (q < end) {
     // every character takes a byte at least: no more than a chunk of them start before stop
     const char* const stop = end - q > static_cast<std::ptrdiff_t>(chunk) ? q + chunk : end;
     std::size_t k = 0;
+    std::size_t nh = 0;
     for (; q < stop; ++k) {
       const auto b0 = static_cast<unsigned char>(*q);
-      if ((b0 >> 4) == 0xE && q < end3) {  // Chinese first: most of the text
-        cs[k] = text::decode3(reinterpret_cast<const unsigned char*>(q));
+      if (kNote && b0 - 0xE4u <= 5u && q < end3) {  // U+4000–U+9FFF (Chinese) first: most of the text
+        const char32_t c = text::decode3(reinterpret_cast<const unsigned char*>(q));
+        cs[k] = c;
         q += 3;
+        if (c == U'年') hits[nh++] = static_cast<unsigned char>(k);
+      } else if ((b0 >> 4) == 0xE && q < end3) {  // other three-byte sequences (Chinese without kNote)
+        const char32_t c = text::decode3(reinterpret_cast<const unsigned char*>(q));
+        cs[k] = c;
+        q += 3;
+        if (kNote && cls.maybe(c)) hits[nh++] = static_cast<unsigned char>(k);
       } else if (b0 < 0x80) {
         cs[k] = b0;
         ++q;
-        if (link_starts.at[b0]) links.note(b.s.size() + k);
+        if (const unsigned look = kNote ? ascii.at[b0] : ascii.at[b0] & 1u) {
+          if ((look & 1u) != 0) links.note(b.s.size() + k);
+          if (kNote && (look & 2u) != 0) hits[nh++] = static_cast<unsigned char>(k);
+        }
       } else {
         auto i = static_cast<std::size_t>(q - begin);
-        cs[k] = text::next(t, i);
+        const char32_t c = text::next(t, i);
+        cs[k] = c;
         q = begin + i;
+        if (kNote && cls.maybe(c)) hits[nh++] = static_cast<unsigned char>(k);
+      }
+    }
+    if (kNote) {
+      const std::size_t base = b.s.size();
+      const char32_t last = base != 0 ? b.s.back() : 0;
+      for (std::size_t h = 0; h < nh; ++h) {
+        const std::size_t j = hits[h];
+        const char32_t c = cs[j];
+        scan->note(c, cls(c), j != 0 ? cs[j - 1] : last, base + j);
       }
     }
     b.s.append(cs, k);
@@ -178,13 +219,14 @@ void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links) {
   }
 }
 
-void flatten(std::vector<Inline>& inlines, RunBuffer& b, Links& links) {
+template <bool kNote>
+void flatten(std::vector<Inline>& inlines, RunBuffer& b, Links& links, trig::Scan* scan) {
   for (Inline& in : inlines) {
     switch (in.kind) {
       case InlineKind::text: {
         b.runs.push_back(&in);
         const std::size_t start = b.s.size();
-        flatten_text(in.text, in.verbatim ? 1 : 0, b, links);
+        flatten_text<kNote>(in.text, in.verbatim ? 1 : 0, b, links, scan);
         b.spans.push_back({start, b.s.size()});
         break;
       }
@@ -195,7 +237,7 @@ void flatten(std::vector<Inline>& inlines, RunBuffer& b, Links& links) {
       case InlineKind::emph:
       case InlineKind::strong:
       case InlineKind::link:
-        flatten(in.children, b, links);
+        flatten<kNote>(in.children, b, links, scan);
         break;
     }
   }
@@ -210,7 +252,7 @@ std::size_t text_bytes(const std::vector<Inline>& inlines) {
 
 }  // namespace
 
-void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track) {
+void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track, trig::Scan* scan) {
   b.runs.clear();
   b.s.clear();
   b.spans.clear();
@@ -228,7 +270,12 @@ void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track) {
   b.s.reserve(bound);
   b.prot.reserve(bound);
   Links links;
-  flatten(inlines, b, links);
+  if (scan != nullptr) {
+    scan->reset();
+    flatten<true>(inlines, b, links, scan);
+  } else {
+    flatten<false>(inlines, b, links, nullptr);
+  }
   protect_links(b, links);
   if (track) b.track();
 }
@@ -242,13 +289,14 @@ RunBuffer make_buffer(std::vector<Inline>& inlines, bool track) {
 namespace {
 
 /// One buffer serves every block in turn (its storage is kept from block to block).
-void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn, bool track, RunBuffer& b) {
+void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn, bool track, RunBuffer& b,
+           trig::Scan* scan) {
   for (Block& bl : blocks) {
     if (!bl.inlines.empty()) {
-      fill_buffer(b, bl.inlines, track);
+      fill_buffer(b, bl.inlines, track, scan);
       fn(b);
     }
-    visit(bl.children, fn, track, b);
+    visit(bl.children, fn, track, b, scan);
   }
 }
 
@@ -650,9 +698,9 @@ void RunBuffer::store_and_rebase() {
   tracked = false;
 }
 
-void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn, bool track) {
+void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn, bool track, trig::Scan* scan) {
   RunBuffer b;
-  visit(doc.blocks, fn, track, b);
+  visit(doc.blocks, fn, track, b, scan);
 }
 
 }  // namespace paiban

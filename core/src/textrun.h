@@ -14,6 +14,10 @@
 
 namespace paiban {
 
+namespace trig {
+struct Scan;
+}
+
 struct RunBuffer {
   /// Trivial (no member initializers), so the vectors of origins are copied and moved as bytes.
   struct Origin {
@@ -123,12 +127,16 @@ void stable_sort_few(It first, It last, Less less) {
 /// items, quote and signature paragraphs), in source order.
 /// With `track` false the buffers are built without track() (readers that change nothing,
 /// or that call track() themselves before their first change).
-void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn, bool track = true);
+/// With `scan`, each buffer's characters go through scan->note as they are decoded (scan is
+/// reset first): when fn is called, *scan is what a scan of the buffer as built finds.
+void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn, bool track = true,
+                         trig::Scan* scan = nullptr);
 
 /// Builds the buffer of one list of inlines (e.g. a single title run).
 RunBuffer make_buffer(std::vector<Inline>& inlines, bool track = true);
 /// The same into an existing buffer, keeping its storage.
-void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track = true);
+/// With `scan`, the trigger scan of the buffer is made while it is built (see for_each_block_text).
+void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track = true, trig::Scan* scan = nullptr);
 
 }  // namespace paiban
 

@@ -12,6 +12,7 @@
 #include "chartable.h"
 #include "text.h"
 #include "textrun.h"
+#include "triggers.h"
 
 namespace paiban {
 
@@ -22,16 +23,19 @@ using text::is_han;
 using text::is_space;
 
 using Change = RunBuffer::Change;
-
-/// The places of a text the costliest rules look at, noted by the scan that finds the triggers
-/// (see triggers()); each of those rules visits its places only, finding what a scan of the
-/// whole text would find. Noted again whenever the text changes.
-struct Places {
-  std::vector<std::size_t> marks;   ///< , . : ; ? ! ( ) （ ） (punct.fullwidth)
-  std::vector<std::size_t> spaces;  ///< the first of each run of is_space characters (space.*)
-  std::vector<std::size_t> nian;    ///< 年 (number.zero)
-  std::vector<std::size_t> dots;    ///< the first of each run of . 。 ． … holding … or two (punct.ellipsis)
-};
+using trig::ellipsis_char;
+using trig::Places;
+using trig::Scan;
+using trig::t_always;
+using trig::t_dash;
+using trig::t_double;
+using trig::t_ellipsis;
+using trig::t_mark;
+using trig::t_nian;
+using trig::t_quote;
+using trig::t_space;
+using trig::t_width;
+using trig::triggers;
 
 /// Buffers the rules and the engine reuse from block to block (most blocks are short: their
 /// allocations, not their characters, were the cost).
@@ -39,8 +43,7 @@ struct Scratch {
   std::vector<std::pair<std::size_t, char32_t>> to;
   std::vector<Change> changes;
   RunBuffer next;
-  std::vector<unsigned> clean_at;
-  Places places;
+  Scan scan;  ///< the places of the buffer as it is now (see triggers())
 };
 
 struct Ctx {
@@ -172,10 +175,6 @@ void rule_zero(const Ctx& c, std::vector<Change>& out) {
       if (zero_like(s[k])) out.push_back({k, 1, U"〇"});
     from = i + 5;
   }
-}
-
-bool ellipsis_char(char32_t c) {
-  return c == '.' || c == U'。' || c == 0xFF0E || c == U'…';
 }
 
 /// Calls fn(i, j) for each stretch [i, j) of unprotected `member` characters in the runs of
@@ -471,100 +470,7 @@ void rule_space_insert(const Ctx& c, std::vector<Change>& out) {
 }
 
 // ---- triggers: a rule can only change a block that holds one of its trigger characters -------
-enum Trigger : unsigned {
-  t_always = 0,          ///< no gate: the rule always runs
-  t_width = 1u << 0,     ///< full-width %, ., digits, letters (width_candidate)
-  t_nian = 1u << 1,      ///< 年
-  t_ellipsis = 1u << 2,  ///< … or two neighbours among . 。 ． …
-  t_dash = 1u << 3,      ///< - － —
-  t_quote = 1u << 4,     ///< " '
-  t_mark = 1u << 5,      ///< , . : ; ? ! ( )
-  t_double = 1u << 6,    ///< ，， 。。 、、 ；； ：：
-  t_space = 1u << 7,     ///< is_space
-};
-
-/// The characters width.alnum looks at: full-width digits and letters, ． and ％ (not the
-/// full-width punctuation around them in the same block, which Chinese text is full of).
-bool width_candidate(char32_t c) {
-  return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) || c == 0xFF0E ||
-         c == 0xFF05;
-}
-
-/// What a character does in triggers(): the low byte holds the triggers it sets on its own,
-/// the bits above what is looked at around it.
-enum : unsigned {
-  k_note_mark = 1u << 8,   ///< a place of punct.fullwidth
-  k_dot = 1u << 9,         ///< ellipsis_char: runs of them are punct.ellipsis's places
-  k_double = 1u << 10,     ///< t_double when written twice
-  k_space = 1u << 11,      ///< is_space: runs of them are the space rules' places
-  k_note_nian = 1u << 12,  ///< a place of number.zero
-  k_stop = 1u << 13,       ///< U+0000, which ends every string: the scan stops there
-};
-
-/// The pages (code point / 256) that hold every is_space character (the unit tests check it).
-constexpr char32_t kSpacePages[] = {0x00, 0x20, 0x30, 0xFE};
-
-/// The bits above for every BMP code point (the characters lie on 6 pages; none beyond the BMP).
-using TriggerClasses = CharTable<std::uint16_t, 8>;
-
-void mark_triggers(TriggerClasses& t) {
-  for (const char32_t c : {U',', U':', U';', U'?', U'!', U'(', U')'}) t.mark(c, t_mark | k_note_mark);
-  t.mark('.', t_mark | k_note_mark | k_dot);
-  t.mark(U'（', k_note_mark);
-  t.mark(U'）', k_note_mark);
-  for (const char32_t c : {U'。', U'．'}) t.mark(c, k_dot);
-  t.mark(U'…', t_ellipsis | k_dot);
-  for (char32_t c = 0xFF05; c <= 0xFF5A; ++c)
-    if (width_candidate(c)) t.mark(c, t_width);
-  for (const char32_t c : {U'-', U'－', U'—'}) t.mark(c, t_dash);
-  for (const char32_t c : {U'"', U'\''}) t.mark(c, t_quote);
-  for (const char32_t c : {U'，', U'。', U'、', U'；', U'：'}) t.mark(c, k_double);
-  for (const char32_t page : kSpacePages)  // where is_space's characters are
-    for (char32_t c = page << 8; c < (page + 1) << 8; ++c)
-      if (is_space(c)) t.mark(c, t_space | k_space);
-  t.mark(U'年', t_nian | k_note_nian);
-  t.mark(0, k_stop);
-}
-
-/// The triggers present in s, and the places some rules look at (one pass).
-unsigned triggers(const std::u32string& s, Places& at) {
-  static const TriggerClasses cls(mark_triggers);
-  at.marks.clear();
-  at.spaces.clear();
-  at.nian.clear();
-  at.dots.clear();
-  unsigned m = 0;
-  const char32_t* const p = s.data();
-  const char32_t* const end = p + s.size();
-  std::size_t dot_start = 0;  // where the current run of ellipsis_char characters starts
-  for (const char32_t* q = p;; ++q) {
-    while (!cls.maybe(*q)) ++q;  // most characters trigger nothing; the string ends with U+0000
-    if (q == end) break;
-    const unsigned k = cls(*q);
-    const char32_t prev = q != p ? q[-1] : 0;
-    if (k == k_double) {  // ，、；： (。 is also an ellipsis mark): the commonest
-      if (prev == *q) m |= t_double;
-      continue;
-    }
-    m |= k & 0xFFu;
-    if (k <= 0xFFu) continue;  // nothing to look at around it
-    const auto i = static_cast<std::size_t>(q - p);
-    if ((k & k_note_mark) != 0) at.marks.push_back(i);
-    if ((k & k_dot) != 0) {
-      if (!ellipsis_char(prev)) {
-        dot_start = i;
-        if (*q == U'…') at.dots.push_back(i);
-      } else {
-        m |= t_ellipsis;
-        if (at.dots.empty() || at.dots.back() != dot_start) at.dots.push_back(dot_start);  // a second mark
-      }
-    }
-    if ((k & k_double) != 0 && prev == *q) m |= t_double;
-    if ((k & k_space) != 0 && !is_space(prev)) at.spaces.push_back(i);
-    if ((k & k_note_nian) != 0) at.nian.push_back(i);
-  }
-  return m;
-}
+// (the classes and the scan's steps are in triggers.h)
 
 struct RuleRow {
   FixRule info;
@@ -597,6 +503,23 @@ const std::vector<RuleRow>& rows() {
        t_always},
   };
   return r;
+}
+
+/// For each set of triggers present (8 bits), the rows that may find something: bit k for row
+/// k when the row has no gate or one of its triggers is present.
+const std::uint32_t* gated_rows() {
+  struct Table {
+    std::uint32_t rows[256] = {};
+  };
+  static const Table t = [] {
+    Table x;
+    const std::vector<RuleRow>& all = rows();
+    for (unsigned present = 0; present < 256; ++present)
+      for (std::size_t k = 0; k < all.size() && k < 32; ++k)
+        if (all[k].trigger == t_always || (all[k].trigger & present) != 0) x.rows[present] |= std::uint32_t{1} << k;
+    return x;
+  }();
+  return t.rows;
 }
 
 }  // namespace
@@ -665,9 +588,12 @@ bool edit_order(const Edit& x, const Edit& y) {
   return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
 }
 
-void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& active,
-               const std::vector<std::string>& rejected, std::vector<Edit>& edits, std::vector<RunBuffer::NetEdit>* net,
-               const BlockReader* after, Scratch& scratch) {
+/// Runs the fix rules on one block's buffer. `noted`: scratch.scan holds the scan of b.s as
+/// built (fill_buffer made it), so the first one is not made again. `on`: bit k for each row k of
+/// rows() the profile turns on (active_rows).
+void run_rules(RunBuffer& b, const Profile& profile, std::uint32_t on, const std::vector<std::string>& rejected,
+               std::vector<Edit>& edits, std::vector<RunBuffer::NetEdit>* net, const BlockReader* after,
+               Scratch& scratch, bool noted) {
   const bool chinese = std::any_of(b.s.begin(), b.s.end(), [](char32_t ch) { return is_han(ch); });
   bool changed_any = false;
   const std::size_t first_edit = edits.size();
@@ -675,25 +601,31 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
   // context), so passes repeat until nothing changes: formatting twice changes nothing.
   // A rule whose last run on this very text found nothing would find nothing again, and a rule
   // none of whose trigger characters is in the text finds nothing: both are skipped.
+  // Rule k is bit k of the masks below (rows() has fewer than 32 rows).
   const std::vector<RuleRow>& all = rows();
-  unsigned version = 0;  // bumped whenever the text changes
-  std::vector<unsigned>& clean_at = scratch.clean_at;
-  clean_at.assign(all.size(), ~0u);
-  Places& places = scratch.places;
-  unsigned present = triggers(b.s, places);
-  unsigned present_at = 0;
+  const std::uint32_t* const gated = gated_rows();
+  std::uint32_t clean = 0;  // the rules that found nothing on the text as it is now
+  Scan& scan = scratch.scan;
+  const Places& places = scan.at;
+  // the first scan was made while the buffer was built, when `noted`
+  unsigned present = noted ? scan.present : triggers(b.s, scan);
+  bool stale = false;               // the text changed since the last scan
+  std::size_t changed_from = npos;  // the first place changed since the last scan
   for (int pass = 0, changed = 1; changed != 0 && pass < 4; ++pass) {
     changed = 0;
-    for (std::size_t k = 0; k < all.size(); ++k) {
-      if (!active[k]) continue;
-      if (clean_at[k] == version) continue;
+    // the rules in order, each not known to find nothing (after a change: those after it)
+    for (std::uint32_t left = on & ~clean; left != 0;) {
+      const auto k = static_cast<std::size_t>(__builtin_ctz(left));
+      const std::uint32_t bit = std::uint32_t{1} << k;
+      left &= left - 1;
       const RuleRow& row = all[k];
-      if (present_at != version) {
-        present = triggers(b.s, places);
-        present_at = version;
+      if (stale) {
+        present = triggers(b.s, scan, changed_from);  // the text before the change is as scanned
+        stale = false;
+        changed_from = npos;
       }
-      if (row.trigger != t_always && (present & row.trigger) == 0) {
-        clean_at[k] = version;
+      if ((gated[present] & bit) == 0) {
+        clean |= bit;
         continue;
       }
       std::vector<Change>& changes = scratch.changes;
@@ -701,7 +633,7 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
       const Ctx ctx{b, profile, chinese, profile.half_width_publish, scratch, places};
       row.fn(ctx, changes);
       if (changes.empty()) {
-        clean_at[k] = version;
+        clean |= bit;
         continue;
       }
       std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) { return x.start < y.start; });
@@ -730,11 +662,14 @@ void run_rules(RunBuffer& b, const Profile& profile, const std::vector<char>& ac
         ++kept;
       }
       if (kept == 0) {
-        clean_at[k] = version;  // every proposal rejected: the text is as the rule found it
+        clean |= bit;  // every proposal rejected: the text is as the rule found it
         continue;
       }
+      changed_from = std::min(changed_from, changes[0].start);
       b.apply(changes.data(), changes.data() + kept, scratch.next);
-      ++version;
+      stale = true;
+      clean = 0;
+      left = on & ~(bit | (bit - 1));  // the rules after this one, in this pass
       changed_any = true;
       changed = 1;
     }
@@ -802,23 +737,25 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
   Pieces<Edit> edit_pieces;
   Pieces<SourceEdit> net_pieces;
   const std::vector<char> active = active_rows(profile);
+  std::uint32_t on = 0;  // bit k: row k (rows() has fewer than 32)
+  for (std::size_t k = 0; k < active.size() && k < 32; ++k) on |= active[k] != 0 ? std::uint32_t{1} << k : 0u;
   Scratch scratch;
   if (title.from == "detected" && !title.value.empty()) {
     std::vector<Inline> runs(1);
     runs[0].text = title.value;
     runs[0].pos = title.pos;
     RunBuffer b = make_buffer(runs, false);
-    run_rules(b, profile, active, rejected, edit_pieces.room(), net != nullptr ? &net_pieces.room() : nullptr, nullptr,
-              scratch);
+    run_rules(b, profile, on, rejected, edit_pieces.room(), net != nullptr ? &net_pieces.room() : nullptr, nullptr,
+              scratch, false);
     title.value = runs[0].text;
   }
   for_each_block_text(
       document,
       [&](RunBuffer& b) {
-        run_rules(b, profile, active, rejected, edit_pieces.room(), net != nullptr ? &net_pieces.room() : nullptr,
-                  after_block ? &after_block : nullptr, scratch);
+        run_rules(b, profile, on, rejected, edit_pieces.room(), net != nullptr ? &net_pieces.room() : nullptr,
+                  after_block ? &after_block : nullptr, scratch, true);
       },
-      false);
+      false, &scratch.scan);
   std::vector<Edit> edits;
   edit_pieces.move_to(edits);
   if (net != nullptr) net_pieces.move_to(*net);

@@ -397,3 +397,24 @@ TEST_CASE("lint checks: a block's findings do not depend on the blocks before it
   }
   CHECK(findings > 5000);
 }
+
+TEST_CASE("lint checks: U+0000 in a block (the scan's stop mark) and characters beyond the BMP change no finding") {
+  // The scan's look runs to the string's closing U+0000 (marked kStop); a U+0000 inside the
+  // text and U+10000, U+20000 (whose low 16 bits are 0000) must be read as before.
+  const std::u32string nul(1, U'\0');
+  const std::vector<std::u32string> tokens = {nul,     nul + nul, U"\U00010000", U"\U00020000", U"“",   U"”",   U"（",
+                                              U"）",   U"的的",   U"了",         U"，",         U"。",  U"！",  U"？",
+                                              U"2020", U"-",      U"~",          U"2024年",     U"3月", U"1日", U"今天",
+                                              U"日前", U"会",     U"a",          U"1",          U" ",   U"."};
+  const std::vector<std::string_view> nows = {"2024-03-01 09:30:00"};
+  std::size_t findings = 0;
+  findings += compare_on_tokens(tokens, 20, "char.double", {""}, doubles_reference);
+  findings += compare_on_tokens(tokens, 20, "punct.repeat", {""}, marks_reference);
+  findings += compare_on_tokens(tokens, 20, "range.mark", {""}, ranges_reference);
+  findings += compare_on_tokens(tokens, 20, "date.", nows, dates_reference);
+  CHECK(findings > 1000);
+  std::u32string alphabet = U"“”‘’《》（）今天日前会a \U00010000\U00020000";
+  alphabet += nul;
+  CHECK(compare_on_generated(alphabet, 16, "balance.pair", balance_reference) > 2000);
+  CHECK(compare_on_generated(alphabet, 32, "time.relative", relative_reference) > 500);
+}
