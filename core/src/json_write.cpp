@@ -95,7 +95,7 @@ void Writer::string(std::string_view s) {
   // Before an escape: room for it (up to 6 bytes where the string had 1), the rest of the
   // string, the closing quote and a word's store.
   const auto before_escape = [&]() {
-    n_ = static_cast<std::size_t>(p - buf_.data());
+    n_ = static_cast<std::size_t>(p - data_);
     p = room(6 + (len - i) + 1 + 8);
   };
   while (i + 8 <= len) {
@@ -160,12 +160,45 @@ void Writer::string(std::string_view s) {
     return;
   }
   *p++ = '"';
-  n_ = static_cast<std::size_t>(p - buf_.data());
+  n_ = static_cast<std::size_t>(p - data_);
+}
+
+void Writer::grow(std::size_t k) {
+  buf_.resize(cap_ * 2 > n_ + k ? cap_ * 2 : n_ + k);
+  data_ = buf_.data();
+  cap_ = buf_.size();
 }
 
 void Writer::number(long long v) {
   char* p = room(24);
-  n_ = static_cast<std::size_t>(std::to_chars(p, p + 24, v).ptr - buf_.data());
+  if (v >= 0 && v < 100000) {
+    // The usual case (a line, a column, a length): digits written from the back, with no call
+    // (under WASM std::to_chars is a chain of library calls).
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    auto u = static_cast<std::size_t>(v);
+    const std::size_t len = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : u < 10000 ? 4 : 5;
+    char* end = p + len;
+    char* q = end;
+    while (u >= 100) {  // two digits at a time
+      const std::size_t r = 2 * (u % 100);
+      u /= 100;
+      q -= 2;
+      q[0] = kPairs[r];
+      q[1] = kPairs[r + 1];
+    }
+    if (u >= 10) {
+      q[-2] = kPairs[2 * u];
+      q[-1] = kPairs[2 * u + 1];
+    } else {
+      q[-1] = static_cast<char>('0' + u);
+    }
+    n_ = static_cast<std::size_t>(end - data_);
+    return;
+  }
+  n_ = static_cast<std::size_t>(std::to_chars(p, p + 24, v).ptr - data_);
 }
 
 }  // namespace paiban::jsonw

@@ -17,15 +17,19 @@ namespace paiban::jsonw {
 
 class Writer {
  public:
-  explicit Writer(std::size_t expected = 256) { buf_.resize(expected < 64 ? 64 : expected); }
+  explicit Writer(std::size_t expected = 256) {
+    buf_.resize(expected < 64 ? 64 : expected);
+    data_ = buf_.data();
+    cap_ = buf_.size();
+  }
 
   /// Room for at least k more bytes; returns where they go.
   char* room(std::size_t k) {
-    if (k > buf_.size() - n_) buf_.resize(buf_.size() * 2 > n_ + k ? buf_.size() * 2 : n_ + k);
-    return buf_.data() + n_;
+    if (k > cap_ - n_) grow(k);
+    return data_ + n_;
   }
   /// The bytes up to `end` (in the room last given) are written.
-  void wrote(const char* end) { n_ = static_cast<std::size_t>(end - buf_.data()); }
+  void wrote(const char* end) { n_ = static_cast<std::size_t>(end - data_); }
   void raw(std::string_view s) {
     std::memcpy(room(s.size()), s.data(), s.size());
     n_ += s.size();
@@ -42,12 +46,23 @@ class Writer {
   /// The JSON written (the writer is left empty).
   std::string take() {
     buf_.resize(n_);
+    std::string out = std::move(buf_);
+    buf_.clear();
     n_ = 0;
-    return std::move(buf_);
+    data_ = buf_.data();
+    cap_ = buf_.size();
+    return out;
   }
 
  private:
+  /// Makes room for k more bytes (the buffer doubles at least).
+  void grow(std::size_t k);
+
   std::string buf_;
+  /// buf_'s bytes and size, kept here: under WASM each std::string member is a call or a
+  /// branch on its short/long form.
+  char* data_ = nullptr;
+  std::size_t cap_ = 0;
   std::size_t n_ = 0;
 };
 

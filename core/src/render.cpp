@@ -181,7 +181,19 @@ char* escape_html_to(char* p, std::string_view s, More&& more) {
   std::size_t i = 0;
   for (;;) {
     std::size_t step = 0;
-    while (i + 3 <= n && (step = kSkip.of[in[i]]) != 0) i += step;  // no step passes the end here
+    while (i + 3 <= n) {  // no step passes the end here
+      step = kSkip.of[in[i]];
+      if (step == 0) {
+        // An EF lead (U+F000–FFFF as decode3 reads it, full-width punctuation among them) is
+        // forbidden only at U+FDD0–FDEF and U+FFFE–FFFF: second bytes whose low six bits are
+        // 37 or 3F. The others are skipped here as the closer look below would.
+        if (in[i] != 0xEF) break;
+        const unsigned second = in[i + 1] & 0x3Fu;
+        if (second == 0x37 || second == 0x3F) break;
+        step = 3;
+      }
+      i += step;
+    }
     while (i < n && (step = kSkip.of[in[i]]) != 0 && i + step <= n) i += step;
     if (i >= n) break;
     const unsigned char b = in[i];

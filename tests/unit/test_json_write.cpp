@@ -3,6 +3,8 @@
 // browser) and every test that reads it with nlohmann or JSON.parse sees the same thing.
 #include <doctest/doctest.h>
 
+#include <charconv>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -228,4 +230,43 @@ TEST_CASE("json writer: long generated strings, every escape class and invalid U
     REQUIRE_MESSAGE(w.take() == "[" + nl(s) + "," + nl(s.substr(s.size() / 3)) + "]", "case " << n);
   }
   CHECK(invalid_cases > 3000);  // the generator makes both kinds
+}
+
+TEST_CASE("json_write: numbers as std::to_chars writes them (small ones by the writer's own digits)") {
+  std::vector<long long> values;
+  for (long long v = -1000; v <= 120000; ++v) values.push_back(v);
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 20000; ++i) values.push_back(static_cast<long long>(rng()));
+  for (long long p = 1; p < 1000000000000000000LL; p *= 10) {
+    for (long long d = -2; d <= 2; ++d) {
+      values.push_back(p + d);
+      values.push_back(-p + d);
+    }
+  }
+  values.push_back(std::numeric_limits<long long>::min());
+  values.push_back(std::numeric_limits<long long>::max());
+  std::size_t checked = 0;
+  for (long long v : values) {
+    paiban::jsonw::Writer w(4);
+    w.ch('[');
+    w.number(v);
+    w.ch(',');
+    w.number(v);
+    w.ch(']');
+    char buf[24];
+    const std::string one(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf));
+    const std::string got = w.take();
+    std::string want = "[";
+    want += one;
+    want += ',';
+    want += one;
+    want += ']';
+    if (got != want) {
+      CHECK(got == want);
+      break;
+    }
+    ++checked;
+  }
+  CHECK(checked == values.size());
+  CHECK(checked > 140000);
 }

@@ -238,3 +238,83 @@ TEST_CASE("render speed: is_safe_href matches the step-by-step check") {
     CHECK(paiban::is_safe_href(s) == ref_safe_href(s));
   }
 }
+
+namespace {
+
+/// The escape as it was before EF leads were skipped without decoding: a byte table says how far
+/// to skip (1 for plain ASCII, 3 for a lead E1–EE), anything else is looked at closely.
+std::string table_escape(std::string_view s) {
+  const auto skip = [](unsigned char b) -> std::size_t {
+    if (b >= 0x20 && b < 0x7F && b != '&' && b != '<' && b != '>' && b != '"' && b != '\'') return 1;
+    return b >= 0xE1 && b <= 0xEE ? 3 : 0;
+  };
+  std::string out;
+  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  std::size_t run = 0;
+  for (;;) {
+    std::size_t step = 0;
+    while (i + 3 <= n && (step = skip(in[i])) != 0) i += step;
+    while (i < n && (step = skip(in[i])) != 0 && i + step <= n) i += step;
+    if (i >= n) break;
+    const unsigned char b = in[i];
+    const char* entity = b == '&'    ? "&amp;"
+                         : b == '<'  ? "&lt;"
+                         : b == '>'  ? "&gt;"
+                         : b == '"'  ? "&quot;"
+                         : b == '\'' ? "&#39;"
+                                     : nullptr;
+    if (entity != nullptr) {
+      out.append(s.data() + run, i - run);
+      out += entity;
+      run = ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    const char32_t c = paiban::text::next(s, i);
+    if (ref_forbidden(c)) {
+      out.append(s.data() + run, start - run);
+      paiban::text::append(out, 0xFFFD);
+      run = i;
+    }
+  }
+  out.append(s.data() + run, n - run);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("render speed: escape_html skips EF leads (full-width punctuation) as the closer look did") {
+  // Bytes drawn mostly from 3-byte leads (E0–EF, EF most), then anything: continuation bytes
+  // (B7 and BF among them), controls, entities, other leads, ASCII; lengths up to 40.
+  Rng rng;
+  const unsigned char pool[] = {0xEF, 0xEF, 0xEF, 0xE4, 0xE0, 0xED, 0x80, 0xB7, 0xBF, 0xBC, 0xBD,
+                                0x8C, 0x90, 0xAF, 0xBE, 0x37, 0x3F, 0x01, 0x1F, 'a',  '&',  '<',
+                                '"',  '\'', '\n', 0xC2, 0x85, 0xF0, 0xFF, 0x77, 0xF7};
+  std::size_t checked = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const std::size_t len = rng.below(41);
+    for (std::size_t k = 0; k < len; ++k) {
+      if (rng.below(3) == 0) {
+        s += rng.below(2) == 0 ? "\xE6\x8E\x92" : "\xEF\xBC\x8C";  // 排 and ，, valid characters
+        continue;
+      }
+      s += static_cast<char>(pool[rng.below(sizeof pool)]);
+    }
+    INFO("round " << round);
+    REQUIRE(paiban::escape_html(s) == table_escape(s));
+    ++checked;
+  }
+  CHECK(checked == 20000);
+  // Long valid runs with one odd byte at every place.
+  std::string base;
+  for (int k = 0; k < 12; ++k) base += "排版，（）";
+  for (std::size_t at = 0; at <= base.size(); ++at)
+    for (const char odd : {'<', '\x01', '\x80', 'x', '\xEF', '\xB7', '\xBF'}) {
+      std::string s = base;
+      s.insert(at, 1, odd);
+      REQUIRE(paiban::escape_html(s) == table_escape(s));
+    }
+}
