@@ -138,28 +138,33 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
   // in place and the fixes moved in before them afterwards (a megabyte of noisy notes has
   // thousands of each: no second list of them is built).
   const std::size_t first_warning = result.diagnostics.size();
-  std::vector<Edit> edits;
-  {  // the lint pass's tables go when it is done
+  std::vector<std::vector<Edit>> edits;  // in pieces, in source order
+  {                                      // the lint pass's tables go when it is done
     LintPass lint_pass(meta, *profile, options.now, result.diagnostics, matcher);
-    edits = apply_typography(doc, meta.title, *profile, options.rejected_fixes, &net,
-                             [&](const RunBuffer& b) { lint_pass.block(b); });
+    edits = apply_typography_pieces(doc, meta.title, *profile, options.rejected_fixes, &net,
+                                    [&](const RunBuffer& b) { lint_pass.block(b); });
     lint_pass.finish(doc, meta);
   }
   const std::size_t first_fix = result.diagnostics.size();
-  result.diagnostics.reserve(first_fix + edits.size());
-  for (Edit& e : edits) {
-    Diagnostic& d = result.diagnostics.emplace_back();
-    d.rule = e.rule;
-    d.severity = Severity::info;
-    d.line = e.pos.line;
-    d.column = e.pos.col;
-    d.length = e.length;
-    d.before = std::move(e.before);
-    d.after = std::move(e.after);
-    d.set_static_message(e.message);
-    d.applied = true;
+  std::size_t fixes = 0;
+  for (const std::vector<Edit>& piece : edits) fixes += piece.size();
+  result.diagnostics.reserve(first_fix + fixes);
+  for (std::vector<Edit>& piece : edits) {  // each piece freed once made into diagnostics
+    for (Edit& e : piece) {
+      Diagnostic& d = result.diagnostics.emplace_back();
+      d.rule = e.rule;
+      d.severity = Severity::info;
+      d.line = e.pos.line;
+      d.column = e.pos.col;
+      d.length = e.length;
+      d.before = std::move(e.before);
+      d.after = std::move(e.after);
+      d.set_static_message(e.message);
+      d.applied = true;
+    }
+    std::vector<Edit>().swap(piece);
   }
-  std::vector<Edit>().swap(edits);
+  std::vector<std::vector<Edit>>().swap(edits);
   std::rotate(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_warning),
               result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_fix), result.diagnostics.end());
 

@@ -409,12 +409,15 @@ class Sink {
     });
     return {begin_ + offset, static_cast<std::size_t>(at_ - begin_) - offset};
   }
+  /// Ends the last piece (gives back its unused room): before either output is joined, so that
+  /// the other's pieces hold no room then.
+  void finish() { close(); }
   /// Appends the pieces to out (reserved once to its final size), freeing each when copied.
   void move_to(std::string& out, std::string_view tail) {
     close();
     out.reserve(out.size() + written_ + tail.size());
     for (Piece& piece : pieces_) {
-      out.append(piece.data.get(), piece.size);
+      if (piece.size > 0) out.append(piece.data.get(), piece.size);
       piece.data.reset();
     }
     out += tail;
@@ -428,11 +431,21 @@ class Sink {
     std::size_t size = 0;
   };
 
-  /// Ends the last piece (its size is what was written into it).
+  /// Ends the last piece (its size is what was written into it). A piece left with more than a
+  /// sixteenth of its room unused (a block's guess that did not fit starts the next one, and the
+  /// last is ended before the join) is moved to one of its size: the room is given back before
+  /// the outputs are joined, when the most is held at once.
   void close() {
-    if (pieces_.empty()) return;
-    pieces_.back().size = static_cast<std::size_t>(at_ - begin_);
-    written_ += pieces_.back().size;
+    if (pieces_.empty() || begin_ == nullptr) return;  // none, or ended already
+    Piece& last = pieces_.back();
+    const auto used = static_cast<std::size_t>(at_ - begin_);
+    if (static_cast<std::size_t>(end_ - at_) > static_cast<std::size_t>(end_ - begin_) / 16) {
+      std::unique_ptr<char[]> fit(used > 0 ? new char[used] : nullptr);
+      if (used > 0) std::memcpy(fit.get(), begin_, used);
+      last.data = std::move(fit);
+    }
+    last.size = used;
+    written_ += used;
     begin_ = at_ = end_ = nullptr;
   }
   /// Starts a piece with room for at least n bytes.
@@ -979,10 +992,15 @@ void render_into(const Document& document, Document* consume, const Meta& meta, 
   Sink fragment_body;
   Renderer r(meta, profile, styles, page != nullptr ? &page_body : nullptr,
              fragment != nullptr ? &fragment_body : nullptr);
-  if (page != nullptr) page_head(*page, document, meta, profile, styles);
+  if (page != nullptr) {
+    page_head(*page, document, meta, profile, styles);
+    page->shrink_to_fit();  // it grew by doubling; held until the join copies it once more
+  }
   r.heading();
   r.info_line();
   r.body(document, consume);
+  page_body.finish();
+  fragment_body.finish();
   // Each output is joined into one string of its final size, the other's pieces still held.
   if (page != nullptr) {
     if (&profile == &default_profile()) {  // it never changes: its footer is written once

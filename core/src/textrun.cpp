@@ -688,6 +688,10 @@ void RunBuffer::store_and_rebase() {
     i = k;
   }
   for (; next_run < spans.size(); ++next_run) new_spans[next_run] = {w, w};
+  // A run whose text grew past its room was regrown to twice that: its room fitted back (the
+  // document keeps the text until it is rendered).
+  for (Inline* r : runs)
+    if (r->text.capacity() - r->text.size() > r->text.size() / 4 + 32) r->text.shrink_to_fit();
   spans.swap(new_spans);
   s.resize(w);
   prot.resize(w);

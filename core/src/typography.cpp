@@ -696,21 +696,30 @@ void run_rules(RunBuffer& b, const Profile& profile, std::uint32_t on, const std
 namespace {
 
 /// A list made a block's items at a time, in pieces: a piece is not regrown (unless one block
-/// brings more than 32 items), so no item moves until the pieces are joined, once, into a list
-/// of the exact size. (A list grown by doubling holds up to twice what it needs, and while it
-/// grows the old and the new buffer are both held.)
+/// brings more items than it has room for: 32, or a quarter of a small piece), so no item moves
+/// until the pieces are joined, once, into a list of the exact size, or read one at a time.
+/// (A list grown by doubling holds up to twice what it needs, and while it grows the old and the
+/// new buffer are both held.) Pieces start small: a short document has a few dozen edits.
 template <class T>
 class Pieces {
  public:
-  /// The piece the next block's items go to.
+  /// The piece the next block's items go to: a new one when the last has less room than a block
+  /// usually brings.
   std::vector<T>& room() {
-    if (pieces_.empty() || pieces_.back().capacity() - pieces_.back().size() < 32) {
+    if (pieces_.empty() ||
+        pieces_.back().capacity() - pieces_.back().size() < std::min<std::size_t>(32, pieces_.back().capacity() / 4)) {
       if (!pieces_.empty()) count_ += pieces_.back().size();
+      const std::size_t first = count_ < kLargest ? kSmallest : kLargest;
       pieces_.emplace_back();
-      pieces_.back().reserve(std::max<std::size_t>(count_ / 8, 128));
+      pieces_.back().reserve(std::max<std::size_t>(count_ / 8, first));
     }
     return pieces_.back();
   }
+  /// Items of a piece while the pieces hold fewer than kLargest, then kLargest or an eighth of the
+  /// items so far (an Edit is 104 bytes, a net change 80).
+  static constexpr std::size_t kSmallest = 16;
+  static constexpr std::size_t kLargest = 128;
+
   /// Moves the items to the end of `out` (reserved once), freeing each piece when emptied.
   void move_to(std::vector<T>& out) {
     std::size_t n = out.size();
@@ -723,6 +732,16 @@ class Pieces {
     std::vector<std::vector<T>>().swap(pieces_);
     count_ = 0;
   }
+  /// The pieces themselves, in order (empty ones left out), for a caller that reads them once.
+  std::vector<std::vector<T>> take() {
+    std::vector<std::vector<T>> out;
+    out.reserve(pieces_.size());
+    for (std::vector<T>& p : pieces_)
+      if (!p.empty()) out.push_back(std::move(p));
+    std::vector<std::vector<T>>().swap(pieces_);
+    count_ = 0;
+    return out;
+  }
 
  private:
   std::vector<std::vector<T>> pieces_;
@@ -731,9 +750,9 @@ class Pieces {
 
 }  // namespace
 
-std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
-                                   const std::vector<std::string>& rejected, std::vector<SourceEdit>* net,
-                                   const BlockReader& after_block) {
+std::vector<std::vector<Edit>> apply_typography_pieces(Document& document, Field& title, const Profile& profile,
+                                                       const std::vector<std::string>& rejected,
+                                                       std::vector<SourceEdit>* net, const BlockReader& after_block) {
   Pieces<Edit> edit_pieces;
   Pieces<SourceEdit> net_pieces;
   const std::vector<char> active = active_rows(profile);
@@ -756,13 +775,47 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
                   after_block ? &after_block : nullptr, scratch, true);
       },
       false, &scratch.scan);
-  std::vector<Edit> edits;
-  edit_pieces.move_to(edits);
   if (net != nullptr) net_pieces.move_to(*net);
+  std::vector<std::vector<Edit>> pieces = edit_pieces.take();
   // Each block's edits are in rule order: sort them block by block (blocks come in source
   // order, so the whole list is then in order too; the final check costs one look per edit).
-  if (!std::is_sorted(edits.begin(), edits.end(), edit_order)) std::stable_sort(edits.begin(), edits.end(), edit_order);
-  return edits;
+  // When it is not, the pieces are joined and sorted as one.
+  const Edit* last = nullptr;
+  bool sorted = true;
+  for (const std::vector<Edit>& p : pieces) {
+    if (last != nullptr && edit_order(p.front(), *last)) sorted = false;
+    if (!sorted || !std::is_sorted(p.begin(), p.end(), edit_order)) {
+      sorted = false;
+      break;
+    }
+    last = &p.back();
+  }
+  if (!sorted) {
+    std::vector<Edit> all = join_edits(pieces);
+    std::stable_sort(all.begin(), all.end(), edit_order);
+    pieces.push_back(std::move(all));
+  }
+  return pieces;
+}
+
+std::vector<Edit> join_edits(std::vector<std::vector<Edit>>& pieces) {
+  std::size_t n = 0;
+  for (const std::vector<Edit>& p : pieces) n += p.size();
+  std::vector<Edit> out;
+  out.reserve(n);
+  for (std::vector<Edit>& p : pieces) {
+    std::move(p.begin(), p.end(), std::back_inserter(out));
+    std::vector<Edit>().swap(p);
+  }
+  std::vector<std::vector<Edit>>().swap(pieces);
+  return out;
+}
+
+std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
+                                   const std::vector<std::string>& rejected, std::vector<SourceEdit>* net,
+                                   const BlockReader& after_block) {
+  std::vector<std::vector<Edit>> pieces = apply_typography_pieces(document, title, profile, rejected, net, after_block);
+  return join_edits(pieces);
 }
 
 std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net) {
@@ -800,8 +853,21 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
   const auto edit = [&](std::size_t j) -> const SourceEdit& { return net[order[j].index]; };
   const std::string_view all = source.text();  // every line with its '\n'
   const std::size_t lines = source.line_count();
+  // Room for the text with every change that lengthens it made (and a last line end): no change
+  // shortens the bound, so the string is never regrown and holds little it does not use.
+  const auto utf8_bytes = [](std::u32string_view s) {
+    std::size_t bytes = 0;
+    for (const char32_t c : s) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    return bytes;
+  };
+  std::size_t longer = 1;
+  for (const SourceEdit& e : net) {
+    const std::size_t after = utf8_bytes(e.after);
+    const std::size_t before = utf8_bytes(e.before);
+    if (after > before) longer += after - before;
+  }
   std::string out;
-  out.reserve(all.size() + all.size() / 8);
+  out.reserve(all.size() + longer);
   // Lines without a change are copied as they are, a run of them at a time. Per changed line,
   // in UTF-8: one walk left to right finds each change's byte place (the changes come sorted
   // right to left), then the changes are taken right to left, each left out when it overlaps

@@ -2,6 +2,7 @@
 // end: the lists must be the ones the blocks give one at a time, in order, whatever their size.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -88,4 +89,59 @@ TEST_CASE("apply_typography: the edits and net changes of a document are its blo
   }
   CHECK(compared == 60);
   CHECK(most > 3000);  // several pieces were joined
+}
+
+TEST_CASE("apply_typography_pieces: the pieces one after another are apply_typography's list, in source order") {
+  // Small documents too (a piece is 16 edits while the document has fewer than 128), and a detected title placed after
+  // the body: its edits come first from the rules, so the pieces are joined and sorted as one.
+  const Profile& profile = default_profile();
+  int compared = 0;
+  int unsorted = 0;
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    Rng r{seed};
+    const int blocks = seed % 10 == 0 ? 1500 : r.below(seed % 3 == 0 ? 8 : 120);
+    Document doc;
+    for (int i = 0; i < blocks; ++i) doc.blocks.push_back(paragraph(r, i + 2));
+    if (seed % 7 == 0 && blocks > 0)
+      for (int i = 0; i < 40; ++i) doc.blocks.back().inlines[0].text += "中,文";
+    Field title;
+    if (seed % 4 == 0) {
+      title.value = "标题,测试(注)";
+      title.from = "detected";
+      title.pos = {seed % 8 == 0 ? blocks + 5 : 1, 1};
+    }
+    // The old way: one list of the blocks' edits, sorted (stable) into source order.
+    Document doc2 = doc;
+    Field title2 = title;
+    std::vector<Edit> want;
+    {
+      std::vector<SourceEdit> net;
+      want = apply_typography(doc2, title2, profile, {}, &net);
+    }
+    std::vector<Edit> sorted = want;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Edit& x, const Edit& y) {
+      return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
+    });
+    std::vector<SourceEdit> net;
+    std::vector<std::vector<Edit>> pieces = apply_typography_pieces(doc, title, profile, {}, &net);
+    std::vector<Edit> got;
+    for (const std::vector<Edit>& p : pieces) {
+      REQUIRE(!p.empty());
+      got.insert(got.end(), p.begin(), p.end());
+    }
+    CAPTURE(seed);
+    REQUIRE(got.size() == sorted.size());
+    for (std::size_t i = 0; i < got.size(); ++i) REQUIRE(same(got[i], sorted[i]));
+    REQUIRE(want.size() == sorted.size());
+    for (std::size_t i = 0; i < want.size(); ++i) REQUIRE(same(want[i], sorted[i]));
+    // join_edits gives the same list and frees the pieces
+    const std::vector<Edit> joined = join_edits(pieces);
+    REQUIRE(pieces.empty());
+    REQUIRE(joined.size() == got.size());
+    for (std::size_t i = 0; i < got.size(); ++i) REQUIRE(same(joined[i], got[i]));
+    if (seed % 8 == 0 && !got.empty() && got.back().pos.line == blocks + 5) ++unsorted;  // the title's
+    ++compared;
+  }
+  CHECK(compared == 300);
+  CHECK(unsorted > 10);
 }
