@@ -819,9 +819,8 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
 }
 
 std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net) {
-  // The edits in order of line, right to left in a line. Sorted as small keys, not as the edits
-  // themselves (each has two strings to move): std::sort makes the same moves for the same
-  // answers of the comparison, so edits at the same place come in the same order as before.
+  // The edits in order of line, right to left in a line, those at one place in the order they
+  // were made. Sorted as small keys, not as the edits themselves (each has two strings to move).
   struct Key {
     int line;
     int col;
@@ -847,8 +846,12 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
   }
   if (!in_runs) {
     for (std::size_t j = 0; j < net.size(); ++j) order[j] = Key{net[j].pos.line, net[j].pos.col, j};
-    std::sort(order.begin(), order.end(),
-              [](const Key& a, const Key& b) { return a.line != b.line ? a.line < b.line : a.col > b.col; });
+    // Edits at the same place stay in the order they were made (std::sort alone leaves that to
+    // the library: the native and the WASM builds would differ).
+    std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
+      if (a.line != b.line) return a.line < b.line;
+      return a.col != b.col ? a.col > b.col : a.index < b.index;
+    });
   }
   const auto edit = [&](std::size_t j) -> const SourceEdit& { return net[order[j].index]; };
   const std::string_view all = source.text();  // every line with its '\n'

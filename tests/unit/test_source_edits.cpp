@@ -18,7 +18,8 @@ using namespace paiban;
 namespace {
 
 std::string reference(const Source& source, std::vector<SourceEdit> net) {
-  std::sort(net.begin(), net.end(), [](const SourceEdit& a, const SourceEdit& b) {
+  // edits at one place in the order they were made, on every platform
+  std::stable_sort(net.begin(), net.end(), [](const SourceEdit& a, const SourceEdit& b) {
     return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col > b.pos.col;
   });
   std::string out;
