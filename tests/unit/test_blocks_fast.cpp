@@ -14,6 +14,7 @@
 
 #include "blocks.h"
 #include "decode.h"
+#include "document_dump.h"
 #include "meta.h"
 #include "profile.h"
 
@@ -21,22 +22,7 @@ using namespace paiban;
 
 namespace {
 
-void dump(const std::vector<Inline>& ins, std::ostringstream& o, int depth) {
-  for (const Inline& in : ins) {
-    o << std::string(static_cast<std::size_t>(depth), ' ') << static_cast<int>(in.kind) << " @" << in.pos.line << ":"
-      << in.pos.col << (in.verbatim ? " v" : "") << " [" << in.text << "] <" << in.href << ">\n";
-    dump(in.children, o, depth + 1);
-  }
-}
-
-void dump(const std::vector<Block>& blocks, std::ostringstream& o, int depth) {
-  for (const Block& b : blocks) {
-    o << std::string(static_cast<std::size_t>(depth), '-') << "block " << static_cast<int>(b.kind) << " L" << b.level
-      << " @" << b.pos.line << ":" << b.pos.col << "\n";
-    dump(b.inlines, o, depth + 1);
-    dump(b.children, o, depth + 1);
-  }
-}
+using testing::dump;
 
 /// The document both ways, as text: {fast, cmark}; and how many runs it has.
 std::pair<std::string, std::string> both(const std::string& input, std::size_t& runs) {

@@ -11,6 +11,7 @@
 
 #include "blocks.h"
 #include "decode.h"
+#include "document_dump.h"
 #include "meta.h"
 #include "profile.h"
 #include "reference_decode.h"
@@ -65,22 +66,7 @@ void same_as_old(const std::string& in, int& flagged) {
   }
 }
 
-void dump(const std::vector<Inline>& ins, std::ostringstream& o, int depth) {
-  for (const Inline& in : ins) {
-    o << std::string(static_cast<std::size_t>(depth), ' ') << static_cast<int>(in.kind) << " @" << in.pos.line << ":"
-      << in.pos.col << (in.verbatim ? " v" : "") << " [" << in.text << "] <" << in.href << ">\n";
-    dump(in.children, o, depth + 1);
-  }
-}
-
-void dump(const std::vector<Block>& blocks, std::ostringstream& o, int depth) {
-  for (const Block& b : blocks) {
-    o << std::string(static_cast<std::size_t>(depth), '-') << "block " << static_cast<int>(b.kind) << " L" << b.level
-      << " @" << b.pos.line << ":" << b.pos.col << "\n";
-    dump(b.inlines, o, depth + 1);
-    dump(b.children, o, depth + 1);
-  }
-}
+using testing::dump;
 
 std::string dump(const Document& doc, const std::vector<Diagnostic>& diagnostics) {
   std::ostringstream o;
