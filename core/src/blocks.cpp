@@ -51,10 +51,6 @@ struct Segs {
   const Seg* end() const { return first + n; }
 };
 
-Segs segs_of(const std::vector<Seg>& v) {
-  return Segs{v.data(), v.size()};
-}
-
 /// A non-blank body line, indent and trailing spaces removed.
 struct Line {
   Seg seg;
@@ -253,6 +249,13 @@ bool safe_href(std::string_view url) {
   return scheme == "http" || scheme == "https" || scheme == "mailto";
 }
 
+/// Spare bytes a run of `size` bytes gets when it is made: the typography rules rewrite a run
+/// in place (a space between Chinese and Latin, a full-width mark for a half-width one), and a
+/// run that outgrows its room is regrown and then fitted again, two allocations more.
+constexpr std::size_t run_room(std::size_t size) {
+  return size / 32 + 8;
+}
+
 /// A byte cmark's inline parser stops at (or a line end).
 constexpr bool markup_byte(unsigned char c) {
   return c == '\n' || c == '\r' || text::markup_start(c);
@@ -306,13 +309,10 @@ class InlineParser {
         Inline& run = out.emplace_back();
         run.pos = Pos{segs_[k].line, segs_[k].col};
         const std::string_view sep = k + 1 < segs_.size() ? join_separator(segs_[k].text, segs_[k + 1].text) : "";
-        if (sep.empty()) {
-          run.text = std::string(segs_[k].text);  // one allocation of the line's size
-        } else {
-          run.text.reserve(segs_[k].text.size() + sep.size());
-          run.text.append(segs_[k].text);
-          run.text.append(sep);
-        }
+        const std::size_t size = segs_[k].text.size() + sep.size();
+        run.text.reserve(size + run_room(size));  // one allocation, with room for the rules
+        run.text.append(segs_[k].text);
+        if (!sep.empty()) run.text.append(sep);
       }
       return out;
     }
@@ -606,10 +606,9 @@ struct Proto {
   BlockKind kind = BlockKind::paragraph;
   int level = 0;
   Pos pos;
-  std::size_t seg_begin = 0;      ///< paragraph, heading, list item: the lines to join,
-  std::size_t seg_end = 0;        ///< [seg_begin, seg_end) of the stage's Seg list
-  std::vector<Classified> quote;  ///< quote: its lines (empty content separates paragraphs)
-  bool per_line = false;          ///< quote: one paragraph per line
+  std::size_t seg_begin = 0;  ///< the block's lines, [seg_begin, seg_end) of the stage's Seg list:
+  std::size_t seg_end = 0;    ///< the lines to join, or a quote's lines (an empty one ends a paragraph)
+  bool per_line = false;      ///< quote: one paragraph per line
 };
 
 /// Where blocks go and how their inlines are read (`fast`: text without markup skips cmark).
@@ -619,44 +618,44 @@ struct Sink {
   bool markup_free;  ///< Source::markup_free
 };
 
-Block leaf(BlockKind kind, Segs segs, Pos pos, const Sink& sink) {
-  Block b;
+/// Appends a leaf block of `kind` to `out`, built in place.
+Block& leaf(std::vector<Block>& out, BlockKind kind, Segs segs, Pos pos, const Sink& sink) {
+  Block& b = out.emplace_back();
   b.kind = kind;
   b.pos = pos;
   b.inlines = inlines_of(segs, sink.diagnostics, sink.fast, sink.markup_free);
   return b;
 }
 
-Block quote_block(const Proto& p, const Sink& sink) {
-  Block q;
-  q.kind = BlockKind::quote;
-  q.pos = p.pos;
+/// Fills quote `q` from its lines (`lines`: an empty one ends a paragraph).
+void quote_block(Block& q, Segs lines, bool per_line, const Sink& sink) {
   // Its paragraphs: one per line, or one per run of lines between empty ones.
   std::size_t paragraphs = 0;
   bool in_paragraph = false;
-  for (const Classified& c : p.quote) {
-    const bool line = !c.content.text.empty();
-    if (line && (p.per_line || !in_paragraph)) ++paragraphs;
+  for (const Seg& c : lines) {
+    const bool line = !c.text.empty();
+    if (line && (per_line || !in_paragraph)) ++paragraphs;
     in_paragraph = line;
   }
   q.children.reserve(paragraphs);
-  std::vector<Seg> cur;
-  cur.reserve(p.per_line ? 1 : p.quote.size());
-  auto flush = [&] {
-    if (cur.empty()) return;
-    q.children.push_back(leaf(BlockKind::paragraph, segs_of(cur), Pos{cur.front().line, cur.front().col}, sink));
-    cur.clear();
+  // A paragraph's lines are consecutive in `lines`: each is read where it lies.
+  std::size_t from = 0;
+  auto flush = [&](std::size_t to) {
+    if (from < to) {
+      const Seg& first = lines[from];
+      leaf(q.children, BlockKind::paragraph, Segs{&first, to - from}, Pos{first.line, first.col}, sink);
+    }
+    from = to;
   };
-  for (const Classified& c : p.quote) {
-    if (c.content.text.empty()) {
-      flush();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].text.empty()) {
+      flush(i);
+      from = i + 1;
       continue;
     }
-    if (p.per_line) flush();
-    cur.push_back(c.content);
+    if (per_line) flush(i);
   }
-  flush();
-  return q;
+  flush(lines.size());
 }
 
 bool unit_suffix(std::string_view t) {
@@ -826,7 +825,8 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
             p.per_line = per_line;
             open = Open::quote;
           }
-          protos.back().quote.push_back(c);
+          segs.push_back(c.content);
+          protos.back().seg_end = segs.size();
           break;
         }
         case Shape::plain: {
@@ -857,25 +857,25 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
     if (p.kind == BlockKind::list_item) {
       // Consecutive items (blank lines between them allowed) make one list.
       if (doc.blocks.empty() || doc.blocks.back().kind != BlockKind::list) {
-        Block list;
+        Block& list = doc.blocks.emplace_back();
         list.kind = BlockKind::list;
         list.pos = p.pos;
         std::size_t items = 1;
         while (at + items < protos.size() && protos[at + items].kind == BlockKind::list_item) ++items;
         list.children.reserve(items);
-        doc.blocks.push_back(std::move(list));
       }
-      doc.blocks.back().children.push_back(leaf(BlockKind::list_item, segs_of_proto(p), p.pos, sink));
+      leaf(doc.blocks.back().children, BlockKind::list_item, segs_of_proto(p), p.pos, sink);
       continue;
     }
     if (p.kind == BlockKind::quote) {
-      Block q = quote_block(p, sink);
-      if (!q.children.empty()) doc.blocks.push_back(std::move(q));
+      Block& q = doc.blocks.emplace_back();
+      q.kind = BlockKind::quote;
+      q.pos = p.pos;
+      quote_block(q, segs_of_proto(p), p.per_line, sink);
+      if (q.children.empty()) doc.blocks.pop_back();
       continue;
     }
-    Block b = leaf(p.kind, segs_of_proto(p), p.pos, sink);
-    b.level = p.level;
-    doc.blocks.push_back(std::move(b));
+    leaf(doc.blocks, p.kind, segs_of_proto(p), p.pos, sink).level = p.level;
   }
 
   // HTML headings may not skip a level (h1 → h3 is invalid): a heading deeper than the one
@@ -889,14 +889,14 @@ Document parse_blocks(const Source& source, const Meta& meta, std::vector<Diagno
   }
 
   if (sig_begin < lines.size()) {
-    Block sig;
+    Block& sig = doc.blocks.emplace_back();
     sig.kind = BlockKind::signature;
     sig.pos = Pos{lines[sig_begin].seg.line, lines[sig_begin].seg.col};
+    sig.children.reserve(lines.size() - sig_begin);
     for (std::size_t j = sig_begin; j < lines.size(); ++j) {
       const Seg& s = lines[j].seg;
-      sig.children.push_back(leaf(BlockKind::paragraph, Segs{&s, 1}, Pos{s.line, s.col}, sink));
+      leaf(sig.children, BlockKind::paragraph, Segs{&s, 1}, Pos{s.line, s.col}, sink);
     }
-    doc.blocks.push_back(std::move(sig));
   }
   return doc;
 }
