@@ -24,7 +24,7 @@ bool starts_with_ci(const std::u32string& s, std::size_t i, const char* lit) {
 }
 
 bool url_char(char32_t c) {
-  return c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>';
+  return c - 0x21u < 0x5Eu && c != '"' && c != '<' && c != '>';
 }
 
 bool email_local(char32_t c) {
@@ -91,12 +91,16 @@ std::size_t protect_link_at(RunBuffer& b, std::size_t i) {
       break;
   }
   if (url) {
-    std::size_t j = i;
-    while (j < s.size() && url_char(s[j])) ++j;
+    // on plain pointers (a write of a byte would make the compiler read the vectors again);
+    // the string ends with U+0000, which is no url_char
+    const char32_t* const p = s.data();
+    const char32_t* q = p + i;
+    while (url_char(*q)) ++q;
+    std::size_t j = static_cast<std::size_t>(q - p);
     while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ';' || s[j - 1] == ':' || s[j - 1] == '!' ||
                      s[j - 1] == '?' || s[j - 1] == ')'))
       --j;
-    for (std::size_t k = i; k < j; ++k) b.prot[k] = 1;
+    if (j > i) std::memset(b.prot.data() + i, 1, j - i);
     return j + 1;  // s[j] (after the URL) is no link_start character
   }
   if (s[i] == '@' && i > 0 && email_local(s[i - 1])) {
@@ -109,8 +113,7 @@ std::size_t protect_link_at(RunBuffer& b, std::size_t i) {
       ++r;
     }
     while (r > i + 1 && s[r - 1] == '.') --r;
-    if (dot)
-      for (std::size_t k = l; k < r; ++k) b.prot[k] = 1;
+    if (dot) std::memset(b.prot.data() + l, 1, r - l);
   }
   return i + 1;
 }
@@ -178,25 +181,37 @@ void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig
     const char* const stop = end - q > static_cast<std::ptrdiff_t>(chunk) ? q + chunk : end;
     std::size_t k = 0;
     std::size_t nh = 0;
+    // a three-byte sequence starting before lim ends in the text and starts in the chunk
+    const char* const lim = stop < end3 ? stop : end3;
     for (; q < stop; ++k) {
       const auto b0 = static_cast<unsigned char>(*q);
-      if (kNote && b0 - 0xE4u <= 5u && q < end3) {  // U+4000–U+9FFF (Chinese) first: most of the text
-        const char32_t c = text::decode3(reinterpret_cast<const unsigned char*>(q));
-        cs[k] = c;
-        q += 3;
-        if (c == U'年') hits[nh++] = static_cast<unsigned char>(k);
+      if (kNote && b0 - 0xE4u <= 5u && q < end3) {
+        // U+4000–U+9FFF (Chinese) first: most of the text, decoded a stretch at a time
+        for (;;) {
+          const char32_t c = text::decode3(reinterpret_cast<const unsigned char*>(q));
+          cs[k] = c;
+          q += 3;
+          if (c == U'年') hits[nh++] = static_cast<unsigned char>(k);
+          if (q >= lim || static_cast<unsigned char>(*q) - 0xE4u > 5u) break;
+          ++k;
+        }
+      } else if (b0 < 0x80) {  // ASCII: a stretch at a time
+        for (unsigned a = b0;;) {
+          cs[k] = a;
+          ++q;
+          if (const unsigned look = kNote ? ascii.at[a] : ascii.at[a] & 1u) {
+            if ((look & 1u) != 0) links.note(b.s.size() + k);
+            if (kNote && (look & 2u) != 0) hits[nh++] = static_cast<unsigned char>(k);
+          }
+          if (q >= stop || static_cast<unsigned char>(*q) >= 0x80) break;
+          a = static_cast<unsigned char>(*q);
+          ++k;
+        }
       } else if ((b0 >> 4) == 0xE && q < end3) {  // other three-byte sequences (Chinese without kNote)
         const char32_t c = text::decode3(reinterpret_cast<const unsigned char*>(q));
         cs[k] = c;
         q += 3;
         if (kNote && cls.maybe(c)) hits[nh++] = static_cast<unsigned char>(k);
-      } else if (b0 < 0x80) {
-        cs[k] = b0;
-        ++q;
-        if (const unsigned look = kNote ? ascii.at[b0] : ascii.at[b0] & 1u) {
-          if ((look & 1u) != 0) links.note(b.s.size() + k);
-          if (kNote && (look & 2u) != 0) hits[nh++] = static_cast<unsigned char>(k);
-        }
       } else {
         auto i = static_cast<std::size_t>(q - begin);
         const char32_t c = text::next(t, i);
@@ -674,7 +689,15 @@ void RunBuffer::store_and_rebase() {
         nb = 0;
       }
     }
-    in.text.append(bytes, nb);
+    if (in.text.size() + nb <= in.text.capacity()) {
+      in.text.append(bytes, nb);
+    } else {  // grown past its room: made at its size (an append would double the room)
+      std::string grown;
+      grown.reserve(in.text.size() + nb);
+      grown.append(in.text);
+      grown.append(bytes, nb);
+      in.text.swap(grown);
+    }
     const std::size_t n = k - i;
     if (back != 0) std::memmove(sp + w, sp + i, n * sizeof(char32_t));
     std::memset(pp + w, in.verbatim ? 1 : 0, n);

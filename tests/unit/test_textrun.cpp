@@ -13,6 +13,7 @@
 
 #include "text.h"
 #include "textrun.h"
+#include "triggers.h"
 
 using namespace paiban;
 
@@ -581,4 +582,59 @@ TEST_CASE("origin and pos_at from the spans: the places the origins of old_flatt
   }
   CHECK(placeholders > 2000);
   CHECK(empty_runs > 2000);
+}
+
+// fill_buffer decodes stretches of Chinese (leads E4–E9) and of ASCII in loops of their own,
+// which end at a chunk's end, at the text's end (a cut sequence) and at the first character of
+// another kind. Checked against old_flatten and a scan of the built buffer on runs made of long
+// stretches of one kind (Chinese with 年, full-width marks, ASCII with marks, spaces and links,
+// two- and four-byte characters, invalid bytes), with and without the trigger scan.
+TEST_CASE("fill_buffer: long stretches of one kind of character, across chunk ends") {
+  Rng rng{4242};
+  const std::vector<std::u32string> kinds = {U"会议年中国研究",
+                                             U"，。、；：（）“”…",
+                                             U"ab,.:;?!()-\"' 1",
+                                             U"http://a.cn www.x.cn m@x.cn hHfFwWmM@",
+                                             U"é², ",
+                                             U"😀𠀀"};
+  const std::vector<std::string> bad = {"\xE4\xBC", "\x80", "\xE5", "\xE9\xBF", "\xF0\x9F\x98", "\xC3"};
+  RunBuffer reused;
+  RunBuffer plain;
+  trig::Scan noted;
+  trig::Scan want;
+  std::size_t long_runs = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::vector<Inline> one;
+    for (std::uint32_t r = 1 + rng(3); r > 0; --r) {
+      Inline in;
+      in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
+      in.kind = rng(8) == 0 ? InlineKind::code : InlineKind::text;
+      in.verbatim = rng(10) == 0;
+      for (std::uint32_t st = 1 + rng(6); st > 0; --st) {
+        const std::u32string& kind = kinds[rng(static_cast<std::uint32_t>(kinds.size()))];
+        std::u32string t;
+        for (std::uint32_t k = rng(4) == 0 ? 200 + rng(400) : 1 + rng(40); k > 0; --k)
+          t += kind[rng(static_cast<std::uint32_t>(kind.size()))];
+        in.text += text::to_utf8(t);
+        if (rng(12) == 0) in.text += bad[rng(static_cast<std::uint32_t>(bad.size()))];
+      }
+      if (in.text.size() > 512) ++long_runs;
+      one.push_back(in);
+    }
+    std::vector<Inline> two = one;
+    std::vector<Inline> three = one;
+    const OldBuffer a = old_make_buffer(one);
+    CAPTURE(n);
+    fill_buffer(reused, two, false, &noted);
+    require_same(a, reused);
+    fill_buffer(plain, three, false);
+    require_same(a, plain);
+    const unsigned present = trig::triggers(reused.s, want);
+    REQUIRE(noted.present == present);
+    REQUIRE(noted.at.marks == want.at.marks);
+    REQUIRE(noted.at.spaces == want.at.spaces);
+    REQUIRE(noted.at.nian == want.at.nian);
+    REQUIRE(noted.at.dots == want.at.dots);
+  }
+  CHECK(long_runs > 1000);
 }
