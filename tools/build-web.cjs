@@ -14,6 +14,11 @@
 // after the page's own compression); web/boot.js puts that text into the worker's source, as a
 // string ahead of it, and the worker inflates and compiles it. The worker's paiban.js has an
 // empty data URI (never read: the module comes in through Module.instantiateWasm).
+//
+// The three scripts (worker, head, app) are minified by terser, a devDependency pinned in
+// package.json (`npm ci` installs it): whitespace, comments, local names. Top-level names are
+// kept, since the scripts of one page share them (Paiban, createPaiban), and so are property
+// names and every string (the messages of web/strings.js reach the editors as written).
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -63,6 +68,39 @@ function compact(text, name) {
 }
 const readJs = (name) => compact(read(name), name);
 
+// terser from node_modules, or null (then the scripts are only compacted, ~8 KB larger after
+// gzip, with a note: the one file may then be past its size budget).
+function loadTerser() {
+  try {
+    return require('terser');
+  } catch (e) {
+    if (e.code !== 'MODULE_NOT_FOUND') throw e;
+    console.error(
+      'build-web: terser is not installed (run `npm ci` in the source folder); the scripts are not ' +
+        'minified, only compacted, and the one file is ~8 KB larger after gzip');
+    return null;
+  }
+}
+
+// One inline script, minified. ecma 2015: terser may use ES2015 syntax where it is shorter
+// (every browser that runs the editor has it); it never writes newer syntax.
+async function minifyJs(terser, text, what) {
+  if (!terser) return text;
+  let result;
+  try {
+    result = await terser.minify(text, {
+      ecma: 2015,
+      compress: { passes: 2 },
+      mangle: true,
+      format: { comments: false, ascii_only: false },
+    });
+  } catch (e) {
+    console.error(`build-web: terser cannot minify ${what}: ${e.message || e}`);
+    process.exit(1);
+  }
+  return `${result.code}\n`;
+}
+
 // Text inside <script> or <style> must not end the element early or open an HTML comment.
 function checkRaw(text, what, tag) {
   const bad = new RegExp(`</${tag}|<!--`, 'i').exec(text);
@@ -111,13 +149,15 @@ function gzipSmallest(bytes) {
   }
 }
 
-function main() {
+async function main() {
   const a = args(process.argv.slice(2));
   const { glue, wasm } = splitWasm(fs.readFileSync(a.paiban, 'utf8'));
-  const worker = `${glue}\n${readJs('worker.js')}`;
+  const terser = loadTerser();
+  const worker = await minifyJs(terser, `${glue}\n${readJs('worker.js')}`, 'the worker (paiban.js + worker.js)');
   const wasmText = gzipSmallest(wasm).toString('base64');
-  const app = APP_SCRIPTS.map((f) => `// ---- web/${f}\n${readJs(f)}`).join('');
-  const boot = HEAD_SCRIPTS.map((f) => `// ---- web/${f}\n${readJs(f)}`).join('');
+  const joined = (files) => files.map((f) => `// ---- web/${f}\n${readJs(f)}`).join('');
+  const app = await minifyJs(terser, joined(APP_SCRIPTS), 'the app script');
+  const boot = await minifyJs(terser, joined(HEAD_SCRIPTS), 'the head script (boot.js + store.js)');
   const css = compact(read('style.css'), 'style.css');
   checkRaw(worker, 'the worker (paiban.js + worker.js)', 'script');
   checkRaw(app, 'the app script', 'script');
@@ -162,4 +202,7 @@ function main() {
   if (a.dist) writeIfChanged(a.dist, html);
 }
 
-main();
+main().catch((e) => {
+  console.error(`build-web: ${e.stack || e}`);
+  process.exit(1);
+});
