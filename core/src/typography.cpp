@@ -642,15 +642,15 @@ void run_rules(RunBuffer& b, const Profile& profile, std::uint32_t on, const std
       // moved to the front of the list, their edits recorded on the text as the rule found it.
       std::size_t i = 0;
       std::size_t kept = 0;
+      const std::string_view rule_id = row.info.id;  // measured once per rule, not per edit
       for (std::size_t n = 0; n < changes.size(); ++n) {
         Change& ch = changes[n];
         if (ch.start < i) continue;  // overlapping proposals: the first wins
         const Pos pos = b.pos_at(ch.start);
-        if (!rejected.empty() &&
-            std::find(rejected.begin(), rejected.end(), fix_id(row.info.id, pos)) != rejected.end())
+        if (!rejected.empty() && std::find(rejected.begin(), rejected.end(), fix_id(rule_id, pos)) != rejected.end())
           continue;
         Edit e;
-        e.rule = row.info.id;
+        e.rule = rule_id;
         e.message = row.info.message;
         e.pos = pos;
         e.length = static_cast<int>(ch.len);
