@@ -259,7 +259,7 @@ std::string two(int v) {
 enum class Key { none, title, column, date, source, author, keywords, views, url };
 
 struct KeyName {
-  const char* name;
+  std::string_view name;  // measured once, not per line looked at
   Key key;
 };
 
@@ -303,7 +303,7 @@ Key key_at(std::string_view s, std::size_t& after) {
   Key best = Key::none;
   std::size_t best_len = 0;
   for (const KeyName& kn : kKeys) {
-    std::string_view name = kn.name;
+    const std::string_view name = kn.name;
     if (name.size() > best_len && starts_with(s, name)) {
       best = kn.key;
       best_len = name.size();
