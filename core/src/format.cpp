@@ -35,15 +35,54 @@ bool blank(const Source& source) {
   return true;
 }
 
-/// Sets column_utf16 of every diagnostic that has none, walking each line once in column order
-/// (a long line with many findings must not be rescanned from its start for each).
+/// True when some byte of s is 0xF0 or above: in valid UTF-8, the lead of a code point past
+/// U+FFFF, which takes two UTF-16 units. Eight bytes at a time: bit 7 of a byte and, shifted
+/// into its place, bits 6, 5 and 4 of the same byte.
+bool has_four_byte_lead(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const std::uint64_t w = text::bytes8::load(p + i);
+    if ((w & (w << 1) & (w << 2) & (w << 3) & text::bytes8::kHigh) != 0) return true;
+  }
+  for (; i < s.size(); ++i)
+    if (p[i] >= 0xF0) return true;
+  return false;
+}
+
+/// Sets column_utf16 of every diagnostic that has none. When no character of the notes is past
+/// U+FFFF (the usual case), a column in UTF-16 units is the column in code points, capped at the
+/// line's end as the walk below caps it. Otherwise each line is walked once in column order (a
+/// long line with many findings must not be rescanned from its start for each).
 void set_utf16_columns(const Source& source, std::vector<Diagnostic>& diagnostics) {
+  const auto wanted = [&](const Diagnostic& d) {
+    return d.column_utf16 == 0 && d.line > 0 && d.line <= static_cast<int>(source.line_count()) && d.column > 0;
+  };
+  if (!has_four_byte_lead(source.text())) {
+    int counted_line = 0;  // the line whose code points were last counted, and their count
+    int count = 0;
+    for (Diagnostic& d : diagnostics) {
+      if (!wanted(d)) continue;
+      const std::string_view l = source.line(static_cast<std::size_t>(d.line - 1));
+      // A line of n bytes has at least n / 3 code points (none takes four bytes here).
+      if (static_cast<std::size_t>(d.column - 1) <= l.size() / 3) {
+        d.column_utf16 = d.column;
+        continue;
+      }
+      if (d.line != counted_line) {
+        counted_line = d.line;
+        count = text::length(l);
+      }
+      d.column_utf16 = std::min(d.column - 1, count) + 1;
+    }
+    return;
+  }
   // The places to fill, sorted as (line, column, index) in one 64-bit key each: a contiguous
   // array sorts without touching the diagnostics themselves (100,000 findings are tens of MB).
   std::vector<std::pair<std::uint64_t, std::size_t>> todo;
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
     const Diagnostic& d = diagnostics[i];
-    if (d.column_utf16 == 0 && d.line > 0 && d.line <= static_cast<int>(source.line_count()) && d.column > 0)
+    if (wanted(d))
       todo.emplace_back((static_cast<std::uint64_t>(d.line) << 32) | static_cast<std::uint32_t>(d.column), i);
   }
   if (!std::is_sorted(todo.begin(), todo.end())) std::sort(todo.begin(), todo.end());

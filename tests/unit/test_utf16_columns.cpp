@@ -1,0 +1,79 @@
+// The diagnostics' UTF-16 columns (what the browser editor places marks by): in notes with no
+// character past U+FFFF they are read off the code point columns; with such characters each line
+// is walked. Both against the count made here from the notes' own lines, on generated notes.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "paiban/paiban.h"
+
+namespace {
+
+/// UTF-16 units of the first `cps` code points of line (all of it when shorter), plus one.
+int utf16_column(std::string_view line, int cps) {
+  int units = 0;
+  std::size_t i = 0;
+  for (int n = 0; n < cps && i < line.size(); ++n) {
+    const auto lead = static_cast<unsigned char>(line[i]);
+    const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    units += len == 4 ? 2 : 1;
+    i += len;
+  }
+  return units + 1;
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') {
+      out.push_back(text.substr(from, i - from));
+      from = i + 1;
+    }
+  if (from < text.size()) out.push_back(text.substr(from));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("diagnostics: UTF-16 columns with and without characters past U+FFFF, against a count per line") {
+  const std::vector<std::string> bmp = {
+      "会议指出",     ",",   ".",      "要加强", "PM2.5", "abc ",           " ",  "（",  "）", "“",
+      "2024年3月1日", "5 %", "（一）", "一、",   "“引号", "https://a.cn/x", "\n", "\n\n"};
+  const std::vector<std::string> astral = {"😀", "𠀀", "𝄞"};
+  std::uint32_t state = 11;
+  auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 8; };
+  int checked = 0, checked_astral = 0, past_first_third = 0;
+  for (int n = 0; n < 1500; ++n) {
+    const bool with_astral = n % 2 == 1;
+    std::string input = "标题：测试\n\n";
+    const std::uint32_t len = 5 + next() % 80;
+    for (std::uint32_t k = 0; k < len; ++k) {
+      if (with_astral && next() % 9 == 0)
+        input += astral[next() % astral.size()];
+      else
+        input += bmp[next() % bmp.size()];
+    }
+    input += "\n";
+    CAPTURE(input);
+    paiban::Options options;
+    options.now = "2024-03-01 09:30:00";
+    const paiban::Result r = paiban::format(input, options);
+    REQUIRE(r.ok);
+    const std::vector<std::string_view> lines = lines_of(input);
+    for (const paiban::Diagnostic& d : r.diagnostics) {
+      if (d.line <= 0 || d.line > static_cast<int>(lines.size()) || d.column <= 0) continue;
+      const std::string_view l = lines[static_cast<std::size_t>(d.line - 1)];
+      CHECK(d.column_utf16 == utf16_column(l, d.column - 1));
+      ++checked;
+      if (utf16_column(l, d.column - 1) != d.column) ++checked_astral;
+      if (static_cast<std::size_t>(d.column - 1) > l.size() / 3) ++past_first_third;
+    }
+  }
+  CHECK(checked > 5000);
+  CHECK(checked_astral > 500);     // columns that differ from the code point column
+  CHECK(past_first_third > 1000);  // columns the quick bound does not settle
+}
