@@ -85,6 +85,18 @@ constexpr std::u32string_view kRangeMarks = U"-~－〜";
 constexpr std::u32string_view kRelativeWords[] = {U"今天", U"今日", U"昨天", U"昨日", U"明天", U"明日",  U"前天",
                                                   U"近日", U"日前", U"本周", U"上周", U"下周", U"上个月"};
 
+/// True when c is the second character of one of kRelativeWords (a word starts only where one
+/// follows its first character: 日 of every date is such a first character).
+constexpr bool word_second(char32_t c) {
+  return c == U'天' || c == U'日' || c == U'周' || c == U'个' || c == U'前';
+}
+constexpr bool words_second_listed() {
+  for (const std::u32string_view w : kRelativeWords)
+    if (w.size() < 2 || !word_second(w[1])) return false;
+  return true;
+}
+static_assert(words_second_listed(), "word_second holds every word's second character");
+
 /// What a character may start, one bit per check.
 enum : unsigned {
   kPairMark = 1,      ///< balance.pair: one of kPairs
@@ -143,6 +155,15 @@ void scan(const std::u32string& s, const DictMatcher& dict, Places (&at)[kAtCoun
       while (q != end && (t = marks[*q & 0xFFFF]) == 0) ++q;
     if (q == end) break;
     std::size_t i = static_cast<std::size_t>(q - p);
+    if (t == DictMatcher::kStarts) {  // may start an entry and matters to no check (match_at compares c itself)
+      if (i >= dict_from) {
+        if (const DictWord* w = dict.match_at(s, i)) {
+          hits.push_back({i, w});
+          dict_from = i + w->wrong32.size();
+        }
+      }
+      continue;
+    }
     const char32_t c = *q;
     if ((t & DictMatcher::kStarts) != 0 && i >= dict_from) {
       if (const DictWord* w = dict.match_at(s, i)) {
@@ -153,9 +174,15 @@ void scan(const std::u32string& s, const DictMatcher& dict, Places (&at)[kAtCoun
     const unsigned k = c < 0x10000 ? t & 0x7Fu : 0u;
     if (k == 0) continue;
     if (k == kDigitChar) {
-      if (i == 0 || !(is_ascii_digit(p[i - 1]) || p[i - 1] == '.')) at[kAtNumbers].push_back(i);
-      if (!digit_words)
-        while (i + 1 < n && is_ascii_digit(p[i + 1])) ++i;  // the rest of the number: digits start nothing else
+      const bool start = i == 0 || !(is_ascii_digit(p[i - 1]) || p[i - 1] == '.');
+      if (digit_words) {
+        if (start) at[kAtNumbers].push_back(i);
+        continue;
+      }
+      const std::size_t a = i;
+      while (i + 1 < n && is_ascii_digit(p[i + 1])) ++i;  // the rest of the number: digits start nothing else
+      // The date checks read a number only when 年 or 月 follows it.
+      if (start && i + 1 < n && (p[i + 1] == U'年' || p[i + 1] == U'月')) at[kAtNumbers].push_back(a);
       q = p + i;
       continue;
     }
@@ -163,11 +190,48 @@ void scan(const std::u32string& s, const DictMatcher& dict, Places (&at)[kAtCoun
     if ((k & kDoubleChar) != 0 && i + 1 < n && p[i + 1] == c) at[kAtDoubles].push_back(i);
     if ((k & kSentenceMark) != 0 && i + 1 < n && (bits(p[i + 1]) & kSentenceMark) != 0) at[kAtMarks].push_back(i);
     if ((k & kRangeChar) != 0 && i > 0 && i + 1 < n) at[kAtRanges].push_back(i);
-    if ((k & kWordStart) != 0) at[kAtWords].push_back(i);
+    if ((k & kWordStart) != 0 && i + 1 < n && word_second(p[i + 1])) at[kAtWords].push_back(i);
   }
 }
 
 // ---- balance.pair: unbalanced “” ‘’ 《》 （） 【】 〔〕 -------------------------------------------
+/// 2k for the opening mark of kPairs[k], 2k + 1 for its closing mark, 12 for any other character.
+constexpr unsigned pair_mark(char32_t c) {
+  switch (c) {
+    case U'“':
+      return 0;
+    case U'”':
+      return 1;
+    case U'‘':
+      return 2;
+    case U'’':
+      return 3;
+    case U'《':
+      return 4;
+    case U'》':
+      return 5;
+    case U'（':
+      return 6;
+    case U'）':
+      return 7;
+    case U'【':
+      return 8;
+    case U'】':
+      return 9;
+    case U'〔':
+      return 10;
+    case U'〕':
+      return 11;
+    default:
+      return 12;
+  }
+}
+constexpr bool pair_mark_follows_pairs() {
+  for (unsigned k = 0; k < 6; ++k)
+    if (pair_mark(kPairs[k][0]) != 2 * k || pair_mark(kPairs[k][1]) != 2 * k + 1) return false;
+  return true;
+}
+static_assert(pair_mark_follows_pairs(), "pair_mark follows kPairs");
 /// `places`: the paired marks of the block.
 void balance(const RunBuffer& b, const Places& places, Places (&marks)[12], Linter& l) {
   constexpr unsigned kKinds = 6;
@@ -182,26 +246,25 @@ void balance(const RunBuffer& b, const Places& places, Places (&marks)[12], Lint
   for (const std::size_t i : places) {
     if (b.prot[i]) continue;
     const char32_t ch = s[i];
-    for (unsigned k = 0; k < kKinds; ++k) {
-      const bool opening = ch == kPairs[k][0];
-      if (!opening && ch != kPairs[k][1]) continue;
-      if (ch == U'’' && i > 0 && i + 1 < s.size() && s[i + 1] < 0x80 && s[i - 1] < 0x80) break;  // O’Brien
-      if ((seen & (1u << k)) == 0) {  // the kind's first mark in this block
-        open[k].clear();
-        stray[k].clear();
-        seen |= 1u << k;
-      }
-      if (opening)
-        open[k].push_back(i);
-      else if (open[k].empty())
-        stray[k].push_back(i);
-      else
-        open[k].pop_back();
-      break;  // a mark is of one kind
+    const unsigned mark = pair_mark(ch);
+    if (mark >= 2 * kKinds) continue;  // (the places hold paired marks only)
+    const unsigned k = mark >> 1;
+    if (ch == U'’' && i > 0 && i + 1 < s.size() && s[i + 1] < 0x80 && s[i - 1] < 0x80) continue;  // O’Brien
+    if ((seen & (1u << k)) == 0) {  // the kind's first mark in this block
+      open[k].clear();
+      stray[k].clear();
+      seen |= 1u << k;
     }
+    if ((mark & 1) == 0)
+      open[k].push_back(i);
+    else if (open[k].empty())
+      stray[k].push_back(i);
+    else
+      open[k].pop_back();
   }
-  for (unsigned k = 0; k < kKinds; ++k) {
-    if ((seen & (1u << k)) == 0 || (open[k].empty() && stray[k].empty())) continue;
+  for (unsigned rest = seen; rest != 0; rest &= rest - 1) {  // the kinds seen, in order
+    const unsigned k = static_cast<unsigned>(__builtin_ctz(rest));
+    if (open[k].empty() && stray[k].empty()) continue;
     const std::string opening = text::to_utf8(std::u32string(1, kPairs[k][0]));
     const std::string closing = text::to_utf8(std::u32string(1, kPairs[k][1]));
     // “X”缺少与之配对的“Y” / unmatched closing (opening) mark
@@ -295,7 +358,8 @@ int read_int(std::u32string_view s, std::size_t a, std::size_t z) {
   return v;
 }
 
-/// `places`: the start of each number (a digit after neither a digit nor '.'). `now_y` and
+/// `places`: the start of each number (a digit after neither a digit nor '.'); those followed
+/// by neither 年 nor 月 may be left out (they start no date). `now_y` and
 /// `now_day` are the year and "YYYY-MM-DD" of now (0 and empty: no checks against now).
 void dates(const RunBuffer& b, const Places& places, int now_y, std::string_view now_day, Linter& l) {
   const std::u32string& s = b.s;
@@ -379,7 +443,7 @@ void dates(const RunBuffer& b, const Places& places, int now_y, std::string_view
 }
 
 // ---- time.relative: 今天 昨日 近日 … in dated news (a gentle note) ---------------------------
-/// `at`: the places of the words' first characters.
+/// `at`: the places of the words' first characters (where a word's second character follows).
 void relative_time(const RunBuffer& b, const Places& at, Linter& l) {
   constexpr unsigned kWords = sizeof kRelativeWords / sizeof kRelativeWords[0];
   static_assert(kWords <= 16, "one bit per word");
@@ -394,8 +458,8 @@ void relative_time(const RunBuffer& b, const Places& at, Linter& l) {
   });
   std::uint32_t present = 0;
   for (const std::size_t i : at) present |= starts(s[i]);
-  for (unsigned j = 0; j < kWords; ++j) {
-    if ((present & (std::uint32_t{1} << j)) == 0) continue;
+  for (std::uint32_t rest = present; rest != 0; rest &= rest - 1) {  // the words present, in list order
+    const unsigned j = static_cast<unsigned>(__builtin_ctz(rest));
     const std::u32string_view w = kRelativeWords[j];
     std::size_t free_from = 0;  // matches of one word do not overlap
     for (const std::size_t i : at) {
@@ -456,7 +520,7 @@ int cn_number(std::u32string_view s, std::size_t& i) {
 bool number_char(char32_t c) {
   return is_ascii_digit(c) || c == U'十' || std::u32string_view(U"〇一二三四五六七八九").find(c) != npos;
 }
-constexpr std::size_t kHeadingLook = 16;  ///< heading characters decoded first (4 or more)
+constexpr std::size_t kHeadingLook = 4;  ///< heading characters decoded first (4 or more: a finding shows 4)
 
 /// The GB/T 9704 level (2..5) and number of a heading's text, or level 0.
 std::pair<int, int> heading_number(std::u32string_view s) {
