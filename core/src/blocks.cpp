@@ -61,7 +61,22 @@ struct Line {
 // True when the last code point of s (not empty) is surely not a space: it ends a well-formed
 // sequence and is_space says no. Otherwise text::trim decides.
 bool ends_without_space(std::string_view s) {
-  std::size_t b = s.size() - 1;
+  // Most lines end in an ASCII byte or in a three-byte character (Han, 。，）): settled by their
+  // last bytes, as the decode below would settle them. Leads E1 and E4–EE (U+1000–U+1FFF,
+  // U+4000–U+EFFF) hold no space; E3 only U+3000, EF only U+FEFF (and U+FFFD, which says no
+  // too). E0 (whose short forms decode to ASCII) and E2 (the U+2000 spaces) go the long way.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t size = s.size();
+  const unsigned char last = p[size - 1];
+  if (last < 0x80) return last != ' ' && last != '\t';
+  if (size >= 3 && (p[size - 2] & 0xC0) == 0x80 && (last & 0xC0) == 0x80) {
+    const unsigned char lead = p[size - 3];
+    const unsigned tail = (static_cast<unsigned>(p[size - 2]) << 8) | last;
+    if (lead == 0xE1 || (lead >= 0xE4 && lead <= 0xEE)) return true;
+    if (lead == 0xE3) return tail != 0x8080u;                     // U+3000
+    if (lead == 0xEF) return tail != 0xBBBFu && tail != 0xBFBDu;  // U+FEFF, U+FFFD
+  }
+  std::size_t b = size - 1;
   while (b > 0 && s.size() - b < 4 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
   std::size_t e = b;
   const char32_t c = text::next(s, e);
@@ -215,6 +230,12 @@ void last_two(std::string_view s, char32_t& last, char32_t& before) {
 // two Latin letters or digits (`PM2.5` split after the dot stays whole), or after an English
 // comma-like mark that follows a Latin letter or digit.
 const char* join_separator(std::string_view prev, std::string_view next) {
+  // A line that ends in a three-byte character E1–EF xx xx (all of Chinese: U+1000 and up) takes
+  // none: that character is neither a Latin letter or digit nor a comma-like mark.
+  if (const std::size_t n = prev.size(); n >= 3) {
+    const auto* p = reinterpret_cast<const unsigned char*>(prev.data()) + n - 3;
+    if (p[0] >= 0xE1 && p[0] <= 0xEF && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) return "";
+  }
   char32_t last = 0, before = 0;
   last_two(prev, last, before);
   char32_t first = first_cp(next);
@@ -284,6 +305,14 @@ bool detail::has_markup_byte(std::string_view s) {
   for (; i < n; ++i)
     if (markup_byte(p[i])) return true;
   return false;
+}
+
+bool detail::ends_without_space(std::string_view s) {
+  return paiban::ends_without_space(s);
+}
+
+const char* detail::join_separator(std::string_view prev, std::string_view next) {
+  return paiban::join_separator(prev, next);
 }
 
 namespace {

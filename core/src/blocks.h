@@ -20,6 +20,11 @@ namespace detail {
 /// True when s holds a byte cmark's inline parser stops at: a line end or one of ! & * < [ \ ] _ `
 /// (the fast plain-text reading needs none; exposed for the tests).
 bool has_markup_byte(std::string_view s);
+/// True when the last code point of s (not empty) is surely not a space: it ends a well-formed
+/// sequence and text::is_space says no (exposed for the tests).
+bool ends_without_space(std::string_view s);
+/// What joins two hard-wrapped lines of one paragraph: "" or " " (exposed for the tests).
+const char* join_separator(std::string_view prev, std::string_view next);
 }  // namespace detail
 
 }  // namespace paiban

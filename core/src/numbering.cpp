@@ -165,6 +165,13 @@ int heading_number_level(std::string_view line) {
   return number_level(line);
 }
 
+/// Leads heading_shape passes over without decoding: E1–EE but E3.
+constexpr std::array<unsigned char, 256> kHanLead = [] {
+  std::array<unsigned char, 256> t{};
+  for (unsigned b = 0xE1; b <= 0xEE; ++b) t[b] = b == 0xE3 ? 0 : 1;
+  return t;
+}();
+
 bool heading_shape(std::string_view line) {
   // A code point takes at most four bytes: a longer line has more than 40.
   constexpr std::size_t kMaxBytes = std::size_t{4} * 40;
@@ -176,6 +183,16 @@ bool heading_shape(std::string_view line) {
   bool digit_before = false;  // the code point before is an ASCII digit
   bool colon_after = false;   // an ASCII colon must sit between two digits (10:30)
   for (std::size_t i = 0; i < size;) {
+    // Four such characters at a time (their leads looked up in a table), while they cannot
+    // make the 41st code point and no colon waits for a digit.
+    while (i + 12 <= size && n <= 36 && !colon_after &&
+           (kHanLead[p[i]] & kHanLead[p[i + 3]] & kHanLead[p[i + 6]] & kHanLead[p[i + 9]]) != 0) {
+      i += 12;
+      n += 4;
+      digit_before = false;
+      last = U'一';
+    }
+    if (i >= size) break;
     char32_t c = p[i];
     if (c - 0xE1 <= 0xEE - 0xE1 && c != 0xE3 && i + 2 < size) {
       // Three bytes that decode to U+1000…U+2FFF or U+4000…U+EFFF (most of CJK): none is a

@@ -246,3 +246,103 @@ TEST_CASE("blocks speed: lines are trimmed as text::trim does") {
     }
   }
 }
+
+namespace {
+// ends_without_space as it was: the last code point decoded, then checked.
+bool ends_without_space_old(std::string_view s) {
+  std::size_t b = s.size() - 1;
+  while (b > 0 && s.size() - b < 4 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+  std::size_t e = b;
+  const char32_t c = text::next(s, e);
+  return e == s.size() && c != 0xFFFD && !text::is_space(c);
+}
+}  // namespace
+
+TEST_CASE("blocks speed: a line's last bytes settle ends_without_space as the decode did") {
+  std::size_t checked = 0;
+  // Every last three bytes (and the last one or two alone), after nothing, ASCII or a Han character.
+  for (const char* head : {"", "a", "会", "\xE4", "\x80"}) {
+    for (int b0 = 0; b0 < 256; ++b0)
+      for (int b1 = 0; b1 < 256; ++b1) {
+        std::string s = head;
+        s += static_cast<char>(b0);
+        s += static_cast<char>(b1);
+        CHECK(detail::ends_without_space(s) == ends_without_space_old(s));
+        for (const int b2 : {0x20, 0x09, 0x41, 0x80, 0x8B, 0x9F, 0xAF, 0xBD, 0xBF, 0xC2, 0xE3, 0xEF}) {
+          std::string t = s;
+          t += static_cast<char>(b2);
+          CHECK(detail::ends_without_space(t) == ends_without_space_old(t));
+          ++checked;
+        }
+      }
+    for (int b0 = 0; b0 < 256; ++b0) {
+      std::string s = head;
+      s += static_cast<char>(b0);
+      if (!s.empty()) CHECK(detail::ends_without_space(s) == ends_without_space_old(s));
+    }
+  }
+  // Every BMP code point and a few beyond at a line's end.
+  for (char32_t c = 1; c < 0x110000; c = c < 0x10000 ? c + 1 : c + 97) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string s = "会议";
+    text::append(s, c);
+    CHECK(detail::ends_without_space(s) == ends_without_space_old(s));
+    ++checked;
+  }
+  CHECK(checked > 1000000);
+}
+
+namespace {
+// join_separator as it was: the last two code points and the first one decoded, then looked at.
+const char* join_separator_old(std::string_view prev, std::string_view next) {
+  char32_t last = 0, before = 0;
+  std::size_t end = prev.size();
+  auto back = [&](std::size_t& e) -> char32_t {
+    if (e == 0) return 0;
+    std::size_t b = e - 1;
+    while (b > 0 && (static_cast<unsigned char>(prev[b]) & 0xC0) == 0x80) --b;
+    std::size_t k = b;
+    const char32_t c = text::next(prev, k);
+    e = b;
+    return c;
+  };
+  last = back(end);
+  before = back(end);
+  std::size_t i = 0;
+  const char32_t first = next.empty() ? 0 : text::next(next, i);
+  if (text::is_ascii_alnum(last) && text::is_ascii_alnum(first)) return " ";
+  if ((last == ',' || last == ';' || last == ':' || last == '!' || last == '?' || last == ')') &&
+      text::is_ascii_alnum(before) && text::is_ascii_letter(first))
+    return " ";
+  return "";
+}
+}  // namespace
+
+TEST_CASE("blocks speed: a line ending in a three-byte character joins as before") {
+  std::size_t checked = 0;
+  const char* nexts[] = {"", "a", "Z", "9", "会", "\xC1\x81", " x", ",", "\x80"};
+  // Every last three bytes after a few heads, against nexts of each kind.
+  for (const char* head : {"", "a", "1,", "A)"})
+    for (int b0 = 0; b0 < 256; ++b0)
+      for (int b1 = 0; b1 < 256; ++b1)
+        for (const int b2 : {0x31, 0x2C, 0x29, 0x41, 0x80, 0x81, 0xBF, 0xC1, 0xE4}) {
+          std::string s = head;
+          s += static_cast<char>(b0);
+          s += static_cast<char>(b1);
+          s += static_cast<char>(b2);
+          for (const char* nx : nexts) {
+            CHECK(std::string(detail::join_separator(s, nx)) == join_separator_old(s, nx));
+            ++checked;
+          }
+        }
+  // Generated lines of Chinese, Latin, digits and marks.
+  Rng rng;
+  for (int round = 0; round < 20000; ++round) {
+    const std::string a = generate(rng, 12);
+    const std::string b = generate(rng, 4);
+    const std::string both = a + " | " + b;
+    CHECK_MESSAGE(std::string(detail::join_separator(a, b)) == join_separator_old(a, b), both);
+    ++checked;
+  }
+  CHECK(checked > 1000000);
+}

@@ -168,3 +168,38 @@ TEST_CASE("decode: a copied or moved Source keeps its lines") {
   const Source f = e;
   CHECK(f.line(0) == "短");
 }
+
+TEST_CASE("decode: long runs of three-byte characters with one fault anywhere, as the old decoder") {
+  // The clean scan takes such runs 24 and 12 bytes at a time: a fault (a bad lead, E0/ED forms,
+  // a missing continuation, ASCII, a control) at every offset of the words must stop it there.
+  const char* const chars[] = {"会", "，", "\xE1\x80\x80", "\xEE\xBF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "、"};
+  const char* const faults[] = {"\xE0\x80\x80",
+                                "\xED\xA0\x80",
+                                "\xE4\xBC",
+                                "\xE4\x41\x80",
+                                "\xE4\x80\xC0",
+                                "\x80",
+                                "\xC2\xA0",
+                                "a",
+                                "1",
+                                "\x01",
+                                "\xF0\x9F\x98\x80",
+                                "\r",
+                                "\xEF\xBF\xBF",
+                                "\xE0\x9F\xBF",
+                                "\xED\xBF\xBF",
+                                "_"};
+  std::uint32_t state = 99;
+  auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 8; };
+  for (int round = 0; round < 4000; ++round) {
+    std::string in;
+    const std::uint32_t before = next() % 40;
+    const std::uint32_t after = next() % 40;
+    for (std::uint32_t k = 0; k < before; ++k) in += chars[next() % 7];
+    if (round % 8 != 0) in += faults[next() % 16];  // every eighth run has no fault
+    for (std::uint32_t k = 0; k < after; ++k) in += chars[next() % 7];
+    if (next() % 2 == 0) in += '\n';
+    CAPTURE(round);
+    same_as_old(in);
+  }
+}

@@ -367,3 +367,36 @@ TEST_CASE("numbering: the gated checks answer as the plain ones on generated lin
       }
   CHECK(checked > 1000000);
 }
+
+TEST_CASE("numbering: heading_shape's four-at-a-time skip answers as the plain check") {
+  // Runs of Chinese (leads E1–EE but E3, and the E3/EF marks that stop the skip) mixed with the
+  // ASCII the check looks at (digits, colons, stops), of 0–60 code points.
+  checked = 0;
+  const std::vector<std::string> pieces = {"会",
+                                           "议",
+                                           "会议会议",
+                                           "\xE1\x80\x80",
+                                           "\xEE\xBF\xBF",
+                                           "、",
+                                           "。",
+                                           "，",
+                                           "：",
+                                           "1",
+                                           "10",
+                                           ":",
+                                           "10:",
+                                           " ",
+                                           ";",
+                                           "a",
+                                           ".",
+                                           "·",
+                                           "\xF0\x9F\x98\x80"};
+  Rng rng{4242};
+  for (int n = 0; n < 200000; ++n) {
+    std::string s;
+    const std::uint32_t parts = rng() % 24;
+    for (std::uint32_t k = 0; k < parts; ++k) s += pieces[rng() % pieces.size()];
+    check_line(s);
+  }
+  CHECK(checked == 200000);
+}
