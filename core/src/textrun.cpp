@@ -369,11 +369,24 @@ std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
   return out;
 }
 
-void RunBuffer::append_net_edits(std::vector<NetEdit>& out) const {
+void RunBuffer::append_net_edits(std::vector<NetEdit>& out, std::vector<Span>* changed) const {
   const int n = static_cast<int>(first_s.size());
+  // True when original [from, to) becoming s[a, e) can change what protect_links finds: it takes
+  // out or puts in a url_char character, or joins two stretches of them (a deletion between
+  // two) or splits one (an insertion into it). Otherwise every stretch of url_char characters
+  // stays as it was, and so do its links.
+  auto may_move_links = [&](int from, int to, std::size_t a, std::size_t e) {
+    for (int k = from; k < to; ++k)
+      if (url_char(first_s[static_cast<std::size_t>(k)])) return true;
+    for (std::size_t k = a; k < e; ++k)
+      if (url_char(s[k])) return true;
+    if (from < to && a < e) return false;
+    return a > 0 && e < s.size() && url_char(s[a - 1]) && url_char(s[e]);
+  };
   // original [from, to) became s[a, e)
   auto emit = [&](int from, int to, std::size_t a, std::size_t e) {
     if (from >= to && a == e) return;
+    if (changed != nullptr && may_move_links(from, to, a, e)) changed->push_back({a, e});
     const int anchor = from < n ? from : n - 1;
     if (anchor < 0) return;
     const Origin o = built_origin(static_cast<std::size_t>(anchor));
@@ -382,10 +395,10 @@ void RunBuffer::append_net_edits(std::vector<NetEdit>& out) const {
     if (to > from && static_cast<std::size_t>(to) > spans[static_cast<std::size_t>(o.run)].end)
       return;  // crosses a run
     const Inline* r = runs[static_cast<std::size_t>(o.run)];
-    // the texts made where they go (an assign to an empty string takes the general path)
-    out.push_back({Pos{r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)}, to - from,
-                   std::u32string(first_s.data() + from, static_cast<std::size_t>(to - from)),
-                   std::u32string(s.data() + a, e - a)});
+    // the edit and its texts made where they go (an assign to an empty string takes the general
+    // path; a temporary moved in costs a move of both texts)
+    out.emplace_back(Pos{r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)}, to - from, first_s.data() + from,
+                     static_cast<std::size_t>(to - from), s.data() + a, e - a);
   };
   // Kept characters keep their order; a stretch of changed (src -1) characters is the
   // replacement of the kept ones skipped before the next kept character.
@@ -622,8 +635,42 @@ void RunBuffer::store() const {
   }
 }
 
-void RunBuffer::store_and_rebase() {
+namespace {
+
+/// Protection after a change, around the places it changed only. A URL or an e-mail address lies
+/// inside one stretch of url_char characters (its prefix, its characters, the @ and the parts
+/// around it are all url_char), and what protect_links finds in a stretch depends on the
+/// stretch's characters alone: a stretch the rules left as it was when the buffer was built
+/// keeps the protection found then. Every other stretch touches a changed place: the url_char
+/// characters around each place are unprotected and looked at again (b has no verbatim run, so
+/// a url_char character's protection is its link's only).
+void protect_changed(RunBuffer& b, const std::vector<RunBuffer::Span>& changed) {
+  const std::u32string& s = b.s;
+  const std::size_t size = s.size();
+  std::size_t done = 0;  // the places before it are looked at (s[done] is no url_char)
+  std::size_t from = 0;  // where protect_link_at's look goes on
+  for (const RunBuffer::Span& c : changed) {
+    std::size_t l = std::max(c.start, done);
+    while (l > done && url_char(s[l - 1])) --l;
+    std::size_t r = std::max(c.end, done);
+    while (r < size && url_char(s[r])) ++r;
+    if (l >= r) continue;
+    for (std::size_t i = l; i < r; ++i)
+      if (url_char(s[i])) b.prot[i] = 0;
+    for (std::size_t i = std::max(l, from); i < r; ++i)
+      if (s[i] < 0x80 && link_starts.at[s[i]]) i = (from = protect_link_at(b, i)) - 1;
+    done = r;
+  }
+}
+
+}  // namespace
+
+void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
   if (!tracked) track();  // unchanged (the walk reads src)
+  // Without verbatim runs and with the changed places known, the protection the characters have
+  // is kept (it moves with them) and found again around the changes only (protect_changed).
+  bool keep = changed != nullptr;
+  for (const Inline* r : runs) keep = keep && !r->verbatim;
   for (Inline* r : runs) r->text.clear();
   // store() wrote the characters of each run in order, and a run's characters are contiguous in
   // s (a change gives new characters a neighbour's origin), so each run's new text is its
@@ -700,7 +747,10 @@ void RunBuffer::store_and_rebase() {
     }
     const std::size_t n = k - i;
     if (back != 0) std::memmove(sp + w, sp + i, n * sizeof(char32_t));
-    std::memset(pp + w, in.verbatim ? 1 : 0, n);
+    if (!keep)
+      std::memset(pp + w, in.verbatim ? 1 : 0, n);
+    else if (back != 0)
+      std::memmove(pp + w, pp + i, n);
     if (next_run == r) {
       new_spans[r] = {w, w + n};
       ++next_run;
@@ -716,9 +766,18 @@ void RunBuffer::store_and_rebase() {
   for (Inline* r : runs)
     if (r->text.capacity() - r->text.size() > r->text.size() / 4 + 32) r->text.shrink_to_fit();
   spans.swap(new_spans);
+  const bool dropped = w != size;  // characters without a run left out: the changed places moved
   s.resize(w);
   prot.resize(w);
-  protect_links(*this, links);
+  if (!keep) {
+    protect_links(*this, links);
+  } else if (dropped) {  // every place looked at again
+    for (std::size_t i = 0; i < w; ++i)
+      if (url_char(sp[i])) pp[i] = 0;
+    protect_links(*this, links);
+  } else {
+    protect_changed(*this, *changed);
+  }
   src.clear();
   first_s.clear();
   added.clear();

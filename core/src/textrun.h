@@ -73,7 +73,11 @@ struct RunBuffer {
   /// store(), and makes the buffer what make_buffer(…, false) would build from the runs as they
   /// now are (offsets into the new texts, protection found again, no tracking), in one walk over
   /// the buffer, without decoding the runs again.
-  void store_and_rebase();
+  /// `changed`: the places where the buffer differs from the text as built in a way that can
+  /// change its URLs and e-mail addresses (append_net_edits lists them), in order: the links are
+  /// then looked for again only around them, the protection found when the buffer was built kept
+  /// elsewhere.
+  void store_and_rebase(const std::vector<Span>* changed = nullptr);
 
   /// A net change against the text as first built, in source coordinates: `length` code
   /// points at `pos` became `after`. Changes that would cross a run (a line join) are left out.
@@ -82,10 +86,18 @@ struct RunBuffer {
     int length = 0;
     std::u32string before;
     std::u32string after;
+    NetEdit() = default;
+    /// Made where it goes in a list (emplace_back), its texts copied from [b, b + nb) and
+    /// [a, a + na).
+    NetEdit(Pos p, int len, const char32_t* b, std::size_t nb, const char32_t* a, std::size_t na)
+        : pos(p), length(len), before(b, nb), after(a, na) {}
   };
   std::vector<NetEdit> net_edits() const;
-  /// net_edits() appended to `out`.
-  void append_net_edits(std::vector<NetEdit>& out) const;
+  /// net_edits() appended to `out`. With `changed`, each stretch of the buffer that differs from
+  /// the text as built in a way that can change its links (see store_and_rebase) is added to it,
+  /// in order: [start, end) new characters, or start == end where characters were left out (also
+  /// for the changes net_edits leaves out).
+  void append_net_edits(std::vector<NetEdit>& out, std::vector<Span>* changed = nullptr) const;
 
   /// A change a rule proposes: `len` characters at `start` become `rep`.
   struct Change {

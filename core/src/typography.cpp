@@ -42,6 +42,9 @@ using trig::triggers;
 struct Scratch {
   std::vector<std::pair<std::size_t, char32_t>> to;
   std::vector<Change> changes;
+  std::vector<std::size_t> open;                           ///< punct.fullwidth's open parentheses
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;  ///< punct.fullwidth's pairs
+  std::vector<RunBuffer::Span> changed;  ///< where a change may have moved a block's links (for the rebase)
   RunBuffer next;
   Scan scan;  ///< the places of the buffer as it is now (see triggers())
 };
@@ -363,8 +366,11 @@ void rule_fullwidth(const Ctx& c, std::vector<Change>& out) {
   // spot.
   std::vector<std::pair<std::size_t, char32_t>>& to = c.to();
   auto mark = [&](std::size_t i, char32_t v) { to.emplace_back(i, v); };
-  std::vector<std::size_t> open;
-  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  // kept from block to block (most blocks have parentheses: a vector each per call was the cost)
+  std::vector<std::size_t>& open = c.scratch.open;
+  std::vector<std::pair<std::size_t, std::size_t>>& pairs = c.scratch.pairs;
+  open.clear();
+  pairs.clear();
   // only parentheses, '.' and marks with a full-width form (all ASCII) are candidates: the
   // scan noted where they stand
   for (const std::size_t i : c.at.marks) {
@@ -681,10 +687,16 @@ void run_rules(RunBuffer& b, const Profile& profile, std::uint32_t on, const std
   // a block has a few edits: sorted where they stand (std::stable_sort would take a buffer from
   // the heap)
   stable_sort_few(edits.begin() + static_cast<std::ptrdiff_t>(first_edit), edits.end(), edit_order);
-  if (net != nullptr)  // before the buffer is rebased: they need its tracking
-    b.append_net_edits(*net);
+  // before the buffer is rebased: they need its tracking (and tell the rebase where the text
+  // changed)
+  std::vector<RunBuffer::Span>* changed = nullptr;
+  if (net != nullptr) {
+    changed = &scratch.changed;
+    changed->clear();
+    b.append_net_edits(*net, changed);
+  }
   if (after != nullptr) {
-    b.store_and_rebase();
+    b.store_and_rebase(changed);
     (*after)(b);
   } else {
     b.store();

@@ -638,3 +638,86 @@ TEST_CASE("fill_buffer: long stretches of one kind of character, across chunk en
   }
   CHECK(long_runs > 1000);
 }
+
+// store_and_rebase with the changed places append_net_edits lists keeps the protection the buffer
+// had where no change reached and looks for URLs and e-mail addresses again around the changes
+// only. Checked against make_buffer on the stored runs (which looks at every character) on
+// blocks full of link characters, changed by characters that make, join, split and end links.
+namespace {
+
+std::vector<Inline> link_inlines(Rng& rng) {
+  const std::u32string alphabet = U"会议a1 .,:/@hHtTpPsSwWmMfxcn-_）\uFFFC";
+  const char32_t* const pieces[] = {U"http://", U"https://", U"www.", U"mailto:", U"ftp://", U"a@b.cn", U"x.cn"};
+  std::vector<Inline> out;
+  const bool verbatim_ok = rng(4) == 0;  // now and then a verbatim run: the old way
+  for (std::uint32_t n = 1 + rng(4); n > 0; --n) {
+    Inline in;
+    in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
+    in.kind = rng(6) == 0 ? InlineKind::code : InlineKind::text;
+    in.verbatim = verbatim_ok && rng(3) == 0;
+    std::u32string t;
+    for (std::uint32_t k = rng(30); k > 0; --k) {
+      if (rng(4) == 0)
+        t += pieces[rng(7)];
+      else
+        t += alphabet[rng(static_cast<std::uint32_t>(alphabet.size()))];
+    }
+    in.text = text::to_utf8(t);
+    push_run(out, in, rng, true);
+  }
+  return out;
+}
+
+/// As change(), with link characters put in as well as taken out.
+void change_links(RunBuffer& b, Rng& rng) {
+  const std::u32string put = U"hw@./:,a1—，中 ";
+  if (!b.tracked) b.track();
+  for (std::uint32_t n = rng(6); n > 0 && !b.s.empty(); --n) {
+    const std::size_t i = rng(static_cast<std::uint32_t>(b.s.size() + 1));
+    const auto at = static_cast<std::ptrdiff_t>(i);
+    const char32_t c = put[rng(static_cast<std::uint32_t>(put.size()))];
+    if (i == b.s.size() || rng(3) == 1) {
+      if (i < b.s.size() && b.prot[i] != 0) continue;
+      const RunBuffer::Origin o = b.origin(std::min(i, b.s.size() - 1));
+      b.s.insert(b.s.begin() + at, c);
+      b.prot.insert(b.prot.begin() + at, 0);
+      b.src.insert(b.src.begin() + at, b.add_origin(o));
+    } else if (b.prot[i] != 0) {
+      continue;
+    } else if (rng(2) == 0) {
+      b.src[i] = b.add_origin(b.origin(i));
+      b.s[i] = c;
+    } else {
+      b.s.erase(i, 1);
+      b.prot.erase(b.prot.begin() + at);
+      b.src.erase(b.src.begin() + at);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("store_and_rebase with the changed places: the protection make_buffer finds") {
+  Rng rng{41};
+  std::size_t kept_links = 0;   // blocks of the new way with a link kept from before a change
+  std::size_t found_again = 0;  // blocks whose protection a change altered
+  for (int n = 0; n < 6000; ++n) {
+    std::vector<Inline> one = link_inlines(rng);
+    RunBuffer b = make_buffer(one, true);
+    const std::vector<char> prot_before = b.prot;
+    change_links(b, rng);
+    std::vector<RunBuffer::NetEdit> net;
+    std::vector<RunBuffer::Span> changed;
+    b.append_net_edits(net, &changed);
+    b.store_and_rebase(&changed);
+    CAPTURE(n);
+    std::vector<Inline> two = one;
+    const RunBuffer a = make_buffer(two, false);
+    require_same(a, b);
+    const bool any_link = std::find(a.prot.begin(), a.prot.end(), 1) != a.prot.end();
+    if (!changed.empty() && any_link) ++kept_links;
+    if (!changed.empty() && a.s.size() == prot_before.size() && a.prot != prot_before) ++found_again;
+  }
+  CHECK(kept_links > 1500);
+  CHECK(found_again > 100);
+}
