@@ -178,20 +178,32 @@ char* escape_html_to(char* p, std::string_view s, More&& more) {
     if (end > run) std::memcpy(p, in + run, end - run);
     p += end - run;
   };
+  // How far to skip from in[j] (j + 3 <= n), 0 for a closer look. An EF lead (U+F000–FFFF as
+  // decode3 reads it, full-width punctuation among them) is forbidden only at U+FDD0–FDEF and
+  // U+FFFE–FFFF: second bytes whose low six bits are 37 or 3F. The others are skipped here as
+  // the closer look below would.
+  const auto skip = [in](std::size_t j) -> std::size_t {
+    const std::size_t step = kSkip.of[in[j]];
+    if (step != 0 || in[j] != 0xEF) return step;
+    const unsigned second = in[j + 1] & 0x3Fu;
+    return second == 0x37 || second == 0x3F ? 0 : 3;
+  };
   std::size_t i = 0;
   for (;;) {
     std::size_t step = 0;
+    // Four steps to one check of the end: no step is longer than 3 bytes.
+    while (i + 12 <= n) {
+      if ((step = skip(i)) == 0) break;
+      i += step;
+      if ((step = skip(i)) == 0) break;
+      i += step;
+      if ((step = skip(i)) == 0) break;
+      i += step;
+      if ((step = skip(i)) == 0) break;
+      i += step;
+    }
     while (i + 3 <= n) {  // no step passes the end here
-      step = kSkip.of[in[i]];
-      if (step == 0) {
-        // An EF lead (U+F000–FFFF as decode3 reads it, full-width punctuation among them) is
-        // forbidden only at U+FDD0–FDEF and U+FFFE–FFFF: second bytes whose low six bits are
-        // 37 or 3F. The others are skipped here as the closer look below would.
-        if (in[i] != 0xEF) break;
-        const unsigned second = in[i + 1] & 0x3Fu;
-        if (second == 0x37 || second == 0x3F) break;
-        step = 3;
-      }
+      if ((step = skip(i)) == 0) break;
       i += step;
     }
     while (i < n && (step = kSkip.of[in[i]]) != 0 && i + step <= n) i += step;
@@ -399,6 +411,15 @@ class Sink {
     if (!s.empty()) std::memcpy(p, s.data(), s.size());
     at_ = p + s.size();
   }
+  /// Appends a literal (a tag): its size is known where it is written, so the copy is a few
+  /// moves rather than a call.
+  template <std::size_t N>
+  void put(const char (&s)[N]) {
+    static_assert(N > 1, "a literal with text");
+    char* p = room(N - 1);
+    std::memcpy(p, s, N - 1);
+    at_ = p + (N - 1);
+  }
   /// Writes s escaped (escape_html); returns the bytes written, valid until the next write.
   std::string_view escape(std::string_view s) {
     char* from = room(s.size());
@@ -448,8 +469,9 @@ class Sink {
     written_ += used;
     begin_ = at_ = end_ = nullptr;
   }
-  /// Starts a piece with room for at least n bytes.
-  void next(std::size_t n) {
+  /// Starts a piece with room for at least n bytes. Out of line: room() stays small enough to
+  /// be inlined at every write.
+  [[gnu::noinline]] void next(std::size_t n) {
     close();
     // A sixteenth of what is written so far (at least 4 KB): few pieces, and the unused end of
     // the last is small beside the whole.
@@ -648,6 +670,12 @@ class Renderer {
     if (sinks_[0] != nullptr) sinks_[0]->put(s);
     if (sinks_[1] != nullptr) sinks_[1]->put(s);
   }
+  /// Appends a literal (a tag) to every output.
+  template <std::size_t N>
+  void put(const char (&s)[N]) {
+    if (sinks_[0] != nullptr) sinks_[0]->put(s);
+    if (sinks_[1] != nullptr) sinks_[1]->put(s);
+  }
 
   /// Appends the element's opening tag, with its look, to every output.
   void open(Key k) {
@@ -705,9 +733,8 @@ class Renderer {
         const Key k = static_cast<Key>(static_cast<int>(Key::h2) + (level - 2));
         open(k);
         inlines(b.inlines, depth);
-        put("</");
-        put(kKeySpecs[at(k)].tag);
-        put(">\n");
+        static constexpr std::string_view kClose[] = {"</h2>\n", "</h3>\n", "</h4>\n", "</h5>\n", "</h6>\n"};
+        put(kClose[level - 2]);
         break;
       }
       case BlockKind::list: {

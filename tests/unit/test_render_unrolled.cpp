@@ -1,0 +1,192 @@
+// The escaper's skip loop takes four steps to one check of the text's end; this checks it
+// against the loop as it was (one check per step) on generated texts long enough for the
+// four-step loop to run, with every kind of byte at every place near its end.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "render.h"
+#include "text.h"
+
+namespace {
+
+bool stepwise_forbidden(char32_t c) {
+  if (c < 0x20) return c != '\t' && c != '\n' && c != '\f' && c != '\r';
+  if (c >= 0x7F && c <= 0x9F) return true;
+  if (c >= 0xFDD0 && c <= 0xFDEF) return true;
+  return (c & 0xFFFEu) == 0xFFFEu;
+}
+
+unsigned char stepwise_skip(unsigned char b) {
+  if (b >= 0x20 && b < 0x7F && b != '&' && b != '<' && b != '>' && b != '"' && b != '\'') return 1;
+  if (b >= 0xE1 && b <= 0xEE) return 3;
+  return 0;
+}
+
+std::string_view stepwise_entity(unsigned char b) {
+  switch (b) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return {};
+  }
+}
+
+/// The escape as it was before the four-step loop: one check of the end per step.
+std::string stepwise_escape(std::string_view s) {
+  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::string out;
+  std::size_t run = 0;
+  const auto flush = [&](std::size_t end) { out.append(s.data() + run, end - run); };
+  std::size_t i = 0;
+  for (;;) {
+    std::size_t step = 0;
+    while (i + 3 <= n) {
+      step = stepwise_skip(in[i]);
+      if (step == 0) {
+        if (in[i] != 0xEF) break;
+        const unsigned second = in[i + 1] & 0x3Fu;
+        if (second == 0x37 || second == 0x3F) break;
+        step = 3;
+      }
+      i += step;
+    }
+    while (i < n && (step = stepwise_skip(in[i])) != 0 && i + step <= n) i += step;
+    if (i >= n) break;
+    const unsigned char b = in[i];
+    if (b < 0x80) {
+      const std::string_view entity = stepwise_entity(b);
+      if (!entity.empty()) {
+        flush(i);
+        run = ++i;
+        out += entity;
+        continue;
+      }
+    }
+    const std::size_t start = i;
+    char32_t c = 0;
+    if (b >= 0xE0 && b <= 0xEF && i + 2 < n) {
+      c = paiban::text::decode3(in + i);
+      i += 3;
+    } else {
+      c = paiban::text::next(s, i);
+    }
+    if (stepwise_forbidden(c)) {
+      flush(start);
+      run = i;
+      paiban::text::append(out, 0xFFFD);
+    }
+  }
+  flush(n);
+  return out;
+}
+
+struct Rng {
+  std::uint64_t s = 0x2545F4914F6CDD1Du;
+  std::uint32_t next() {
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    return static_cast<std::uint32_t>(s >> 32);
+  }
+  std::size_t below(std::size_t n) { return next() % n; }
+};
+
+/// Pieces of text: valid characters the loop skips (Chinese, full-width punctuation, ASCII),
+/// characters it stops at (entities, controls, forbidden EF sequences, other leads) and stray
+/// bytes (invalid UTF-8, leads cut short).
+const char* const kPieces[] = {"排",
+                               "版",
+                               "中",
+                               "文",
+                               "，",
+                               "。",
+                               "（",
+                               "）",
+                               "：",
+                               "a",
+                               "Z",
+                               "0",
+                               " ",
+                               "&",
+                               "<",
+                               ">",
+                               "\"",
+                               "'",
+                               "\t",
+                               "\n",
+                               "\x01",
+                               "\x7F",
+                               "é",
+                               "\xC2\x85",
+                               "\xC2\xA0",
+                               "\xE0\xA0\x80",
+                               "\xEF\xB7\x90",
+                               "\xEF\xBF\xBE",
+                               "\xEF\xBF\xBD",
+                               "\xF0\x9F\x98\x80",
+                               "\xF4\x8F\xBF\xBF",
+                               "\x80",
+                               "\xBF",
+                               "\xB7",
+                               "\xEF",
+                               "\xE4",
+                               "\xE4\xB8",
+                               "\xC2",
+                               "\xFF",
+                               "\xF0"};
+
+}  // namespace
+
+TEST_CASE("render unrolled: the four-step skip escapes as the one-step loop did") {
+  Rng rng;
+  std::size_t compared = 0;
+  std::size_t differ = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    // Mostly skippable text (runs of Chinese and ASCII), with a stop now and then.
+    const std::size_t pieces = 1 + rng.below(80);
+    const std::size_t stops = 1 + rng.below(std::size(kPieces));
+    for (std::size_t k = 0; k < pieces; ++k) {
+      if (rng.below(4) != 0)
+        s += kPieces[rng.below(9)];  // Chinese and full-width punctuation
+      else
+        s += kPieces[rng.below(stops)];
+    }
+    if (paiban::escape_html(s) != stepwise_escape(s)) {
+      if (differ == 0) CHECK_MESSAGE(false, "first difference in round " << round);
+      ++differ;
+    }
+    ++compared;
+  }
+  CHECK(compared == 20000);
+  // One odd byte at every place of a long skippable run, and the run cut at every length.
+  std::string base;
+  for (int k = 0; k < 8; ++k) base += "排版，ab（中）";
+  std::size_t odd_compared = 0;
+  for (std::size_t at = 0; at <= base.size(); ++at)
+    for (const char odd : {'<', '&', '\x01', '\x80', '\xB7', '\xBF', '\xEF', '\xE4', '\xC2', '\xF0'}) {
+      std::string s = base;
+      s.insert(at, 1, odd);
+      for (std::size_t cut = s.size(); cut + 16 > s.size() && cut > 0; --cut) {
+        const std::string_view v(s.data(), cut);
+        if (paiban::escape_html(v) != stepwise_escape(v)) ++differ;
+        ++odd_compared;
+      }
+    }
+  CHECK(odd_compared > 10000);
+  INFO(differ << " of " << compared + odd_compared << " texts escaped otherwise");
+  CHECK(differ == 0);
+}
