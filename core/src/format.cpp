@@ -271,7 +271,17 @@ std::string request_error(const std::string& field, const std::string& zh, const
 
 }  // namespace
 
+/// What the JSON writer reads of a Diagnostic without making it (the friend in paiban.h).
+struct DiagnosticAccess {
+  /// The id set_id gave, or null for "rule@line:col".
+  static const std::string* own_id(const Diagnostic& d) {
+    return d.owned_ && !d.owned_->id.empty() ? &d.owned_->id : nullptr;
+  }
+};
+
 namespace {
+
+std::string write_result(const Result& res, bool made_here);
 
 /// The request's options (everything but the input), or an error response in `error`.
 std::string run_request(const json& req, std::string_view input, ProfileCache* cache) {
@@ -344,7 +354,7 @@ std::string run_request(const json& req, std::string_view input, ProfileCache* c
       if (id.is_string()) opt.rejected_fixes.push_back(id.get<std::string>());
   }
 
-  return to_json(format_with(input, opt, cache));
+  return write_result(format_with(input, opt, cache), true);
 }
 
 /// Parses the request text; an error response in `error` when it is not a JSON object.
@@ -423,6 +433,14 @@ class Obj {
     return out_;
   }
   void str(std::string_view k, std::string_view v) { key(k).string(v); }
+  /// A string member; `valid`: v is known to be valid UTF-8 (see Writer::valid_string).
+  void str(std::string_view k, std::string_view v, bool valid) {
+    jsonw::Writer& out = key(k);
+    if (valid)
+      out.valid_string(v);
+    else
+      out.string(v);
+  }
   void num(std::string_view k, long long v) { key(k).number(v); }
   void boolean(std::string_view k, bool v) { key(k).raw(v ? "true" : "false"); }
 
@@ -462,9 +480,13 @@ void write_id(jsonw::Writer& out, const Diagnostic& d, const std::string* own_id
   out.string(std::string_view(id, d.rule.size() + 1 + n));
 }
 
-}  // namespace
-
-std::string to_json(const Result& res) {
+/// The result as JSON. `made_here`: the result is format()'s own, on format_json's path, whose
+/// page, fragment and notes are valid UTF-8 by construction: made from decoded notes (invalid
+/// bytes became U+FFFD), a profile read from JSON (nlohmann refuses invalid UTF-8) and fields
+/// read from JSON or refused unless valid. They skip the UTF-8 check; the diagnostics, meta and
+/// errors keep it (short strings: checking them costs little). A caller's own Result (to_json)
+/// is checked throughout.
+std::string write_result(const Result& res, bool made_here) {
   // Written straight into one string (see json_write.h); keys in sorted order, as nlohmann's
   // object would order them.
   const std::size_t size =
@@ -479,7 +501,7 @@ std::string to_json(const Result& res) {
       j.str("before", d.before);
       j.num("column", d.column);
       j.num("column_utf16", d.column_utf16);
-      write_id(j.key("id"), d, d.owned_ && !d.owned_->id.empty() ? &d.owned_->id : nullptr);
+      write_id(j.key("id"), d, DiagnosticAccess::own_id(d));
       j.num("length", d.length);
       j.num("line", d.line);
       j.str("message", d.message());
@@ -495,7 +517,7 @@ std::string to_json(const Result& res) {
       j.str("message_en", e.message_en);
       j.str("message_zh", e.message_zh);
     });
-    top.str("fragment", res.fragment);
+    top.str("fragment", res.fragment, made_here);
     {
       Obj meta(top.key("meta"));
       for (const auto& [name, mv] : res.meta) {
@@ -506,10 +528,16 @@ std::string to_json(const Result& res) {
       }
     }
     top.boolean("ok", res.ok);
-    top.str("page", res.page);
-    top.str("text", res.text);
+    top.str("page", res.page, made_here);
+    top.str("text", res.text, made_here);
   }
   return out.take();
+}
+
+}  // namespace
+
+std::string to_json(const Result& res) {
+  return write_result(res, false);
 }
 
 }  // namespace paiban

@@ -1,5 +1,6 @@
 #include "json_write.h"
 
+#include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -31,6 +32,14 @@ inline std::uint64_t stops8(std::uint64_t w) {
   return (flags & ~w & kHigh) | (w & kHigh);
 }
 
+/// The high bit of each byte of w that needs an escape. Bytes of 0x80 and above are never
+/// flagged (valid UTF-8 needs no escape there), and the lowest bit set is exact.
+inline std::uint64_t escapes8(std::uint64_t w) {
+  using namespace text::bytes8;
+  const std::uint64_t flags = (w - kOnes * 0x20) | ((w ^ (kOnes * '"')) - kOnes) | ((w ^ (kOnes * '\\')) - kOnes);
+  return flags & ~w & kHigh;
+}
+
 /// True when the low 6 bytes of w are two 3-byte sequences with leads E1–EF other than ED (the
 /// common case of utf8_sequence: valid whatever their continuation bytes hold).
 inline bool two_cjk(std::uint64_t w) {
@@ -41,8 +50,12 @@ inline bool two_cjk(std::uint64_t w) {
   return ((a + 0x0F00000Full) & ((a ^ 0x0D00000Dull) + 0x0F00000Full) & 0x10000010ull) == 0x10000010ull;
 }
 
-/// Writes the escape of c (needs_escape(c)) at p; returns the end.
-inline char* escape(char* p, unsigned char c) {
+/// Writes the escape of c (needs_escape(c)) at p; returns the end. (Not inlined: it is rare,
+/// and three copies of its switch would weigh on the WASM module.)
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+char* escape(char* p, unsigned char c) {
   static constexpr char kHex[] = "0123456789abcdef";
   *p++ = '\\';
   switch (c) {
@@ -134,6 +147,18 @@ void Writer::string(std::string_view s) {
     before_escape();
     p = escape(p, in[i++]);
   }
+  if (i < len && len >= 8 && len - i < 8) {
+    // The last m < 8 bytes as one word (the last word shifted down past the bytes already
+    // written), copied as they are when all are ASCII with nothing to escape. (Not after an
+    // invalid sequence, which ends the loop above early.)
+    const std::size_t m = len - i;
+    const std::uint64_t w = text::bytes8::load(in + len - 8) >> (8 * (8 - m));
+    if ((stops8(w) & ((std::uint64_t{1} << (8 * m)) - 1)) == 0) {
+      std::memcpy(p, &w, 8);
+      p += m;
+      i = len;
+    }
+  }
   while (i < len) {
     const unsigned char c = in[i];
     if (c < 0x80) {
@@ -158,6 +183,64 @@ void Writer::string(std::string_view s) {
     n_ = mark;
     raw(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return;
+  }
+  *p++ = '"';
+  n_ = static_cast<std::size_t>(p - data_);
+}
+
+void Writer::valid_string(std::string_view s) {
+  assert(valid_utf8(s));
+  const std::size_t len = s.size();
+  if (len < 8) {  // no word to read: the checked way (the same bytes)
+    string(s);
+    return;
+  }
+  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
+  // Room for the string, its quotes and a word's store past the end.
+  char* p = room(len + 2 + 8);
+  *p++ = '"';
+  std::size_t i = 0;
+  while (i < len) {
+    std::uint64_t stops = 0;
+    if (i + 8 <= len) {
+      // Eight bytes at a time, each word stored at the write position before it is looked at,
+      // until a word holds a byte to escape.
+      const unsigned char* q = in + i;
+      const unsigned char* const last = in + len - 8;
+      std::uint64_t w = text::bytes8::load(q);
+      std::memcpy(p, &w, 8);
+      stops = escapes8(w);
+      while (stops == 0) {
+        p += 8;
+        q += 8;
+        if (q > last) break;
+        w = text::bytes8::load(q);
+        std::memcpy(p, &w, 8);
+        stops = escapes8(w);
+      }
+      i = static_cast<std::size_t>(q - in);
+      if (stops == 0) continue;
+    } else {
+      // The last m < 8 bytes: the last word shifted down past the bytes already written (the
+      // bytes above them are zero, and flagged, but a flag below them is exact).
+      const std::size_t m = len - i;
+      const std::uint64_t w = text::bytes8::load(in + len - 8) >> (8 * (8 - m));
+      std::memcpy(p, &w, 8);
+      stops = escapes8(w) & ((std::uint64_t{1} << (8 * m)) - 1);
+      if (stops == 0) {
+        p += m;
+        i += m;
+        continue;
+      }
+    }
+    const auto k = static_cast<std::size_t>(__builtin_ctzll(stops) >> 3);
+    p += k;
+    i += k;
+    // Room for the escape (up to 6 bytes where the string had 1), the rest of the string, the
+    // closing quote and a word's store.
+    n_ = static_cast<std::size_t>(p - data_);
+    p = room(6 + (len - i) + 1 + 8);
+    p = escape(p, in[i++]);
   }
   *p++ = '"';
   n_ = static_cast<std::size_t>(p - data_);

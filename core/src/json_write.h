@@ -41,6 +41,10 @@ class Writer {
   /// s as a JSON string (quotes included). Invalid UTF-8 is written as nlohmann's `replace`
   /// handler writes it (U+FFFD).
   void string(std::string_view s);
+  /// s, which the caller knows to be valid UTF-8 (the page, fragment and notes format() made
+  /// from decoded text), as a JSON string: the same bytes as string(s), found by looking for
+  /// the bytes to escape only ('"', '\\' and controls), eight at a time whatever the high bits.
+  void valid_string(std::string_view s);
   void number(long long v);
 
   /// The JSON written (the writer is left empty).

@@ -78,7 +78,7 @@ struct Diagnostic {
   void set_id(std::string id);
 
  private:
-  friend std::string to_json(const Result& result);  // writes the id without making it
+  friend struct DiagnosticAccess;  // the JSON writer reads the id without making it
   struct Owned {
     std::string message;
     std::string id;
