@@ -396,29 +396,36 @@ std::vector<Inline> long_inlines(Rng& rng) {
   return out;
 }
 
-/// Changes as the rules make them (as change() above), with characters of every width.
-void change_long(RunBuffer& b, Rng& rng) {
+/// Changes as the rules make them (as change() above): fewer than `most` insertions, replacements
+/// and deletions, the characters put in given by `pick`.
+template <class Pick>
+void change_picked(RunBuffer& b, Rng& rng, std::uint32_t most, Pick pick) {
   if (!b.tracked) b.track();
-  for (std::uint32_t n = rng(12); n > 0 && !b.s.empty(); --n) {
+  for (std::uint32_t n = rng(most); n > 0 && !b.s.empty(); --n) {
     const std::size_t i = rng(static_cast<std::uint32_t>(b.s.size() + 1));
     const auto at = static_cast<std::ptrdiff_t>(i);
     if (i == b.s.size() || rng(3) == 1) {
       if (i < b.s.size() && b.prot[i] != 0) continue;
       const RunBuffer::Origin o = b.origin(std::min(i, b.s.size() - 1));
-      b.s.insert(b.s.begin() + at, any_char(rng));
+      b.s.insert(b.s.begin() + at, pick());
       b.prot.insert(b.prot.begin() + at, 0);
       b.src.insert(b.src.begin() + at, b.add_origin(o));
     } else if (b.prot[i] != 0) {
       continue;
     } else if (rng(2) == 0) {
       b.src[i] = b.add_origin(b.origin(i));
-      b.s[i] = any_char(rng);
+      b.s[i] = pick();
     } else {
       b.s.erase(i, 1);
       b.prot.erase(b.prot.begin() + at);
       b.src.erase(b.src.begin() + at);
     }
   }
+}
+
+/// With characters of every width.
+void change_long(RunBuffer& b, Rng& rng) {
+  change_picked(b, rng, 12, [&rng] { return any_char(rng); });
 }
 
 }  // namespace
@@ -668,31 +675,10 @@ std::vector<Inline> link_inlines(Rng& rng) {
   return out;
 }
 
-/// As change(), with link characters put in as well as taken out.
+/// With link characters put in as well as taken out.
 void change_links(RunBuffer& b, Rng& rng) {
   const std::u32string put = U"hw@./:,a1—，中 ";
-  if (!b.tracked) b.track();
-  for (std::uint32_t n = rng(6); n > 0 && !b.s.empty(); --n) {
-    const std::size_t i = rng(static_cast<std::uint32_t>(b.s.size() + 1));
-    const auto at = static_cast<std::ptrdiff_t>(i);
-    const char32_t c = put[rng(static_cast<std::uint32_t>(put.size()))];
-    if (i == b.s.size() || rng(3) == 1) {
-      if (i < b.s.size() && b.prot[i] != 0) continue;
-      const RunBuffer::Origin o = b.origin(std::min(i, b.s.size() - 1));
-      b.s.insert(b.s.begin() + at, c);
-      b.prot.insert(b.prot.begin() + at, 0);
-      b.src.insert(b.src.begin() + at, b.add_origin(o));
-    } else if (b.prot[i] != 0) {
-      continue;
-    } else if (rng(2) == 0) {
-      b.src[i] = b.add_origin(b.origin(i));
-      b.s[i] = c;
-    } else {
-      b.s.erase(i, 1);
-      b.prot.erase(b.prot.begin() + at);
-      b.src.erase(b.src.begin() + at);
-    }
-  }
+  change_picked(b, rng, 6, [&] { return put[rng(static_cast<std::uint32_t>(put.size()))]; });
 }
 
 }  // namespace
