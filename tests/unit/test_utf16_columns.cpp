@@ -1,6 +1,8 @@
 // The diagnostics' UTF-16 columns (what the browser editor places marks by): in notes with no
 // character past U+FFFF they are read off the code point columns; with such characters each line
 // is walked. Both against the count made here from the notes' own lines, on generated notes.
+// text::length (code points: the bytes that are not continuation bytes) counts eight bytes at a
+// time: against the byte-by-byte count on every byte value at every place.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "paiban/paiban.h"
+#include "text.h"
 
 namespace {
 
@@ -76,4 +79,32 @@ TEST_CASE("diagnostics: UTF-16 columns with and without characters past U+FFFF, 
   CHECK(checked > 5000);
   CHECK(checked_astral > 500);     // columns that differ from the code point column
   CHECK(past_first_third > 1000);  // columns the quick bound does not settle
+}
+
+TEST_CASE("text::length: eight bytes at a time, as counting byte by byte") {
+  const auto by_byte = [](std::string_view s) {
+    int n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+  };
+  std::string base = "排版ab，x😀中";
+  while (base.size() < 40) base += base;
+  int checked = 0;
+  for (int byte = 0; byte < 256; ++byte)
+    for (std::size_t at = 0; at <= 24; ++at)
+      for (std::size_t cut = at; cut <= at + 17 && cut <= base.size(); ++cut) {
+        std::string s = base.substr(0, cut);
+        s.insert(at, 1, static_cast<char>(byte));
+        CHECK(paiban::text::length(s) == by_byte(s));
+        ++checked;
+      }
+  std::uint32_t state = 5;
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    const std::uint32_t len = (state = state * 1664525u + 1013904223u) >> 24;
+    for (std::uint32_t k = 0; k < len; ++k) s += static_cast<char>((state = state * 1664525u + 1013904223u) >> 24);
+    CHECK(paiban::text::length(s) == by_byte(s));
+    ++checked;
+  }
+  CHECK(checked > 50000);
 }
