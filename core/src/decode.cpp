@@ -33,6 +33,7 @@ enum : unsigned char {
   kPrintable = 1,  ///< 0x20–0x7E
   kKept = 2,       ///< printable or tab: kept as it is
   kMarkup = 4,     ///< a byte cmark's inline parser stops at: ! & * < [ \ ] _ `
+  kAstral = 8,     ///< (not a byte class) a kept four-byte sequence: a code point past U+FFFF
 };
 
 /// The class of each byte (0 for bytes from 0x80 on: clean_run reads those as sequences).
@@ -105,6 +106,7 @@ std::size_t clean_run(std::string_view s, std::size_t i, unsigned& seen) {
         seen = got;
         return i;
       }
+      if (len == 4) got |= kAstral;
       i += len;
     } else if ((kAsciiClass[c] & kKept) != 0) {
       got |= kAsciiClass[c];
@@ -224,6 +226,7 @@ Source decode(std::string_view bytes, std::vector<Diagnostic>& diagnostics, bool
     starts.push_back(out.size());
   }
   src.markup_free = (seen & kMarkup) == 0;
+  src.bmp_only = (seen & kAstral) == 0;
   if (may_borrow && !copied) {  // nothing changed: every line ends with LF
     src.borrowed = true;
     src.input = bytes;

@@ -51,14 +51,14 @@ bool has_four_byte_lead(std::string_view s) {
 }
 
 /// Sets column_utf16 of every diagnostic that has none. When no character of the notes is past
-/// U+FFFF (the usual case), a column in UTF-16 units is the column in code points, capped at the
-/// line's end as the walk below caps it. Otherwise each line is walked once in column order (a
-/// long line with many findings must not be rescanned from its start for each).
+/// U+FFFF (the usual case; decode() says so, else the text is looked at), a column in UTF-16 units is the column in
+/// code points, capped at the line's end as the walk below caps it. Otherwise each line is walked once in column order
+/// (a long line with many findings must not be rescanned from its start for each).
 void set_utf16_columns(const Source& source, std::vector<Diagnostic>& diagnostics) {
   const auto wanted = [&](const Diagnostic& d) {
     return d.column_utf16 == 0 && d.line > 0 && d.line <= static_cast<int>(source.line_count()) && d.column > 0;
   };
-  if (!has_four_byte_lead(source.text())) {
+  if (source.bmp_only || !has_four_byte_lead(source.text())) {
     int counted_line = 0;  // the line whose code points were last counted, and their count
     int count = 0;
     for (Diagnostic& d : diagnostics) {

@@ -32,6 +32,9 @@ struct Source {
   /// \ ] _ `; line ends aside): the blocks stage then need not look for markup line by line.
   /// False promises nothing (push_line clears it).
   bool markup_free = false;
+  /// Set by decode() when no character of the text is past U+FFFF (none takes two UTF-16 units).
+  /// False promises nothing (push_line clears it).
+  bool bmp_only = false;
 
   std::string_view text() const { return borrowed ? input : std::string_view(owned); }
   std::size_t line_count() const { return starts.empty() ? 0 : starts.size() - 1; }
@@ -42,6 +45,7 @@ struct Source {
   void push_line(std::string_view l) {
     if (starts.empty()) starts.push_back(0);
     markup_free = false;
+    bmp_only = false;
     owned.append(l.data(), l.size());
     owned += '\n';
     starts.push_back(owned.size());
@@ -54,6 +58,7 @@ struct Source {
     input = {};
     borrowed = false;
     markup_free = false;
+    bmp_only = false;
   }
 };
 

@@ -1,6 +1,7 @@
 // The diagnostics' UTF-16 columns (what the browser editor places marks by): in notes with no
 // character past U+FFFF they are read off the code point columns; with such characters each line
 // is walked. Both against the count made here from the notes' own lines, on generated notes.
+// decode() says whether any character is past U+FFFF (Source::bmp_only), also on lines it mends.
 // text::length (code points: the bytes that are not continuation bytes) counts eight bytes at a
 // time: against the byte-by-byte count on every byte value at every place.
 #include <doctest/doctest.h>
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "decode.h"
 #include "paiban/paiban.h"
 #include "text.h"
 
@@ -107,4 +109,26 @@ TEST_CASE("text::length: eight bytes at a time, as counting byte by byte") {
     ++checked;
   }
   CHECK(checked > 50000);
+}
+
+TEST_CASE("decode: bmp_only says whether the decoded text has a character past U+FFFF") {
+  const std::vector<std::string> pieces = {"会议", "abc",      "，",   "\n",   "\r\n", "😀",
+                                           "𠀀",   "\xF0\x9F", "\xFF", "\x01", "é",    "\t"};
+  std::uint32_t state = 3;
+  auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 8; };
+  int with = 0, without = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::string input;
+    const std::uint32_t len = next() % 40;
+    for (std::uint32_t k = 0; k < len; ++k) input += pieces[next() % (n % 3 == 0 ? 5 : pieces.size())];
+    CAPTURE(input);
+    std::vector<paiban::Diagnostic> d;
+    const paiban::Source src = paiban::decode(input, d);
+    bool astral = false;
+    for (const char c : src.text()) astral = astral || static_cast<unsigned char>(c) >= 0xF0;
+    CHECK(src.bmp_only == !astral);
+    (astral ? with : without) += 1;
+  }
+  CHECK(with > 500);
+  CHECK(without > 500);
 }
