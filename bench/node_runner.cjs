@@ -33,9 +33,9 @@ async function makeRow(row, paibanJs) {
       const createPaiban = require(path.resolve(paibanJs));
       const mod = await createPaiban();
       return {
-        // the call the app makes: the notes as a string, the options as JSON, JSON out (copies
-        // in and out included)
-        run: (input) => mod.formatInput(input, JSON.stringify({ now: NOW })),
+        // the call the app makes: the notes as a string, the options as JSON (compact
+        // diagnostics, as the editor's worker asks), JSON out (copies in and out included)
+        run: (input) => mod.formatInput(input, JSON.stringify({ now: NOW, diagnostics: 'compact' })),
         memory: () => mod.HEAP8.buffer.byteLength,
         peakKind: 'wasm-memory',
       };

@@ -176,12 +176,46 @@
     return n;
   }
 
-  // formatInput takes the notes apart from the other options: they never go through JSON.
+  // formatInput takes the notes apart from the other options: they never go through JSON. The
+  // diagnostics come compact (docs/api.md): each rule's message once, in response.messages, and
+  // no id that is "rule@line:col"; run() puts them back where the page needs them.
   function call(request) {
-    if (typeof mod.formatInput !== 'function') return JSON.parse(mod.formatJson(JSON.stringify(request)));
-    var options = {};
+    var options = { diagnostics: 'compact' };
     for (var k in request) if (k !== 'input') options[k] = request[k];
+    if (typeof mod.formatInput !== 'function') {
+      options.input = request.input;
+      return JSON.parse(mod.formatJson(JSON.stringify(options)));
+    }
     return JSON.parse(mod.formatInput(request.input, JSON.stringify(options)));
+  }
+
+  // A compact response's diagnostic: its id and message.
+  function idOf(d) {
+    return d.id !== undefined ? d.id : d.rule + '@' + d.line + ':' + d.column;
+  }
+  function messageOf(d, messages) {
+    return d.message !== undefined ? d.message : messages[d.rule];
+  }
+  // The diagnostic as the full response has it: every member, in the same (sorted) order.
+  function full(d, messages) {
+    if (d.id !== undefined && d.message !== undefined) return d;
+    var out = {};
+    var id = d.id === undefined;
+    var message = d.message === undefined;
+    for (var k in d) {
+      if (id && k > 'id') {
+        out.id = idOf(d);
+        id = false;
+      }
+      if (message && k > 'message') {
+        out.message = messages[d.rule];
+        message = false;
+      }
+      out[k] = d[k];
+    }
+    if (id) out.id = idOf(d);
+    if (message) out.message = messages[d.rule];
+    return out;
   }
 
   function run() {
@@ -201,12 +235,14 @@
       return;
     }
     var rules = {};
+    var messages = response.messages || {};
+    delete response.messages;
     var diagnostics = Array.isArray(response.diagnostics) ? response.diagnostics : [];
     for (var i = 0; i < diagnostics.length; i++) {
       var d = diagnostics[i];
-      var r = rules[d.rule] || (rules[d.rule] = { count: 0, applied: [], message: d.message || '' });
+      var r = rules[d.rule] || (rules[d.rule] = { count: 0, applied: [], message: messageOf(d, messages) || '' });
       r.count++;
-      if (d.applied) r.applied.push(d.id);
+      if (d.applied) r.applied.push(idOf(d));
     }
     var summary = {};
     Object.keys(rules).forEach(function (k) {
@@ -219,7 +255,9 @@
       };
     });
     var total = diagnostics.length;
-    if (total > MAX_DIAGNOSTICS) response.diagnostics = diagnostics.slice(0, MAX_DIAGNOSTICS);
+    var shown = total > MAX_DIAGNOSTICS ? diagnostics.slice(0, MAX_DIAGNOSTICS) : diagnostics;
+    for (var j = 0; j < shown.length; j++) shown[j] = full(shown[j], messages);
+    response.diagnostics = shown;
     response.diagnosticsTotal = total;
 
     var preview = null;

@@ -1,7 +1,8 @@
 'use strict';
 // The worker side: loads paiban.js with importScripts (a classic script, as the editor's worker
-// does), then times formatInput (the notes apart, the options as JSON: the app's call) on inputs
-// fetched from the driver's local server. Timing as in bench/timing.cjs: warm-up, then samples of ≥ 20 ms each (batches of calls), median per call.
+// does), then times formatInput (the notes apart, the options as JSON with compact diagnostics:
+// the app's call) on inputs fetched from the driver's local server. Timing as in
+// bench/timing.cjs: warm-up, then samples of ≥ 20 ms each (batches of calls), median per call.
 /* global importScripts, createPaiban */
 importScripts('paiban.js');
 
@@ -58,7 +59,7 @@ onmessage = function (event) {
       var out = '';
       var t = timeRuns(
         function () {
-          out = mod.formatInput(input, JSON.stringify({ now: NOW }));
+          out = mod.formatInput(input, JSON.stringify({ now: NOW, diagnostics: 'compact' }));
         },
         req.runs,
         req.warmup

@@ -281,7 +281,11 @@ struct DiagnosticAccess {
 
 namespace {
 
-std::string write_result(const Result& res, bool made_here);
+/// How the response writes its diagnostics: every member of each (`full`, the default), or with
+/// each rule's message written once, in "messages" (`compact`, the request's "diagnostics").
+enum class DiagnosticsForm { full, compact };
+
+std::string write_result(const Result& res, bool made_here, DiagnosticsForm form = DiagnosticsForm::full);
 
 /// The request's options (everything but the input), or an error response in `error`.
 std::string run_request(const json& req, std::string_view input, ProfileCache* cache) {
@@ -353,8 +357,18 @@ std::string run_request(const json& req, std::string_view input, ProfileCache* c
     for (const json& id : r)
       if (id.is_string()) opt.rejected_fixes.push_back(id.get<std::string>());
   }
+  DiagnosticsForm form = DiagnosticsForm::full;
+  if (req.contains("diagnostics")) {
+    const json& d = req["diagnostics"];
+    const std::string* name = d.is_string() ? &d.get_ref<const std::string&>() : nullptr;
+    if (name != nullptr && *name == "compact")
+      form = DiagnosticsForm::compact;
+    else if (name == nullptr || *name != "full")
+      return request_error("diagnostics", "diagnostics 应为 full 或 compact",
+                           "\"diagnostics\" must be \"full\" or \"compact\"");
+  }
 
-  return write_result(format_with(input, opt, cache), true);
+  return write_result(format_with(input, opt, cache), true, form);
 }
 
 /// Parses the request text; an error response in `error` when it is not a JSON object.
@@ -480,13 +494,53 @@ void write_id(jsonw::Writer& out, const Diagnostic& d, const std::string* own_id
   out.string(std::string_view(id, d.rule.size() + 1 + n));
 }
 
+/// The diagnostic of `rule` that gives its message in a compact response: its index in
+/// `firsts`, the indices of each rule's first diagnostic (a handful of rules: looked for in
+/// order), or `firsts.size()`.
+std::size_t find_rule(const std::vector<Diagnostic>& diagnostics, const std::vector<std::size_t>& firsts,
+                      std::string_view rule) {
+  std::size_t k = 0;
+  for (; k < firsts.size(); ++k) {
+    if (diagnostics[firsts[k]].rule == rule) break;
+  }
+  return k;
+}
+
+/// The index of each rule's first diagnostic (whose message is the rule's in "messages"),
+/// sorted by rule.
+std::vector<std::size_t> rule_firsts(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::size_t> firsts;
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    if (find_rule(diagnostics, firsts, diagnostics[i].rule) < firsts.size()) continue;
+    firsts.push_back(i);
+    for (std::size_t k = firsts.size() - 1; k > 0 && diagnostics[firsts[k]].rule < diagnostics[firsts[k - 1]].rule; --k)
+      std::swap(firsts[k], firsts[k - 1]);
+  }
+  return firsts;
+}
+
+/// A compact response's "messages": each rule's message, from its first diagnostic.
+void write_messages(jsonw::Writer& out, const std::vector<Diagnostic>& diagnostics,
+                    const std::vector<std::size_t>& firsts) {
+  out.ch('{');
+  for (std::size_t k = 0; k < firsts.size(); ++k) {
+    const Diagnostic& d = diagnostics[firsts[k]];
+    if (k > 0) out.ch(',');
+    out.string(d.rule);
+    out.ch(':');
+    out.string(d.message());
+  }
+  out.ch('}');
+}
+
 /// The result as JSON. `made_here`: the result is format()'s own, on format_json's path, whose
 /// page, fragment and notes are valid UTF-8 by construction: made from decoded notes (invalid
 /// bytes became U+FFFD), a profile read from JSON (nlohmann refuses invalid UTF-8) and fields
 /// read from JSON or refused unless valid. They skip the UTF-8 check; the diagnostics, meta and
 /// errors keep it (short strings: checking them costs little). A caller's own Result (to_json)
-/// is checked throughout.
-std::string write_result(const Result& res, bool made_here) {
+/// is checked throughout. `form`: compact leaves out of each diagnostic its "message" when it is
+/// its rule's entry in "messages", and its "id" when that is "rule@line:col" (see docs/api.md).
+std::string write_result(const Result& res, bool made_here, DiagnosticsForm form) {
   // Written straight into one string (see json_write.h); keys in sorted order, as nlohmann's
   // object would order them.
   const std::size_t size =
@@ -494,17 +548,22 @@ std::string write_result(const Result& res, bool made_here) {
   jsonw::Writer out(size + size / 16);
   {
     Obj top(out);
-    array(top.key("diagnostics"), res.diagnostics, [](jsonw::Writer& o, const Diagnostic& d) {
+    const bool compact = form == DiagnosticsForm::compact;
+    const std::vector<std::size_t> firsts = compact ? rule_firsts(res.diagnostics) : std::vector<std::size_t>();
+    array(top.key("diagnostics"), res.diagnostics, [&](jsonw::Writer& o, const Diagnostic& d) {
       Obj j(o);
       j.str("after", d.after);
       j.boolean("applied", d.applied);
       j.str("before", d.before);
       j.num("column", d.column);
       j.num("column_utf16", d.column_utf16);
-      write_id(j.key("id"), d, DiagnosticAccess::own_id(d));
+      const std::string* own_id = DiagnosticAccess::own_id(d);
+      if (!compact || own_id != nullptr) write_id(j.key("id"), d, own_id);
       j.num("length", d.length);
       j.num("line", d.line);
-      j.str("message", d.message());
+      const std::string_view message = d.message();
+      if (!compact || res.diagnostics[firsts[find_rule(res.diagnostics, firsts, d.rule)]].message() != message)
+        j.str("message", message);
       j.str("rule", d.rule);
       j.str("severity", severity_name(d.severity));
     });
@@ -518,6 +577,7 @@ std::string write_result(const Result& res, bool made_here) {
       j.str("message_zh", e.message_zh);
     });
     top.str("fragment", res.fragment, made_here);
+    if (compact) write_messages(top.key("messages"), res.diagnostics, firsts);
     {
       Obj meta(top.key("meta"));
       for (const auto& [name, mv] : res.meta) {

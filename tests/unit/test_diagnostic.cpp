@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "noisy_notes.h"
 #include "paiban/paiban.h"
 
 using nlohmann::json;
@@ -22,71 +23,6 @@ std::string old_id(const Diagnostic& d) {
   return std::string(d.rule) + "@" + std::to_string(d.line) + ":" + std::to_string(d.column);
 }
 
-/// Noisy notes: half-width marks beside Chinese, spaces, dates, doubled characters, heading
-/// numbers, relative time words, house-dictionary words, links, invalid bytes.
-std::string noisy_notes(std::mt19937& rng) {
-  static const char* const pieces[] = {"会议",
-                                       "指出",
-                                       ",",
-                                       ".",
-                                       "!",
-                                       "?",
-                                       ":",
-                                       ";",
-                                       "(",
-                                       ")",
-                                       "\"",
-                                       "'",
-                                       " ",
-                                       "  ",
-                                       "abc",
-                                       "GDP",
-                                       "2024",
-                                       "12",
-                                       "年",
-                                       "3月",
-                                       "1日",
-                                       "2024年13月45日",
-                                       "的的",
-                                       "了了",
-                                       "，。",
-                                       "！！",
-                                       "10-20万元",
-                                       "2020-2022年",
-                                       "今天",
-                                       "近日",
-                                       "...",
-                                       "……",
-                                       "\n",
-                                       "\n\n",
-                                       "一、",
-                                       "三、",
-                                       "（二）",
-                                       "# ",
-                                       "## ",
-                                       "> ",
-                                       "1. ",
-                                       "- ",
-                                       "**强调**",
-                                       "`code`",
-                                       "[链接](javascript:x)",
-                                       "[好](https://a.b)",
-                                       "\xFF",
-                                       "\xC3",
-                                       "标题：测试\n",
-                                       "日期：2024-03-01\n",
-                                       "联系人：张三",
-                                       "ｗｉｄｅ１２３",
-                                       "“引号",
-                                       "”",
-                                       "《书名",
-                                       "》"};
-  std::string s;
-  const int n = 5 + static_cast<int>(rng() % 60);
-  for (int k = 0; k < n; ++k) s += pieces[rng() % (sizeof pieces / sizeof pieces[0])];
-  return s;
-}
-
 }  // namespace
 
 TEST_CASE("Diagnostic: id and message as before, in the result and in its JSON, on generated notes") {
@@ -96,7 +32,7 @@ TEST_CASE("Diagnostic: id and message as before, in the result and in its JSON, 
   std::size_t seen = 0;
   std::size_t made = 0;  // diagnostics whose message was made for them
   for (int n = 0; n < 3000; ++n) {
-    const std::string notes = noisy_notes(rng);
+    const std::string notes = paiban::testing::noisy_notes(rng);
     const paiban::Result r = paiban::format(notes, opt);
     const json j = json::parse(paiban::to_json(r));
     REQUIRE(j["diagnostics"].size() == r.diagnostics.size());
