@@ -550,6 +550,14 @@ std::string write_result(const Result& res, bool made_here, DiagnosticsForm form
     Obj top(out);
     const bool compact = form == DiagnosticsForm::compact;
     const std::vector<std::size_t> firsts = compact ? rule_firsts(res.diagnostics) : std::vector<std::size_t>();
+    // The last diagnostic's rule and that rule's entry in "messages": findings of one rule come
+    // in runs, and their rule and message are mostly the same static text (compared by address
+    // first).
+    std::string_view entry_rule;
+    std::string_view entry;
+    const auto same = [](std::string_view a, std::string_view b) {
+      return (a.data() == b.data() && a.size() == b.size()) || a == b;
+    };
     array(top.key("diagnostics"), res.diagnostics, [&](jsonw::Writer& o, const Diagnostic& d) {
       Obj j(o);
       j.str("after", d.after);
@@ -562,8 +570,11 @@ std::string write_result(const Result& res, bool made_here, DiagnosticsForm form
       j.num("length", d.length);
       j.num("line", d.line);
       const std::string_view message = d.message();
-      if (!compact || res.diagnostics[firsts[find_rule(res.diagnostics, firsts, d.rule)]].message() != message)
-        j.str("message", message);
+      if (compact && !same(d.rule, entry_rule)) {
+        entry_rule = d.rule;
+        entry = res.diagnostics[firsts[find_rule(res.diagnostics, firsts, d.rule)]].message();
+      }
+      if (!compact || !same(message, entry)) j.str("message", message);
       j.str("rule", d.rule);
       j.str("severity", severity_name(d.severity));
     });
