@@ -162,7 +162,10 @@ struct AsciiLooks {
 /// Appends the code points of one run's text to b (what text::next decodes, invalid bytes
 /// included), a chunk at a time: ASCII and three-byte sequences (Chinese) are decoded here.
 /// The link_start characters are noted in `links`; with kNote, every character with trigger
-/// classes goes through scan.note (of the characters led by E4–E9, only 年 has classes).
+/// classes goes through scan.note. With kNote, a stretch of three-byte sequences (Chinese and
+/// its full-width punctuation) is decoded in one loop (a stretch of Chinese alone, between two
+/// marks, is a few characters long: the loop's way in and out cost more than a look at the
+/// table per character).
 template <bool kNote>
 void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig::Scan* scan) {
   static const AsciiLooks ascii;
@@ -185,14 +188,15 @@ void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig
     const char* const lim = stop < end3 ? stop : end3;
     for (; q < stop; ++k) {
       const auto b0 = static_cast<unsigned char>(*q);
-      if (kNote && b0 - 0xE4u <= 5u && q < end3) {
-        // U+4000–U+9FFF (Chinese) first: most of the text, decoded a stretch at a time
+      if (kNote && (b0 >> 4) == 0xEu && q < end3) {
+        // three-byte sequences (Chinese and its punctuation) first: most of the text, decoded a
+        // stretch at a time
         for (;;) {
           const char32_t c = text::decode3(reinterpret_cast<const unsigned char*>(q));
           cs[k] = c;
           q += 3;
-          if (c == U'年') hits[nh++] = static_cast<unsigned char>(k);
-          if (q >= lim || static_cast<unsigned char>(*q) - 0xE4u > 5u) break;
+          if (cls.maybe(c)) hits[nh++] = static_cast<unsigned char>(k);
+          if (q >= lim || (static_cast<unsigned char>(*q) >> 4) != 0xEu) break;
           ++k;
         }
       } else if (b0 < 0x80) {  // ASCII: a stretch at a time
@@ -207,7 +211,7 @@ void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig
           a = static_cast<unsigned char>(*q);
           ++k;
         }
-      } else if ((b0 >> 4) == 0xE && q < end3) {  // other three-byte sequences (Chinese without kNote)
+      } else if ((b0 >> 4) == 0xE && q < end3) {  // three-byte sequences without kNote
         const char32_t c = text::decode3(reinterpret_cast<const unsigned char*>(q));
         cs[k] = c;
         q += 3;
@@ -712,26 +716,31 @@ void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
     std::size_t k = i;
     const std::ptrdiff_t back = static_cast<std::ptrdiff_t>(i) - static_cast<std::ptrdiff_t>(w);
     const std::size_t kept = was.end - was.start;
-    for (; k < size; ++k) {
-      const int v = vp[k];
-      // one compare for a kept character of the run (a changed one's src wraps round to far
-      // beyond the span)
-      if (static_cast<std::size_t>(static_cast<std::ptrdiff_t>(v)) - was.start >= kept &&
-          (v >= 0 || ap[-1 - v].run != run))
-        break;  // another run's
-      const char32_t c = sp[k];
-      if (c - 0x800 < 0xF800) {  // three bytes (Chinese) first: most of the text
-        bytes[nb] = static_cast<char>(0xE0 | (c >> 12));
-        bytes[nb + 1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        bytes[nb + 2] = static_cast<char>(0x80 | (c & 0x3F));
-        nb += 3;
-      } else if (c < 0x80) {
-        bytes[nb++] = static_cast<char>(c);
-        if (link_starts.at[c]) links.note(k - static_cast<std::size_t>(back));
-      } else {
-        nb += text::encode(c, bytes + nb);
+    for (bool more = true; more && k < size;) {
+      // the characters that fit in bytes (four bytes each at most): no look at the room per
+      // character
+      const std::size_t kmax = std::min(size, k + (sizeof bytes - nb) / 4);
+      for (; k < kmax; ++k) {
+        const int v = vp[k];
+        // one compare for a kept character of the run (a changed one's src wraps round to far
+        // beyond the span)
+        if (static_cast<std::size_t>(static_cast<std::ptrdiff_t>(v)) - was.start >= kept &&
+            (v >= 0 || ap[-1 - v].run != run))
+          break;  // another run's
+        const char32_t c = sp[k];
+        if (c - 0x800 < 0xF800) {  // three bytes (Chinese) first: most of the text, in one store
+          const std::uint32_t u = 0x8080E0u | (c >> 12) | ((c << 2) & 0x3F00u) | ((c << 16) & 0x3F0000u);
+          std::memcpy(bytes + nb, &u, 4);  // (little-endian, as every target; the fourth byte is written over)
+          nb += 3;
+        } else if (c < 0x80) {
+          bytes[nb++] = static_cast<char>(c);
+          if (link_starts.at[c]) links.note(k - static_cast<std::size_t>(back));
+        } else {
+          nb += text::encode(c, bytes + nb);
+        }
       }
-      if (nb > sizeof bytes - 4) {
+      more = k == kmax;
+      if (more && k < size) {  // bytes is full (to a quarter at most)
         in.text.append(bytes, nb);
         nb = 0;
       }

@@ -591,7 +591,7 @@ TEST_CASE("origin and pos_at from the spans: the places the origins of old_flatt
   CHECK(empty_runs > 2000);
 }
 
-// fill_buffer decodes stretches of Chinese (leads E4–E9) and of ASCII in loops of their own,
+// fill_buffer decodes stretches of three-byte sequences and of ASCII in loops of their own,
 // which end at a chunk's end, at the text's end (a cut sequence) and at the first character of
 // another kind. Checked against old_flatten and a scan of the built buffer on runs made of long
 // stretches of one kind (Chinese with 年, full-width marks, ASCII with marks, spaces and links,
@@ -706,4 +706,82 @@ TEST_CASE("store_and_rebase with the changed places: the protection make_buffer 
   }
   CHECK(kept_links > 1500);
   CHECK(found_again > 100);
+}
+
+// store_and_rebase encodes a run's characters into a buffer of bytes as many at a time as fit
+// (four bytes each at most) before it looks at the room again, and a three-byte character with
+// one four-byte store; fill_buffer decodes a stretch of three-byte sequences (Chinese, its
+// punctuation, every other lead E0–EF) in one loop. Checked on runs made of long stretches of
+// one kind (three-byte characters of every lead, surrogates among them, ASCII, two- and
+// four-byte characters), changed here and there with characters of the same kinds: the runs'
+// texts against store(), the rebased buffer against make_buffer, the decoded buffer against
+// old_flatten and the trigger scan against a scan of the built buffer.
+TEST_CASE("store_and_rebase and fill_buffer: long stretches of one width, across the byte buffer's room") {
+  Rng rng{5151};
+  auto one_of = [](Rng& g, std::uint32_t kind) -> char32_t {
+    switch (kind) {
+      case 0:  // three bytes, every lead (surrogates too)
+        return static_cast<char32_t>(0x800 + g(0xF800));
+      case 1:  // Chinese, 年 and the full-width marks and spaces the scan notes
+      {
+        const std::u32string marks = U"会议年，。、；：（）．％Ａ０　…—";
+        return g(2) == 0 ? static_cast<char32_t>(0x4E00 + g(0x5200))
+                         : marks[g(static_cast<std::uint32_t>(marks.size()))];
+      }
+      case 2:
+        return static_cast<char32_t>(0x20 + g(0x5F));
+      case 3:
+        return static_cast<char32_t>(0x80 + g(0x780));
+      default:
+        return static_cast<char32_t>(0x10000 + g(0x100000));
+    }
+  };
+  RunBuffer reused;
+  trig::Scan noted;
+  trig::Scan want;
+  std::size_t long_runs = 0;
+  for (int n = 0; n < 1500; ++n) {
+    std::vector<Inline> one;
+    for (std::uint32_t r = 1 + rng(3); r > 0; --r) {
+      Inline in;
+      in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
+      in.kind = rng(10) == 0 ? InlineKind::code : InlineKind::text;
+      std::u32string t;
+      for (std::uint32_t st = 1 + rng(4); st > 0; --st) {
+        // mostly three-byte stretches, long now and then (past the room of 256 characters)
+        const std::uint32_t kind = rng(3) != 0 ? rng(2) : 2 + rng(3);
+        for (std::uint32_t k = rng(3) == 0 ? 250 + rng(800) : 1 + rng(60); k > 0; --k) t += one_of(rng, kind);
+      }
+      in.text = text::to_utf8(t);
+      if (t.size() > 256) ++long_runs;
+      one.push_back(in);
+    }
+    CAPTURE(n);
+    {
+      std::vector<Inline> dec = one;
+      std::vector<Inline> ref = one;
+      fill_buffer(reused, dec, false, &noted);
+      require_same(old_make_buffer(ref), reused);
+      REQUIRE(noted.present == trig::triggers(reused.s, want));
+      REQUIRE(noted.at.marks == want.at.marks);
+      REQUIRE(noted.at.spaces == want.at.spaces);
+      REQUIRE(noted.at.nian == want.at.nian);
+      REQUIRE(noted.at.dots == want.at.dots);
+    }
+    std::vector<Inline> two = one;
+    RunBuffer a = make_buffer(one, true);
+    RunBuffer b = make_buffer(two, true);
+    const std::uint32_t seed = rng(1u << 20);
+    const std::uint32_t kind = rng(5);
+    Rng ra{seed};
+    Rng rb{seed};
+    change_picked(a, ra, 8, [&] { return one_of(ra, kind); });
+    change_picked(b, rb, 8, [&] { return one_of(rb, kind); });
+    a.store();
+    b.store_and_rebase();
+    REQUIRE(texts(one) == texts(two));
+    a = make_buffer(one, false);
+    require_same(a, b);
+  }
+  CHECK(long_runs > 500);
 }
