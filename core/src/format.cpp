@@ -35,30 +35,15 @@ bool blank(const Source& source) {
   return true;
 }
 
-/// True when some byte of s is 0xF0 or above: in valid UTF-8, the lead of a code point past
-/// U+FFFF, which takes two UTF-16 units. Eight bytes at a time: bit 7 of a byte and, shifted
-/// into its place, bits 6, 5 and 4 of the same byte.
-bool has_four_byte_lead(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    const std::uint64_t w = text::bytes8::load(p + i);
-    if ((w & (w << 1) & (w << 2) & (w << 3) & text::bytes8::kHigh) != 0) return true;
-  }
-  for (; i < s.size(); ++i)
-    if (p[i] >= 0xF0) return true;
-  return false;
-}
-
 /// Sets column_utf16 of every diagnostic that has none. When no character of the notes is past
-/// U+FFFF (the usual case; decode() says so, else the text is looked at), a column in UTF-16 units is the column in
-/// code points, capped at the line's end as the walk below caps it. Otherwise each line is walked once in column order
-/// (a long line with many findings must not be rescanned from its start for each).
+/// U+FFFF (the usual case: decode() says so), a column in UTF-16 units is the column in code
+/// points, capped at the line's end as the walk below caps it. Otherwise each line is walked
+/// once in column order (a long line with many findings must not be rescanned from its start).
 void set_utf16_columns(const Source& source, std::vector<Diagnostic>& diagnostics) {
   const auto wanted = [&](const Diagnostic& d) {
     return d.column_utf16 == 0 && d.line > 0 && d.line <= static_cast<int>(source.line_count()) && d.column > 0;
   };
-  if (source.bmp_only || !has_four_byte_lead(source.text())) {
+  if (source.bmp_only) {
     int counted_line = 0;  // the line whose code points were last counted, and their count
     int count = 0;
     for (Diagnostic& d : diagnostics) {
