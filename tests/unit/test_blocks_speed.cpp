@@ -12,22 +12,13 @@
 #include "blocks.h"
 #include "numbering.h"
 #include "text.h"
+#include "xorshift.h"
 
 using namespace paiban;
 
 namespace {
 
-/// A small deterministic generator (xorshift), so failures repeat.
-struct Rng {
-  std::uint64_t s = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t next() {
-    s ^= s << 13;
-    s ^= s >> 7;
-    s ^= s << 17;
-    return s;
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-};
+using Rng = paiban::testing::Xorshift;
 
 /// Every kind of space text::is_space knows, a BOM and zero-width ones.
 const std::vector<std::string> kSpaces = {

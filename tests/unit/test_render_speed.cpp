@@ -14,22 +14,13 @@
 #include "reference_escape.h"
 #include "render.h"
 #include "text.h"
+#include "xorshift.h"
 
 namespace {
 
 using paiban::Diagnostic;
 
-/// A small deterministic generator (xorshift).
-struct Rng {
-  std::uint64_t s = 0x9E3779B97F4A7C15u;
-  std::uint32_t next() {
-    s ^= s << 13;
-    s ^= s >> 7;
-    s ^= s << 17;
-    return static_cast<std::uint32_t>(s >> 32);
-  }
-  std::size_t below(std::size_t n) { return next() % n; }
-};
+using Rng = paiban::testing::Xorshift;
 
 /// Pieces the generated inputs are made of.
 std::vector<std::string> pieces() {
