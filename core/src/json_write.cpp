@@ -22,22 +22,30 @@ constexpr bool needs_escape(unsigned char c) {
   return c < 0x20 || c == '"' || c == '\\';
 }
 
-/// The high bit of each byte of w that needs an escape or is 0x80 or above. The lowest bit set
-/// is exact (a borrow starts only at a byte that is flagged itself), so its byte is the first
-/// one that cannot be copied as it is; the ones above it may be false alarms.
-inline std::uint64_t stops8(std::uint64_t w) {
+/// The high bit of each byte of w that needs an escape. Bytes of 0x80 and above are never
+/// flagged (valid UTF-8 needs no escape there). The lowest bit set is exact (a borrow starts
+/// only at a byte that is flagged itself); the ones above it may be false alarms.
+inline std::uint64_t escapes8(std::uint64_t w) {
   using namespace text::bytes8;
   // '"' and '\\' are below 0x80: the high bit of w ^ c is that of w.
   const std::uint64_t flags = (w - kOnes * 0x20) | ((w ^ (kOnes * '"')) - kOnes) | ((w ^ (kOnes * '\\')) - kOnes);
-  return (flags & ~w & kHigh) | (w & kHigh);
+  return flags & ~w & kHigh;
 }
 
-/// The high bit of each byte of w that needs an escape. Bytes of 0x80 and above are never
-/// flagged (valid UTF-8 needs no escape there), and the lowest bit set is exact.
-inline std::uint64_t escapes8(std::uint64_t w) {
-  using namespace text::bytes8;
-  const std::uint64_t flags = (w - kOnes * 0x20) | ((w ^ (kOnes * '"')) - kOnes) | ((w ^ (kOnes * '\\')) - kOnes);
-  return flags & ~w & kHigh;
+/// As escapes8, and bytes of 0x80 and above flagged too: the lowest bit set marks the first
+/// byte that cannot be copied as it is without a look at its sequence.
+inline std::uint64_t stops8(std::uint64_t w) {
+  return escapes8(w) | (w & text::bytes8::kHigh);
+}
+
+/// The last m bytes of in[0, len) (1 <= m < 8 <= len) in the low bytes of a word, zeros above.
+inline std::uint64_t tail_word(const unsigned char* in, std::size_t len, std::size_t m) {
+  return text::bytes8::load(in + len - 8) >> (8 * (8 - m));
+}
+
+/// A word with its low m bytes (m < 8) all ones.
+constexpr std::uint64_t low_bytes(std::size_t m) {
+  return (std::uint64_t{1} << (8 * m)) - 1;
 }
 
 /// True when the low 6 bytes of w are two 3-byte sequences with leads E1–EF other than ED (the
@@ -152,8 +160,8 @@ void Writer::string(std::string_view s) {
     // written), copied as they are when all are ASCII with nothing to escape. (Not after an
     // invalid sequence, which ends the loop above early.)
     const std::size_t m = len - i;
-    const std::uint64_t w = text::bytes8::load(in + len - 8) >> (8 * (8 - m));
-    if ((stops8(w) & ((std::uint64_t{1} << (8 * m)) - 1)) == 0) {
+    const std::uint64_t w = tail_word(in, len, m);
+    if ((stops8(w) & low_bytes(m)) == 0) {
       std::memcpy(p, &w, 8);
       p += m;
       i = len;
@@ -224,9 +232,9 @@ void Writer::valid_string(std::string_view s) {
       // The last m < 8 bytes: the last word shifted down past the bytes already written (the
       // bytes above them are zero, and flagged, but a flag below them is exact).
       const std::size_t m = len - i;
-      const std::uint64_t w = text::bytes8::load(in + len - 8) >> (8 * (8 - m));
+      const std::uint64_t w = tail_word(in, len, m);
       std::memcpy(p, &w, 8);
-      stops = escapes8(w) & ((std::uint64_t{1} << (8 * m)) - 1);
+      stops = escapes8(w) & low_bytes(m);
       if (stops == 0) {
         p += m;
         i += m;
