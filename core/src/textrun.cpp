@@ -118,6 +118,21 @@ std::size_t protect_link_at(RunBuffer& b, std::size_t i) {
   return i + 1;
 }
 
+/// Protects the links that start in s[i, end); returns where the look ended: end, or past the
+/// last link found when it runs on beyond end.
+std::size_t protect_range(RunBuffer& b, std::size_t i, std::size_t end) {
+  const std::u32string& s = b.s;
+  while (i < end) {
+    // every prefix starts with h, f, w or m (either case), and an address has an @: most
+    // characters (all of Chinese text) need no look
+    if (s[i] >= 0x80 || !link_starts.at[s[i]])
+      ++i;
+    else
+      i = protect_link_at(b, i);
+  }
+  return i;
+}
+
 /// Marks URLs and e-mail addresses as protected. Sentence punctuation right after a URL
 /// (`.`, `,`, `)` …) stays unprotected so it can still be fixed. Only the characters of
 /// link_start begin a match: the look visits the noted ones, or when there were more than
@@ -134,15 +149,7 @@ void protect_links(RunBuffer& b, const Links& links) {
     }
     return;
   }
-  const std::size_t end = std::min(links.last + 1, s.size());
-  for (std::size_t i = links.first; i < end;) {
-    // every prefix starts with h, f, w or m (either case), and an address has an @: most
-    // characters (all of Chinese text) need no look
-    if (s[i] >= 0x80 || !link_starts.at[s[i]])
-      ++i;
-    else
-      i = protect_link_at(b, i);
-  }
+  protect_range(b, links.first, std::min(links.last + 1, s.size()));
 }
 
 /// Characters decoded or encoded at a time before they go to the buffer or a run's text.
@@ -661,8 +668,7 @@ void protect_changed(RunBuffer& b, const std::vector<RunBuffer::Span>& changed) 
     if (l >= r) continue;
     for (std::size_t i = l; i < r; ++i)
       if (url_char(s[i])) b.prot[i] = 0;
-    for (std::size_t i = std::max(l, from); i < r; ++i)
-      if (s[i] < 0x80 && link_starts.at[s[i]]) i = (from = protect_link_at(b, i)) - 1;
+    from = protect_range(b, std::max(l, from), r);
     done = r;
   }
 }
