@@ -6,6 +6,7 @@
 
 #include "chartable.h"
 #include "dictionary.h"
+#include "lint_scan.h"
 #include "meta.h"
 #include "prepared.h"
 #include "profile.h"
@@ -104,11 +105,11 @@ enum : unsigned {
   kSentenceMark = 4,  ///< punct.repeat
   kRangeChar = 8,     ///< range.mark
   kDigitChar = 16,    ///< dates: 0-9
-  kWordStart = 32,    ///< time.relative: the first character of a word
-  kStop = 64          ///< U+0000, which ends every string: the scan's look stops there
+  kWordStart = 32     ///< time.relative: the first character of a word
 };
 /// The lists of places one scan notes (LintPass keeps them from block to block).
 enum : unsigned { kAtPairs, kAtDoubles, kAtMarks, kAtRanges, kAtNumbers, kAtWords, kAtCount };
+static_assert(kAtCount == kLintPlaceLists, "lint_scan.h names the lists");
 using Places = std::vector<std::size_t>;
 
 /// The characters the scan looks at, with their bits above (the dictionary's matcher keeps them
@@ -125,72 +126,96 @@ std::vector<DictMatcher::Mark> scan_marks() {
   for (const char32_t ch : kRangeMarks) mark(ch, kRangeChar);
   for (char32_t ch = '0'; ch <= '9'; ++ch) mark(ch, kDigitChar);
   for (const std::u32string_view w : kRelativeWords) mark(w[0], kWordStart);
-  mark(0, kStop);
   return out;
 }
 
 /// Notes in at[kAt…] the places each check looks at, left to right, and in `hits` the house
 /// dictionary's hits (those dict.find(s) finds). `dict` was built with scan_marks(): one look
 /// at its table tells whether a character matters to either.
+/// The block is read a stretch at a time: first the places of the characters with bits, with
+/// no branch per character (most characters matter to none, and the others stand where no
+/// predictor can guess: a loop that stopped at each mispredicted its way in and out), then
+/// the checks' tests at those places.
 void scan(const std::u32string& s, const DictMatcher& dict, Places (&at)[kAtCount],
           std::vector<DictMatcher::Hit>& hits) {
-  for (Places& p : at) p.clear();
+  static_assert(kAtCount == 6, "each list cleared");
+  at[0].clear();  // (no loop: its exit mispredicts)
+  at[1].clear();
+  at[2].clear();
+  at[3].clear();
+  at[4].clear();
+  at[5].clear();
   hits.clear();
   const std::uint8_t* const marks = dict.marks();
   const bool digit_words = dict.digit_starts();  // digits may start an entry: no skipping a number
   std::size_t dict_from = 0;                     // the dictionary's hits do not overlap
   const char32_t* const p = s.data();
   const std::size_t n = s.size();
-  const char32_t* const end = p + n;
   // The scan's own bits of c (the table's low seven bits, which only a BMP character owns).
   auto bits = [marks](char32_t c) -> unsigned { return c < 0x10000 ? marks[c] & 0x7Fu : 0u; };
-  // most characters matter to none; the string ends with U+0000, which has kStop (the look at
-  // a table without it is bounded)
-  const bool stops = (marks[0] & kStop) != 0;
-  for (const char32_t* q = p;; ++q) {
-    unsigned t = 0;
-    if (stops)
-      while ((t = marks[*q & 0xFFFF]) == 0) ++q;
-    else
-      while (q != end && (t = marks[*q & 0xFFFF]) == 0) ++q;
-    if (q == end) break;
-    std::size_t i = static_cast<std::size_t>(q - p);
-    if (t == DictMatcher::kStarts) {  // may start an entry and matters to no check (match_at compares c itself)
-      if (i >= dict_from) {
+  constexpr std::size_t kStretch = 256;
+  std::size_t place[kStretch];  // the places of the stretch's characters with bits
+  for (std::size_t from = 0; from < n; from += kStretch) {
+    const std::size_t len = std::min(kStretch, n - from);
+    const char32_t* const q = p + from;
+    std::size_t m = 0, j = 0;
+    auto note = [&](std::size_t u) {
+      place[m] = from + u;
+      m += marks[q[u] & 0xFFFF] != 0;
+    };
+    for (; j + 8 <= len; j += 8) {
+      note(j);
+      note(j + 1);
+      note(j + 2);
+      note(j + 3);
+      note(j + 4);
+      note(j + 5);
+      note(j + 6);
+      note(j + 7);
+    }
+    for (; j < len; ++j) note(j);
+    for (std::size_t k = 0; k < m; ++k) {
+      std::size_t i = place[k];
+      const unsigned t = marks[p[i] & 0xFFFF];
+      if (t == DictMatcher::kStarts) {  // may start an entry and matters to no check (match_at compares c itself)
+        if (i >= dict_from) {
+          if (const DictWord* w = dict.match_at(s, i)) {
+            hits.push_back({i, w});
+            dict_from = i + w->wrong32.size();
+          }
+        }
+        continue;
+      }
+      const char32_t c = p[i];
+      if ((t & DictMatcher::kStarts) != 0 && i >= dict_from) {
         if (const DictWord* w = dict.match_at(s, i)) {
           hits.push_back({i, w});
           dict_from = i + w->wrong32.size();
         }
       }
-      continue;
-    }
-    const char32_t c = *q;
-    if ((t & DictMatcher::kStarts) != 0 && i >= dict_from) {
-      if (const DictWord* w = dict.match_at(s, i)) {
-        hits.push_back({i, w});
-        dict_from = i + w->wrong32.size();
-      }
-    }
-    const unsigned k = c < 0x10000 ? t & 0x7Fu : 0u;
-    if (k == 0) continue;
-    if (k == kDigitChar) {
-      const bool start = i == 0 || !(is_ascii_digit(p[i - 1]) || p[i - 1] == '.');
-      if (digit_words) {
-        if (start) at[kAtNumbers].push_back(i);
+      const unsigned b = c < 0x10000 ? t & 0x7Fu : 0u;
+      if (b == 0) continue;
+      if (b == kDigitChar) {
+        const bool start = i == 0 || !(is_ascii_digit(p[i - 1]) || p[i - 1] == '.');
+        if (digit_words) {
+          if (start) at[kAtNumbers].push_back(i);
+          continue;
+        }
+        const std::size_t a = i;
+        while (i + 1 < n && is_ascii_digit(p[i + 1])) ++i;  // the rest of the number: digits start nothing else
+        // The date checks read a number only when 年 or 月 follows it.
+        if (start && i + 1 < n && (p[i + 1] == U'年' || p[i + 1] == U'月')) at[kAtNumbers].push_back(a);
+        // its other digits, each a place, follow: they start nothing (those in the next stretch
+        // are read as numbers that do not start there)
+        k += i - a;
         continue;
       }
-      const std::size_t a = i;
-      while (i + 1 < n && is_ascii_digit(p[i + 1])) ++i;  // the rest of the number: digits start nothing else
-      // The date checks read a number only when 年 or 月 follows it.
-      if (start && i + 1 < n && (p[i + 1] == U'年' || p[i + 1] == U'月')) at[kAtNumbers].push_back(a);
-      q = p + i;
-      continue;
+      if ((b & kPairMark) != 0) at[kAtPairs].push_back(i);
+      if ((b & kDoubleChar) != 0 && i + 1 < n && p[i + 1] == c) at[kAtDoubles].push_back(i);
+      if ((b & kSentenceMark) != 0 && i + 1 < n && (bits(p[i + 1]) & kSentenceMark) != 0) at[kAtMarks].push_back(i);
+      if ((b & kRangeChar) != 0 && i > 0 && i + 1 < n) at[kAtRanges].push_back(i);
+      if ((b & kWordStart) != 0 && i + 1 < n && word_second(p[i + 1])) at[kAtWords].push_back(i);
     }
-    if ((k & kPairMark) != 0) at[kAtPairs].push_back(i);
-    if ((k & kDoubleChar) != 0 && i + 1 < n && p[i + 1] == c) at[kAtDoubles].push_back(i);
-    if ((k & kSentenceMark) != 0 && i + 1 < n && (bits(p[i + 1]) & kSentenceMark) != 0) at[kAtMarks].push_back(i);
-    if ((k & kRangeChar) != 0 && i > 0 && i + 1 < n) at[kAtRanges].push_back(i);
-    if ((k & kWordStart) != 0 && i + 1 < n && word_second(p[i + 1])) at[kAtWords].push_back(i);
   }
 }
 
@@ -550,6 +575,11 @@ std::pair<int, int> heading_number(std::u32string_view s) {
 }
 
 }  // namespace
+
+void lint_scan(const std::u32string& s, const DictMatcher& dict, std::vector<std::size_t> (&at)[kLintPlaceLists],
+               std::vector<DictMatcher::Hit>& hits) {
+  scan(s, dict, at, hits);
+}
 
 const std::vector<FixRule>& lint_rules() {
   static const std::vector<FixRule> r = {
