@@ -92,9 +92,10 @@ void set_utf16_columns(const Source& source, std::vector<Diagnostic>& diagnostic
   }
 }
 
-void put_meta(Result& r, const char* name, const Field& f) {
+/// Moves a field into the result (the call's Meta is not read afterwards).
+void put_meta(Result& r, const char* name, Field& f) {
   if (!f.set()) return;
-  r.meta[name] = MetaValue{f.value, f.from, f.pos.line};
+  r.meta[name] = MetaValue{std::move(f.value), std::move(f.from), f.pos.line};
 }
 
 }  // namespace
@@ -117,6 +118,7 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
   std::shared_ptr<const PreparedProfile> kept;  // the cache's, held for this call
   PreparedProfile fresh;                        // or prepared here, for the cache to keep at the end
   const DictMatcher* matcher = nullptr;         // null: LintPass finds or builds its own
+  const PageChrome* chrome = nullptr;           // null: render finds or makes its own
   if (!options.profile_json.empty()) {
     if (cache != nullptr) {
       kept = ProfileCacheAccess::find(*cache, options.profile_json);
@@ -126,6 +128,7 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
       result.diagnostics = p.warnings;
       profile = &p.profile;
       matcher = &p.matcher;
+      chrome = &p.chrome;
     } else {
       if (!read_profile(options.profile_json, custom, result.errors, result.diagnostics)) return result;
       profile = &custom;
@@ -198,7 +201,7 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
   // The pages, freeing the document as they are written: then the notes with the fixes made,
   // which need neither (a big input's lists are freed as soon as they are used, and the
   // document, the biggest, goes before the fixed notes are made).
-  render(std::move(doc), meta, *profile, options.output != Output::fragment ? &result.page : nullptr,
+  render(std::move(doc), meta, *profile, chrome, options.output != Output::fragment ? &result.page : nullptr,
          options.output != Output::page ? &result.fragment : nullptr);
   result.text = apply_source_edits(source, std::move(net));
   source.release();

@@ -8,6 +8,8 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
+#include <iterator>
 
 #include "numbering.h"
 #include "text.h"
@@ -27,7 +29,7 @@ bool is_leap(int y) {
 
 // A cursor over the code points of a candidate date.
 struct Cursor {
-  std::u32string s;
+  std::u32string_view s;
   std::size_t i = 0;
   bool end() const { return i >= s.size(); }
   char32_t peek(std::size_t k = 0) const { return i + k < s.size() ? s[i + k] : 0; }
@@ -248,11 +250,6 @@ bool parse_chinese(Cursor& c, DateTime& t) {
   return c.end();
 }
 
-std::string two(int v) {
-  std::string s = std::to_string(v);
-  return v < 10 ? "0" + s : s;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Keys
 
@@ -300,11 +297,14 @@ bool starts_with(std::string_view s, std::string_view p) {
 // If a known Chinese key followed by optional spaces and a colon starts s, returns the key and
 // sets `after` to the byte offset just past the colon.
 Key key_at(std::string_view s, std::size_t& after) {
+  if (s.size() < 6) return Key::none;  // every name is two Chinese characters or more
   Key best = Key::none;
   std::size_t best_len = 0;
   for (const KeyName& kn : kKeys) {
     const std::string_view name = kn.name;
-    if (name.size() > best_len && starts_with(s, name)) {
+    if (name[0] != s[0] || name[1] != s[1] || name[2] != s[2]) continue;  // not its first character
+    if (name.size() > best_len && name.size() <= s.size() &&
+        std::memcmp(name.data() + 3, s.data() + 3, name.size() - 3) == 0) {
       best = kn.key;
       best_len = name.size();
     }
@@ -326,6 +326,12 @@ Key key_at(std::string_view s, std::size_t& after) {
 std::string clean_value(std::string_view v) {
   for (;;) {
     v = text::trim(v);
+    // A separator starts with '|' or the lead byte of 丨 (E4) or ｜ (EF), and ends with '|' or
+    // the last byte of 丨 (A8) or ｜ (9C): without one at either end, nothing is taken off.
+    if (v.empty()) break;
+    const auto first = static_cast<unsigned char>(v.front());
+    const auto last = static_cast<unsigned char>(v.back());
+    if (first != '|' && first != 0xE4 && first != 0xEF && last != '|' && last != 0xA8 && last != 0x9C) break;
     bool changed = false;
     for (std::string_view sep : {std::string_view("|"), std::string_view("丨"), std::string_view("｜")}) {
       if (starts_with(v, sep)) {
@@ -356,7 +362,7 @@ std::vector<Part> header_parts(std::string_view line) {
   Key k = key_at(line, after);
   if (k == Key::none) return parts;
   std::size_t value_start = after;
-  std::size_t i = after;
+  std::size_t i = k == Key::title ? line.size() : after;  // a title takes the rest of the line
   while (i < line.size()) {
     std::size_t here = i;
     char32_t c = text::next(line, i);
@@ -433,6 +439,10 @@ std::optional<std::string> breadcrumb_column(std::string_view line, const Profil
       break;
     }
   }
+  // Most lines have no separator: they are settled by one look at their characters.
+  bool any_sep = false;
+  for (std::size_t i = 0; i < s.size() && !any_sep;) any_sep = is_sep_char(text::next(s, i));
+  if (!any_sep) return std::nullopt;
   std::vector<std::string> items;
   std::string cur;
   bool saw_sep = false;
@@ -646,25 +656,71 @@ std::string collapse_spaces(std::string_view s) {
 }  // namespace
 
 std::optional<std::string> parse_datetime(std::string_view s) {
-  std::string folded = text::fold_halfwidth(text::trim(s));
+  // The code points of trim(fold_halfwidth(trim(s))), folded as they are decoded, on the stack;
+  // a text of more code points than the buffer holds goes the long way (strings).
+  const std::string_view t = text::trim(s);
+  char32_t buf[64];
+  std::size_t n = 0;
+  bool fits = true;
+  for (std::size_t i = 0; i < t.size();) {
+    char32_t ch = text::next(t, i);
+    if (ch >= 0xFF01 && ch <= 0xFF5E)
+      ch -= 0xFEE0;
+    else if (ch == 0x3000)
+      ch = ' ';
+    if (n == std::size(buf)) {
+      fits = false;
+      break;
+    }
+    buf[n++] = ch;
+  }
+  std::u32string long_form;
   Cursor c;
-  c.s = text::to_u32(text::trim(folded));
+  if (fits) {
+    std::size_t b = 0;
+    std::size_t e = n;
+    while (b < e && text::is_space(buf[b])) ++b;
+    while (e > b && text::is_space(buf[e - 1])) --e;
+    c.s = std::u32string_view(buf + b, e - b);
+  } else {
+    const std::string folded = text::fold_halfwidth(t);
+    long_form = text::to_u32(text::trim(folded));
+    c.s = long_form;
+  }
   if (c.s.empty() || c.s.size() > 40) return std::nullopt;
-  DateTime t;
+  DateTime dt;
   bool ok = false;
   if (is_ascii_digit(c.s[0])) {
-    ok = parse_arabic(c, t);
+    ok = parse_arabic(c, dt);
     if (!ok) {
       // 二0二二年 style years may start with a digit 0 only in theory; also try the numeral form.
       c.i = 0;
-      t = DateTime{};
-      ok = parse_chinese(c, t);
+      dt = DateTime{};
+      ok = parse_chinese(c, dt);
     }
   } else {
-    ok = parse_chinese(c, t);
+    ok = parse_chinese(c, dt);
   }
-  if (!ok || !valid(t)) return std::nullopt;
-  return std::to_string(t.y) + "-" + two(t.mo) + "-" + two(t.d) + " " + two(t.h) + ":" + two(t.mi) + ":" + two(t.se);
+  if (!ok || !valid(dt)) return std::nullopt;
+  // valid(): a four-digit year, every other part two digits at most.
+  char out[19];
+  const auto put2 = [&out](std::size_t at, int v) {
+    out[at] = static_cast<char>('0' + v / 10);
+    out[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  put2(0, dt.y / 100);
+  put2(2, dt.y % 100);
+  out[4] = '-';
+  put2(5, dt.mo);
+  out[7] = '-';
+  put2(8, dt.d);
+  out[10] = ' ';
+  put2(11, dt.h);
+  out[13] = ':';
+  put2(14, dt.mi);
+  out[16] = ':';
+  put2(17, dt.se);
+  return std::string(out, sizeof out);
 }
 
 Meta extract_meta(const Source& source, const Fields& given, const Profile& profile, std::string_view now,
@@ -719,10 +775,20 @@ Meta extract_meta(const Source& source, const Fields& given, const Profile& prof
 
     std::vector<Part> parts = header_parts(t);
     if (!parts.empty()) {
+      // Each part's value made once (apply_part's), kept in the part; the line's parts are
+      // applied only when all are acceptable.
       bool ok = true;
-      for (const Part& p : parts) ok = ok && part_value(p).has_value();
+      for (Part& p : parts) {
+        std::optional<std::string> v = part_value(p);
+        if (!v) {
+          ok = false;
+          break;
+        }
+        p.value = std::move(*v);
+      }
       if (ok) {
-        for (const Part& p : parts) apply_part(m, p, line);
+        for (Part& p : parts)
+          if (Field* f = field_for(m, p.key)) set_detected(*f, std::move(p.value), line);
         m.consumed[i] = true;
         continue;
       }

@@ -22,6 +22,7 @@ bool read_profile(std::string_view json_text, Profile& out, std::vector<Error>& 
 bool prepare_profile(std::string_view json_text, PreparedProfile& out, std::vector<Error>& errors) {
   if (!read_profile(json_text, out.profile, errors, out.warnings)) return false;
   out.matcher = lint_matcher(out.profile);
+  out.chrome = make_page_chrome(out.profile);
   return true;
 }
 

@@ -13,6 +13,7 @@
 #include "dictionary.h"
 #include "paiban/paiban.h"
 #include "profile.h"
+#include "render.h"
 
 namespace paiban {
 
@@ -20,6 +21,7 @@ struct PreparedProfile {
   Profile profile;
   std::vector<Diagnostic> warnings;  ///< what reading the profile warned (every call reports them)
   DictMatcher matcher;               ///< the profile's dictionary as the lint pass reads it (lint_matcher)
+  PageChrome chrome;                 ///< what the page writes from the profile alone (make_page_chrome)
 };
 
 /// Reads options.profile_json as format() does: the size and depth limits, then parse_profile
@@ -31,7 +33,7 @@ bool read_profile(std::string_view json_text, Profile& out, std::vector<Error>& 
 /// the lint pass's own scan, as LintPass builds it for a profile (lint.cpp).
 DictMatcher lint_matcher(const Profile& profile);
 
-/// Reads `json_text` (read_profile) into `out` and builds its matcher. On failure appends the
+/// Reads `json_text` (read_profile) into `out` and builds its matcher and page chrome. On failure appends the
 /// errors format() reports for it and returns false.
 bool prepare_profile(std::string_view json_text, PreparedProfile& out, std::vector<Error>& errors);
 

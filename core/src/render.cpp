@@ -280,38 +280,46 @@ std::optional<DateTime> read_datetime(std::string_view s) {
   return t;
 }
 
-/// Appends v (0–9999) in `width` digits (2 or 4), with leading zeros.
-void append_digits(std::string& out, int v, int width) {
-  char buf[4] = {static_cast<char>('0' + v / 1000), static_cast<char>('0' + v / 100 % 10),
-                 static_cast<char>('0' + v / 10 % 10), static_cast<char>('0' + v % 10)};
-  out.append(buf + 4 - width, static_cast<std::size_t>(width));
+/// Writes v (0–9999) in `width` digits (2 or 4), with leading zeros, at p; returns the end.
+char* put_digits(char* p, int v, int width) {
+  if (width == 4) {
+    *p++ = static_cast<char>('0' + v / 1000);
+    *p++ = static_cast<char>('0' + v / 100 % 10);
+  }
+  *p++ = static_cast<char>('0' + v / 10 % 10);
+  *p++ = static_cast<char>('0' + v % 10);
+  return p;
 }
 
-/// Appends YYYY-MM-DD, `sep`, HH:MM and (with `seconds`) :SS.
-void append_datetime(std::string& out, const DateTime& t, char sep, bool seconds) {
-  append_digits(out, t.year, 4);
-  out += '-';
-  append_digits(out, t.month, 2);
-  out += '-';
-  append_digits(out, t.day, 2);
-  out += sep;
-  append_digits(out, t.hour, 2);
-  out += ':';
-  append_digits(out, t.minute, 2);
-  if (!seconds) return;
-  out += ':';
-  append_digits(out, t.second, 2);
+/// The most put_datetime writes.
+constexpr std::size_t kDateTimeMax = 19;
+
+/// Writes YYYY-MM-DD, `sep`, HH:MM and (with `seconds`) :SS at p (room for kDateTimeMax);
+/// returns the end.
+char* put_datetime(char* p, const DateTime& t, char sep, bool seconds) {
+  p = put_digits(p, t.year, 4);
+  *p++ = '-';
+  p = put_digits(p, t.month, 2);
+  *p++ = '-';
+  p = put_digits(p, t.day, 2);
+  *p++ = sep;
+  p = put_digits(p, t.hour, 2);
+  *p++ = ':';
+  p = put_digits(p, t.minute, 2);
+  if (!seconds) return p;
+  *p++ = ':';
+  return put_digits(p, t.second, 2);
 }
 
-/// The date in the profile's format: YYYY MM DD HH mm ss are replaced, the rest is kept.
-std::string format_datetime(std::string_view fmt, const DateTime& t) {
-  std::string out;
-  out.reserve(fmt.size() + 8);
+/// The date in the profile's format: YYYY MM DD HH mm ss are replaced, the rest is kept. Each
+/// token is replaced by as many digits as it has letters, so the result is fmt.size() bytes,
+/// written at p; returns the end.
+char* put_formatted_datetime(char* p, std::string_view fmt, const DateTime& t) {
   for (std::size_t i = 0; i < fmt.size();) {
     const std::string_view rest = fmt.substr(i);
     // The tokens start with different letters: at most one matches here.
     if (rest.substr(0, 4) == "YYYY") {
-      append_digits(out, t.year, 4);
+      p = put_digits(p, t.year, 4);
       i += 4;
       continue;
     }
@@ -328,13 +336,13 @@ std::string format_datetime(std::string_view fmt, const DateTime& t) {
     else if (two_letters == "ss")
       value = t.second;
     if (value >= 0) {
-      append_digits(out, value, 2);
+      p = put_digits(p, value, 2);
       i += 2;
     } else {
-      out += fmt[i++];
+      *p++ = fmt[i++];
     }
   }
-  return out;
+  return p;
 }
 
 /// The text of an inline run and everything inside it, in order (without recursion).
@@ -618,11 +626,18 @@ class Renderer {
       put("<span>");
       escaped(profile_.date_label);
       put("<time datetime=\"");
-      std::string stamp;
-      append_datetime(stamp, *t, 'T', true);
-      put(stamp);
+      char stamp[kDateTimeMax];
+      put(std::string_view(stamp, static_cast<std::size_t>(put_datetime(stamp, *t, 'T', true) - stamp)));
       put("+08:00\">");
-      escaped(format_datetime(profile_.date_format, *t));
+      const std::string_view fmt = profile_.date_format;
+      if (fmt.size() <= 64) {  // the usual formats: on the stack
+        char date[64];
+        escaped(std::string_view(date, static_cast<std::size_t>(put_formatted_datetime(date, fmt, *t) - date)));
+      } else {
+        std::string date(fmt.size(), '\0');
+        put_formatted_datetime(date.data(), fmt, *t);
+        escaped(date);
+      }
       put("</time></span>");
     }
     const std::string_view views = text::trim(meta_.views.value);
@@ -904,82 +919,10 @@ void style_rules(std::string& out, const Styles& styles) {
   }
 }
 
-/// The page up to the article: head (title, meta tags, styles) and breadcrumb.
-void page_head(std::string& out, const Document& document, const Meta& meta, const Profile& profile,
-               const Styles& styles) {
-  const bool fold = profile.half_width_publish;
-  auto article = [&](std::string_view s) { return fold ? text::fold_halfwidth(s) : std::string(s); };
-  const std::string title = article(text::trim(meta.title.value).empty() ? std::string_view("（无标题）")
-                                                                         : std::string_view(meta.title.value));
-
-  out +=
-      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>";
-  escape_html_into(out, title);
-  if (!profile.site_name.empty()) {
-    out += " - ";
-    escape_html_into(out, profile.site_name);
-  }
-  out += "</title>\n";
-
-  // The meta tags of the government-website guidelines, where known.
-  meta_tag(out, "SiteName", profile.site_name);
-  meta_tag(out, "SiteDomain", profile.site_domain);
-  meta_tag(out, "SiteIDCode", profile.site_id_code);
-  meta_tag(out, "ColumnName", meta.column.value);
-  meta_tag(out, "ArticleTitle", article(meta.title.value));
-  if (auto t = read_datetime(meta.date.value)) {
-    std::string date;
-    append_datetime(date, *t, ' ', false);
-    meta_tag(out, "PubDate", date);
-  }
-  meta_tag(out, "ContentSource", meta.source.value);
-  meta_tag(out, "Keywords", meta.keywords.value);
-  meta_tag(out, "Author", meta.author.value);
-  if (const Block* p = first_paragraph(document.blocks, 0)) {
-    meta_tag(out, "Description", prefix(text::trim(article(plain_text(p->inlines))), 120));
-  }
-  meta_tag(out, "Url", meta.url.value);
-
-  // The page carries no script and loads nothing: the policy says so to the browser too.
-  out +=
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'none'; "
-      "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
-  out += "<link rel=\"icon\" href=\"data:,\">\n<style>\n";
-  if (&profile == &default_profile()) {  // it never changes: its rules are written once
-    static const std::string kDefaultRules = [] {
-      std::string rules;
-      style_rules(rules, styles_of(default_profile()));
-      return rules;
-    }();
-    out += kDefaultRules;
-  } else {
-    style_rules(out, styles);
-  }
-  out += "</style>\n</head>\n<body>\n";
-
-  // Breadcrumb: the only visible thing in the header.
-  const std::string home = profile.home_url.empty() ? std::string("/") : profile.home_url;
-  const std::string label = profile.crumb_label.empty() ? std::string("当前位置") : profile.crumb_label;
-  out += "<header class=\"pb-header\"><nav class=\"pb-breadcrumb\" aria-label=\"";
-  escape_html_into(out, label);
-  out += "\"><a href=\"";
-  escape_html_into(out, is_safe_href(home) ? std::string_view(home) : std::string_view("/"));
-  out += "\">";
-  escape_html_into(out, profile.home_label);
-  out += "</a>";
-  const std::string_view column = text::trim(meta.column.value);
-  if (!column.empty()) {
-    escape_html_into(out, profile.crumb_separator);
-    out += "<span aria-current=\"page\">";
-    escape_html_into(out, column);
-    out += "</span>";
-  }
-  out += "</nav></header>\n";
-
-  out += "<main>\n<article class=\"pb-article\">\n";
-}
+constexpr std::string_view kPageStart =
+    "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+constexpr std::string_view kArticleStart = "</nav></header>\n<main>\n<article class=\"pb-article\">\n";
 
 /// The page after the article: the footer.
 void page_tail(std::string& out, const Profile& profile) {
@@ -1005,23 +948,150 @@ void page_tail(std::string& out, const Profile& profile) {
   out += "</footer>\n</body>\n</html>\n";
 }
 
+/// The page chrome of `profile`, its styles given (styles_of).
+PageChrome make_chrome(const Profile& profile, const Styles& styles) {
+  PageChrome c;
+  std::string& t = c.title_end;
+  if (!profile.site_name.empty()) {
+    t += " - ";
+    escape_html_into(t, profile.site_name);
+  }
+  t += "</title>\n";
+  // The meta tags of the government-website guidelines, where known: the site's own first.
+  meta_tag(t, "SiteName", profile.site_name);
+  meta_tag(t, "SiteDomain", profile.site_domain);
+  meta_tag(t, "SiteIDCode", profile.site_id_code);
+
+  std::string& b = c.body_start;
+  // The page carries no script and loads nothing: the policy says so to the browser too.
+  b += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'none'; "
+       "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
+  b += "<link rel=\"icon\" href=\"data:,\">\n<style>\n";
+  style_rules(b, styles);
+  b += "</style>\n</head>\n<body>\n";
+  // Breadcrumb: the only visible thing in the header.
+  const std::string home = profile.home_url.empty() ? std::string("/") : profile.home_url;
+  const std::string label = profile.crumb_label.empty() ? std::string("当前位置") : profile.crumb_label;
+  b += "<header class=\"pb-header\"><nav class=\"pb-breadcrumb\" aria-label=\"";
+  escape_html_into(b, label);
+  b += "\"><a href=\"";
+  escape_html_into(b, is_safe_href(home) ? std::string_view(home) : std::string_view("/"));
+  b += "\">";
+  escape_html_into(b, profile.home_label);
+  b += "</a>";
+
+  escape_html_into(c.crumb_separator, profile.crumb_separator);
+  page_tail(c.tail, profile);
+  return c;
+}
+
+/// The default profile's chrome: it never changes, so it is made once per process.
+const PageChrome& default_chrome() {
+  static const PageChrome kDefault = make_chrome(default_profile(), styles_of(default_profile()));
+  return kDefault;
+}
+
+/// Appends to a string with room reserved beforehand for all that goes in (escaped text can
+/// still grow it).
+class HeadWriter {
+ public:
+  HeadWriter(std::string& out, std::size_t room) : out_(out) { out_.reserve(out_.size() + room); }
+  void put(std::string_view s) { out_.append(s); }
+  void escaped(std::string_view s) { escape_html_into(out_, s); }
+  /// A <meta> tag (`open` is `<meta name="Name" content="`), if the value has text.
+  void meta_tag(std::string_view open, std::string_view value) {
+    const std::string_view v = text::trim(value);
+    if (v.empty()) return;
+    put(open);
+    escaped(v);
+    put("\">\n");
+  }
+
+ private:
+  std::string& out_;
+};
+
+/// The page up to the article: head (title, meta tags, styles) and breadcrumb. What comes from
+/// the profile alone is the chrome's; the rest is this call's.
+void page_head(std::string& out, const Document& document, const Meta& meta, const Profile& profile,
+               const PageChrome& chrome) {
+  const bool fold = profile.half_width_publish;
+  auto article = [&](std::string_view s) { return fold ? text::fold_halfwidth(s) : std::string(s); };
+  const std::string title = article(text::trim(meta.title.value).empty() ? std::string_view("（无标题）")
+                                                                         : std::string_view(meta.title.value));
+  const std::string article_title = article(meta.title.value);
+  std::string description;
+  if (const Block* p = first_paragraph(document.blocks, 0))
+    description = prefix(text::trim(article(plain_text(p->inlines))), 120);
+  char date[kDateTimeMax];
+  std::size_t date_size = 0;
+  if (auto t = read_datetime(meta.date.value))
+    date_size = static_cast<std::size_t>(put_datetime(date, *t, ' ', false) - date);
+
+  // Room for all of it: the tags and the chrome as they are, the text with an eighth more for
+  // what escaping adds (more is rare: escaped() then grows the string).
+  constexpr std::size_t kTag = 48;  // "<meta name=\"…\" content=\"" and "\">\n" around a value
+  const std::size_t text = title.size() + article_title.size() + 2 * meta.column.value.size() + date_size +
+                           meta.source.value.size() + meta.keywords.value.size() + meta.author.value.size() +
+                           description.size() + meta.url.value.size();
+  const std::size_t room = kPageStart.size() + chrome.title_end.size() + chrome.body_start.size() +
+                           chrome.crumb_separator.size() + kArticleStart.size() + text + text / 8 + 8 * kTag + 40;
+  HeadWriter w(out, room);
+  w.put(kPageStart);
+  w.escaped(title);
+  w.put(chrome.title_end);
+  w.meta_tag("<meta name=\"ColumnName\" content=\"", meta.column.value);
+  w.meta_tag("<meta name=\"ArticleTitle\" content=\"", article_title);
+  if (date_size > 0) w.meta_tag("<meta name=\"PubDate\" content=\"", std::string_view(date, date_size));
+  w.meta_tag("<meta name=\"ContentSource\" content=\"", meta.source.value);
+  w.meta_tag("<meta name=\"Keywords\" content=\"", meta.keywords.value);
+  w.meta_tag("<meta name=\"Author\" content=\"", meta.author.value);
+  w.meta_tag("<meta name=\"Description\" content=\"", description);
+  w.meta_tag("<meta name=\"Url\" content=\"", meta.url.value);
+  w.put(chrome.body_start);
+  const std::string_view column = text::trim(meta.column.value);
+  if (!column.empty()) {
+    w.put(chrome.crumb_separator);
+    w.put("<span aria-current=\"page\">");
+    w.escaped(column);
+    w.put("</span>");
+  }
+  w.put(kArticleStart);
+}
+
 }  // namespace
 
 namespace {
 
-/// Renders `document`; with `consume` (the same document), frees it along the way.
+/// Renders `document`; with `consume` (the same document), frees it along the way. `chrome`:
+/// the profile's (null: made here, or the default profile's).
 void render_into(const Document& document, Document* consume, const Meta& meta, const Profile& profile,
-                 std::string* page, std::string* fragment) {
+                 const PageChrome* chrome, std::string* page, std::string* fragment) {
   if (page == nullptr && fragment == nullptr) return;
-  // The default profile's looks, rules and footer are made once from its styles (below).
-  const Styles styles = &profile == &default_profile() ? Styles{} : styles_of(profile);
+  // The default profile's looks, rules and footer are made once from its styles.
+  const bool is_default = &profile == &default_profile();
+  const Styles styles = is_default ? Styles{} : styles_of(profile);
+  PageChrome made;
+  if (page != nullptr && chrome == nullptr) {
+    if (is_default) {
+      chrome = &default_chrome();
+    } else {
+      made = make_chrome(profile, styles);
+      chrome = &made;
+    }
+  }
   Sink page_body;
   Sink fragment_body;
   Renderer r(meta, profile, styles, page != nullptr ? &page_body : nullptr,
              fragment != nullptr ? &fragment_body : nullptr);
   if (page != nullptr) {
-    page_head(*page, document, meta, profile, styles);
-    page->shrink_to_fit();  // it grew by doubling; held until the join copies it once more
+    page_head(*page, document, meta, profile, *chrome);
+    if (chrome == &made) {  // made for this call: only its footer is needed from here on
+      std::string().swap(made.title_end);
+      std::string().swap(made.body_start);
+      std::string().swap(made.crumb_separator);
+    }
+    page->shrink_to_fit();  // held until the join copies it once more
   }
   r.heading();
   r.info_line();
@@ -1029,20 +1099,7 @@ void render_into(const Document& document, Document* consume, const Meta& meta, 
   page_body.finish();
   fragment_body.finish();
   // Each output is joined into one string of its final size, the other's pieces still held.
-  if (page != nullptr) {
-    if (&profile == &default_profile()) {  // it never changes: its footer is written once
-      static const std::string kDefaultTail = [] {
-        std::string tail;
-        page_tail(tail, default_profile());
-        return tail;
-      }();
-      page_body.move_to(*page, kDefaultTail);
-    } else {
-      std::string tail;
-      page_tail(tail, profile);
-      page_body.move_to(*page, tail);
-    }
-  }
+  if (page != nullptr) page_body.move_to(*page, chrome->tail);
   if (fragment != nullptr) fragment_body.move_to(*fragment, {});
 }
 
@@ -1050,11 +1107,20 @@ void render_into(const Document& document, Document* consume, const Meta& meta, 
 
 void render(const Document& document, const Meta& meta, const Profile& profile, std::string* page,
             std::string* fragment) {
-  render_into(document, nullptr, meta, profile, page, fragment);
+  render_into(document, nullptr, meta, profile, nullptr, page, fragment);
 }
 
 void render(Document&& document, const Meta& meta, const Profile& profile, std::string* page, std::string* fragment) {
-  render_into(document, &document, meta, profile, page, fragment);
+  render_into(document, &document, meta, profile, nullptr, page, fragment);
+}
+
+void render(Document&& document, const Meta& meta, const Profile& profile, const PageChrome* chrome, std::string* page,
+            std::string* fragment) {
+  render_into(document, &document, meta, profile, chrome, page, fragment);
+}
+
+PageChrome make_page_chrome(const Profile& profile) {
+  return make_chrome(profile, styles_of(profile));
 }
 
 std::string render_fragment(const Document& document, const Meta& meta, const Profile& profile) {

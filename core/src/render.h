@@ -21,6 +21,20 @@ std::string escape_html(std::string_view s);
 /// a ':' that comes ahead of the first '/', '?' or '#' is a scheme and must be one of the three.
 bool is_safe_href(std::string_view href);
 
+/// The parts of the page that come from the profile alone, in the page's order around the
+/// per-call text: the end of <title> (site name) with the site's meta tags; the rest of the head
+/// (policy, styles) and the breadcrumb up to the home link; the breadcrumb's separator; the
+/// footer. Made once per profile (make_page_chrome), never changed afterwards.
+struct PageChrome {
+  std::string title_end;        ///< " - site</title>\n" and the SiteName, SiteDomain, SiteIDCode tags
+  std::string body_start;       ///< from the policy tag to the home link's "</a>"
+  std::string crumb_separator;  ///< escaped
+  std::string tail;             ///< from "</article>" to the end of the page
+};
+
+/// The page chrome of `profile`: the bytes render's page writes from it.
+PageChrome make_page_chrome(const Profile& profile);
+
 /// The full standalone page: styles inlined in <style>, no script, no external request.
 std::string render_page(const Document& document, const Meta& meta, const Profile& profile);
 
@@ -36,6 +50,11 @@ void render(const Document& document, const Meta& meta, const Profile& profile, 
 /// The same, freeing the document as it goes (each block once both outputs have it): the
 /// document and the outputs are not all held at once. The document is left without blocks.
 void render(Document&& document, const Meta& meta, const Profile& profile, std::string* page, std::string* fragment);
+
+/// The same with the profile's chrome made beforehand (make_page_chrome(profile)); null: the
+/// default profile's own (made once per process) or, for another profile, made for this call.
+void render(Document&& document, const Meta& meta, const Profile& profile, const PageChrome* chrome, std::string* page,
+            std::string* fragment);
 
 }  // namespace paiban
 

@@ -579,6 +579,22 @@ std::vector<char> active_rows(const Profile& profile) {
   return on;
 }
 
+/// active_rows as bits: bit k for row k (rows() has fewer than 32). The default profile never
+/// changes: its bits are worked out once per process.
+std::uint32_t rows_mask(const Profile& profile) {
+  const std::vector<char> active = active_rows(profile);
+  std::uint32_t on = 0;
+  for (std::size_t k = 0; k < active.size() && k < 32; ++k) on |= active[k] != 0 ? std::uint32_t{1} << k : 0u;
+  return on;
+}
+std::uint32_t active_mask(const Profile& profile) {
+  if (&profile == &default_profile()) {
+    static const std::uint32_t kDefault = rows_mask(default_profile());
+    return kDefault;
+  }
+  return rows_mask(profile);
+}
+
 /// text::to_utf8 for the few characters of a change: encoded on the stack, then made into the
 /// string in one go (the generic path counts, sizes and fills the string first).
 std::string short_utf8(std::u32string_view s) {
@@ -767,9 +783,7 @@ std::vector<std::vector<Edit>> apply_typography_pieces(Document& document, Field
                                                        std::vector<SourceEdit>* net, const BlockReader& after_block) {
   Pieces<Edit> edit_pieces;
   Pieces<SourceEdit> net_pieces;
-  const std::vector<char> active = active_rows(profile);
-  std::uint32_t on = 0;  // bit k: row k (rows() has fewer than 32)
-  for (std::size_t k = 0; k < active.size() && k < 32; ++k) on |= active[k] != 0 ? std::uint32_t{1} << k : 0u;
+  const std::uint32_t on = active_mask(profile);
   Scratch scratch;
   if (title.from == "detected" && !title.value.empty()) {
     std::vector<Inline> runs(1);
