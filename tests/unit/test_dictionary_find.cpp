@@ -1,5 +1,5 @@
 // DictMatcher::find filters the places it looks up (the first character, then a hash of the
-// first two). Its hits must be those of the plain definition (the reference below): at each
+// first two). Its hits must be those of the plain definition (reference_dictionary.h): at each
 // place, left to right, the longest entry found there that no guard word overlaps, then on after
 // the hit. Checked on generated text made of the entries' wrong forms, their guard
 // words, their pieces and other characters, with the built-in list and with a profile that adds
@@ -13,31 +13,18 @@
 
 #include "dictionary.h"
 #include "profile.h"
+#include "reference_dictionary.h"
 #include "text.h"
 
 using namespace paiban;
 
 namespace {
 
-/// Every entry looked for at every place: "start:wrong" per hit.
-std::vector<std::string> reference(const std::vector<DictWord>& words, const std::u32string& s) {
+/// The plain definition's hits: "start:wrong" per hit.
+std::vector<std::string> reference_hits(const std::vector<DictWord>& words, const std::u32string& s) {
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const DictWord* best = nullptr;
-    for (const DictWord& w : words) {
-      if (s.compare(i, w.wrong32.size(), w.wrong32) != 0) continue;
-      bool excepted = false;
-      for (const std::u32string& e : w.except32)
-        for (std::size_t at = 0; at + e.size() <= s.size(); ++at)
-          if (at < i + w.wrong32.size() && at + e.size() > i && s.compare(at, e.size(), e) == 0) excepted = true;
-      if (excepted) continue;
-      if (best == nullptr || w.wrong32.size() > best->wrong32.size()) best = &w;
-    }
-    if (best != nullptr) {
-      out.push_back(std::to_string(i) + ":" + best->wrong);
-      i += best->wrong32.size() - 1;
-    }
-  }
+  for (const reference::DictHit& h : reference::dict_hits(words, s))
+    out.push_back(std::to_string(h.start) + ":" + h.word->wrong);
   return out;
 }
 
@@ -47,27 +34,9 @@ std::vector<std::string> ours(const DictMatcher& m, const std::u32string& s) {
   return out;
 }
 
-/// The entries as the matcher holds them (the profile's replace built-in ones of the same form).
-std::vector<DictWord> entries(const Profile& profile) {
-  std::vector<DictWord> out;
-  for (const DictWord& w : builtin_dictionary())
-    if (!w.wrong32.empty() && w.wrong != w.right) out.push_back(w);
-  for (const DictEntry& e : profile.dictionary) {
-    DictWord w{e.wrong, e.right, e.note, {}, text::to_u32(e.wrong), text::to_u32(e.right), {}};
-    bool replaced = false;
-    for (DictWord& x : out)
-      if (x.wrong == w.wrong) {
-        x = w;
-        replaced = true;
-      }
-    if (!replaced) out.push_back(w);
-  }
-  return out;
-}
-
 std::size_t compare(const Profile& profile, std::uint32_t seed) {
   const DictMatcher m = DictMatcher::build(profile);
-  const std::vector<DictWord> words = entries(profile);
+  const std::vector<DictWord> words = reference::dict_entries(profile);
   std::vector<std::u32string> pieces = {U"的", U"会议", U"，", U"a", U"工作"};
   for (const DictWord& w : words) {
     pieces.push_back(w.wrong32);
@@ -82,7 +51,7 @@ std::size_t compare(const Profile& profile, std::uint32_t seed) {
     std::u32string s;
     for (std::uint32_t k = 1 + next() % 12; k > 0; --k) s += pieces[next() % static_cast<std::uint32_t>(pieces.size())];
     CAPTURE(text::to_utf8(s));
-    const std::vector<std::string> want = reference(words, s);
+    const std::vector<std::string> want = reference_hits(words, s);
     const auto joined = [](const std::vector<std::string>& v) {
       std::string j;
       for (const std::string& x : v) j += x + " ";

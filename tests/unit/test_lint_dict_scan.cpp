@@ -14,8 +14,10 @@
 #include <vector>
 
 #include "dictionary.h"
+#include "lint_paragraphs.h"
 #include "meta.h"
 #include "profile.h"
+#include "reference_dictionary.h"
 #include "text.h"
 #include "typography.h"
 
@@ -23,45 +25,11 @@ using namespace paiban;
 
 namespace {
 
-/// The entries as a matcher for `profile` holds them (the profile's replace built-in ones of
-/// the same form).
-std::vector<DictWord> entries(const Profile& profile) {
-  std::vector<DictWord> out;
-  for (const DictWord& w : builtin_dictionary())
-    if (!w.wrong32.empty() && w.wrong != w.right) out.push_back(w);
-  for (const DictEntry& e : profile.dictionary) {
-    if (e.wrong.empty() || e.wrong == e.right) continue;
-    DictWord w{e.wrong, e.right, e.note, {}, text::to_u32(e.wrong), text::to_u32(e.right), {}};
-    bool replaced = false;
-    for (DictWord& x : out)
-      if (x.wrong == w.wrong) {
-        x = w;
-        replaced = true;
-      }
-    if (!replaced) out.push_back(w);
-  }
-  return out;
-}
-
-/// Every entry looked for at every place: "line col:wrong>right" per hit, in order.
-std::vector<std::string> reference(const std::vector<DictWord>& words, const std::u32string& s, int line) {
+/// The plain definition's hits: "line col:wrong>right" per hit, in order.
+std::vector<std::string> reference_hits(const std::vector<DictWord>& words, const std::u32string& s, int line) {
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const DictWord* best = nullptr;
-    for (const DictWord& w : words) {
-      if (s.compare(i, w.wrong32.size(), w.wrong32) != 0) continue;
-      bool excepted = false;
-      for (const std::u32string& e : w.except32)
-        for (std::size_t at = 0; at + e.size() <= s.size(); ++at)
-          if (at < i + w.wrong32.size() && at + e.size() > i && s.compare(at, e.size(), e) == 0) excepted = true;
-      if (excepted) continue;
-      if (best == nullptr || w.wrong32.size() > best->wrong32.size()) best = &w;
-    }
-    if (best != nullptr) {
-      out.push_back(std::to_string(line) + " " + std::to_string(i + 1) + ":" + best->wrong + ">" + best->right);
-      i += best->wrong32.size() - 1;
-    }
-  }
+  for (const reference::DictHit& h : reference::dict_hits(words, s))
+    out.push_back(std::to_string(line) + " " + std::to_string(h.start + 1) + ":" + h.word->wrong + ">" + h.word->right);
   return out;
 }
 
@@ -70,22 +38,8 @@ constexpr int kTitleLine = 99;
 /// The lint pass on one paragraph per text (on lines 1, 2, …) and the title (on kTitleLine).
 std::vector<Diagnostic> lint_texts(const std::vector<std::u32string>& texts, const std::u32string& title,
                                    const Profile& profile) {
-  Document d;
-  for (std::size_t k = 0; k < texts.size(); ++k) {
-    Block b;
-    Inline in;
-    in.text = text::to_utf8(texts[k]);
-    in.pos = {static_cast<int>(k) + 1, 1};
-    b.pos = in.pos;
-    b.inlines.push_back(in);
-    d.blocks.push_back(b);
-  }
-  Meta m;
-  m.title = Field{text::to_utf8(title), "given", {kTitleLine, 1}};
-  m.date = Field{"2024-03-01 09:30:00", "given", {}};
-  std::vector<Diagnostic> found;
-  lint(d, m, profile, "2024-03-01 09:30:00", found);
-  return found;
+  return testing::lint_paragraphs(texts, profile, "2024-03-01 09:30:00",
+                                  Field{text::to_utf8(title), "given", {kTitleLine, 1}});
 }
 
 /// The findings one a line.
@@ -109,7 +63,7 @@ std::string findings(const std::vector<Diagnostic>& found, bool dict) {
 /// Compares the lint pass under `profile` with the references on 1,500 generated documents;
 /// returns the dictionary hits seen.
 std::size_t compare(const Profile& profile, std::uint32_t seed) {
-  const std::vector<DictWord> words = entries(profile);
+  const std::vector<DictWord> words = reference::dict_entries(profile);
   // Characters the checks look at, digits, characters beyond the BMP, the profile's own
   // entries (drawn half of the time), then the entries, their ends and their guard words.
   std::vector<std::u32string> pieces;
@@ -170,8 +124,8 @@ std::size_t compare(const Profile& profile, std::uint32_t seed) {
     const std::u32string title = text_of(6);
     std::vector<std::string> want;
     for (std::size_t k = 0; k < texts.size(); ++k)
-      for (const std::string& f : reference(words, texts[k], static_cast<int>(k) + 1)) want.push_back(f);
-    for (const std::string& f : reference(words, title, kTitleLine)) want.push_back(f);
+      for (const std::string& f : reference_hits(words, texts[k], static_cast<int>(k) + 1)) want.push_back(f);
+    for (const std::string& f : reference_hits(words, title, kTitleLine)) want.push_back(f);
     CAPTURE(text::to_utf8(texts[0]));
     CAPTURE(text::to_utf8(title));
     const std::vector<Diagnostic> ours = lint_texts(texts, title, profile);

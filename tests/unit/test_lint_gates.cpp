@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "lint_paragraphs.h"
 #include "meta.h"
 #include "profile.h"
 #include "text.h"
@@ -25,19 +26,7 @@ namespace {
 /// The lint pass on one paragraph of text s under `profile`, at `now`: "rule col:before>after"
 /// of each finding whose rule starts with `prefix`, one a line.
 std::string findings(const std::u32string& s, const Profile& profile, std::string_view now, std::string_view prefix) {
-  Document d;
-  Block b;
-  Inline in;
-  in.text = text::to_utf8(s);
-  in.pos = {1, 1};
-  b.pos = in.pos;
-  b.inlines.push_back(in);
-  d.blocks.push_back(b);
-  Meta m;
-  m.title = Field{"题", "given", {}};
-  m.date = Field{"2024-03-01 09:30:00", "given", {}};
-  std::vector<Diagnostic> found;
-  lint(d, m, profile, now, found);
+  const std::vector<Diagnostic> found = testing::lint_paragraphs({s}, profile, now);
   std::string out;
   for (const Diagnostic& x : found)
     if (x.rule.compare(0, prefix.size(), prefix) == 0)

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "lint_paragraphs.h"
 #include "meta.h"
 #include "profile.h"
 #include "text.h"
@@ -215,22 +216,7 @@ std::vector<std::string> dates_reference(const std::u32string& s, std::string_vi
 
 /// The lint pass on a document of one paragraph per text (on lines 1, 2, …), at `now`.
 std::vector<Diagnostic> lint_blocks(const std::vector<std::u32string>& texts, std::string_view now) {
-  Document d;
-  for (std::size_t k = 0; k < texts.size(); ++k) {
-    Block b;
-    Inline in;
-    in.text = text::to_utf8(texts[k]);
-    in.pos = {static_cast<int>(k) + 1, 1};
-    b.pos = in.pos;
-    b.inlines.push_back(in);
-    d.blocks.push_back(b);
-  }
-  Meta m;
-  m.title = Field{"题", "given", {}};
-  m.date = Field{"2024-03-01 09:30:00", "given", {}};
-  std::vector<Diagnostic> found;
-  lint(d, m, default_profile(), now, found);
-  return found;
+  return testing::lint_paragraphs(texts, default_profile(), now);
 }
 
 /// The lint pass on one block of text s, at `now`.

@@ -12,41 +12,15 @@
 #include <string>
 #include <vector>
 
-#include "text.h"
+#include "inline_runs.h"
 #include "textrun.h"
 
 using namespace paiban;
 
 namespace {
 
-struct Rng {
-  std::uint32_t state;
-  std::uint32_t operator()(std::uint32_t n) { return ((state = state * 1664525u + 1013904223u) >> 8) % n; }
-};
-
-std::vector<Inline> make_inlines(Rng& rng) {
-  const std::u32string alphabet = U"会议a1 .,“”http://x.cn@ \uFFFC";
-  std::vector<Inline> out;
-  for (std::uint32_t n = 1 + rng(5); n > 0; --n) {
-    Inline in;
-    in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
-    in.kind = rng(5) == 0 ? InlineKind::code : InlineKind::text;
-    in.verbatim = rng(6) == 0;
-    std::u32string t;
-    for (std::uint32_t k = rng(12); k > 0; --k) t += alphabet[rng(static_cast<std::uint32_t>(alphabet.size()))];
-    in.text = text::to_utf8(t);
-    if (in.kind == InlineKind::text && rng(4) == 0) {
-      Inline em;
-      em.kind = InlineKind::emph;
-      em.pos = in.pos;
-      em.children.push_back(in);
-      out.push_back(em);
-    } else {
-      out.push_back(in);
-    }
-  }
-  return out;
-}
+using testing::make_inlines;
+using testing::Rng;
 
 // ---- the engine's first version: a rebuild of the whole buffer for every rule that changed it
 
@@ -133,7 +107,7 @@ TEST_CASE("RunBuffer::apply: the buffer a rebuild for every change list makes") 
   RunBuffer spare;
   std::size_t ways[4] = {};  // kept, grown, shrunk, rebuilt
   for (int n = 0; n < 6000; ++n) {
-    std::vector<Inline> one = make_inlines(rng);
+    std::vector<Inline> one = make_inlines(rng, 12);
     std::vector<Inline> two = one;
     RunBuffer want = make_buffer(one, true);
     RunBuffer got = make_buffer(two, true);
@@ -161,15 +135,7 @@ TEST_CASE("RunBuffer::apply: the buffer a rebuild for every change list makes") 
       ++ways[(above ? 1 : 0) + (below ? 2 : 0)];
     }
     // the net edits (from src, first_s and the spans) agree too
-    const std::vector<RunBuffer::NetEdit> a = want.net_edits();
-    const std::vector<RunBuffer::NetEdit> b = got.net_edits();
-    REQUIRE(a.size() == b.size());
-    for (std::size_t k = 0; k < a.size(); ++k) {
-      REQUIRE(a[k].pos.line == b[k].pos.line);
-      REQUIRE(a[k].pos.col == b[k].pos.col);
-      REQUIRE(a[k].before == b[k].before);
-      REQUIRE(a[k].after == b[k].after);
-    }
+    testing::require_same_net_edits(want.net_edits(), got.net_edits());
   }
   CHECK(ways[0] > 2000);
   CHECK(ways[1] > 1000);

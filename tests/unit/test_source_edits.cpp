@@ -49,36 +49,54 @@ std::string reference(const Source& source, std::vector<SourceEdit> net) {
   return out;
 }
 
+/// The generator of the cases (a linear congruential one: the same cases every run).
+struct Gen {
+  std::uint32_t state;
+  std::uint32_t next() { return (state = state * 1664525u + 1013904223u) >> 8; }
+  /// `count` characters drawn from `alphabet`.
+  std::u32string chars(const std::u32string& alphabet, std::size_t count) {
+    std::u32string out;
+    for (std::size_t c = 0; c < count; ++c) out += alphabet[next() % alphabet.size()];
+    return out;
+  }
+  /// `lines` lines of `alphabet` characters, each of fewer than `most` characters, pushed into
+  /// `source`; returned as code points.
+  std::vector<std::u32string> source_lines(Source& source, const std::u32string& alphabet, std::uint32_t lines,
+                                           std::uint32_t most) {
+    std::vector<std::u32string> u(lines);
+    for (std::u32string& l : u) {
+      l = chars(alphabet, next() % most);
+      source.push_line(text::to_utf8(l));
+    }
+    return u;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("source edits: the notes rebuilt in UTF-8 equal the rebuild on code points") {
   const std::u32string alphabet = U"会议,.，。a1 “”\U0001F600…—";
-  std::uint32_t state = 99;
-  auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 8; };
+  Gen g{99};
   std::size_t applied = 0;
   for (int n = 0; n < 4000; ++n) {
     Source source;
-    const std::uint32_t lines = 1 + next() % 4;
-    std::vector<std::u32string> u(lines);
-    for (std::uint32_t li = 0; li < lines; ++li) {
-      const std::uint32_t len = next() % (n % 2 == 0 ? 12 : 60);  // long lines too: eight-byte steps
-      for (std::uint32_t c = 0; c < len; ++c) u[li] += alphabet[next() % alphabet.size()];
-      source.push_line(text::to_utf8(u[li]));
-    }
+    const std::uint32_t lines = 1 + g.next() % 4;
+    // long lines too: eight-byte steps
+    const std::vector<std::u32string> u = g.source_lines(source, alphabet, lines, n % 2 == 0 ? 12 : 60);
     std::vector<SourceEdit> net;
-    const std::uint32_t edits = next() % 6;
+    const std::uint32_t edits = g.next() % 6;
     for (std::uint32_t e = 0; e < edits; ++e) {
       SourceEdit ed;
-      ed.pos.line = static_cast<int>(next() % (lines + 1));  // line 0: before the first line
+      ed.pos.line = static_cast<int>(g.next() % (lines + 1));  // line 0: before the first line
       const std::u32string& l = u[ed.pos.line == 0 ? 0 : static_cast<std::size_t>(ed.pos.line - 1)];
-      ed.pos.col = static_cast<int>(next() % (l.size() + 3));  // 0 and past the end too
+      ed.pos.col = static_cast<int>(g.next() % (l.size() + 3));  // 0 and past the end too
       const std::size_t at = ed.pos.col > 0 ? static_cast<std::size_t>(ed.pos.col - 1) : 0;
-      const std::size_t blen = next() % 3;
-      if (next() % 4 == 0 || at >= l.size())
-        for (std::size_t c = 0; c < blen; ++c) ed.before += alphabet[next() % alphabet.size()];  // likely a mismatch
+      const std::size_t blen = g.next() % 3;
+      if (g.next() % 4 == 0 || at >= l.size())
+        ed.before = g.chars(alphabet, blen);  // likely a mismatch
       else
         ed.before = l.substr(at, blen);
-      for (std::uint32_t c = next() % 3; c > 0; --c) ed.after += alphabet[next() % alphabet.size()];
+      ed.after = g.chars(alphabet, g.next() % 3);
       ed.length = static_cast<int>(ed.before.size());
       net.push_back(ed);
     }
@@ -96,31 +114,25 @@ TEST_CASE("source edits: edits in source order, reversed, tied or shuffled, on l
   // no two share a place; ties and other orders are sorted. Lines of up to 200 characters cross
   // the sixteen- and eight-byte steps of the column search; long replacements too.
   const std::u32string alphabet = U"会议,.，。a1 “”\U0001F600…—é";
-  std::uint32_t state = 7;
-  auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 8; };
+  Gen g{7};
   std::size_t applied = 0;
   for (int n = 0; n < 6000; ++n) {
     Source source;
-    const std::uint32_t lines = 1 + next() % 5;
-    std::vector<std::u32string> u(lines);
-    for (std::uint32_t li = 0; li < lines; ++li) {
-      const std::uint32_t len = next() % 200;
-      for (std::uint32_t c = 0; c < len; ++c) u[li] += alphabet[next() % alphabet.size()];
-      source.push_line(text::to_utf8(u[li]));
-    }
+    const std::uint32_t lines = 1 + g.next() % 5;
+    const std::vector<std::u32string> u = g.source_lines(source, alphabet, lines, 200);
     std::vector<SourceEdit> net;
     for (std::uint32_t li = 1; li <= lines + 1; ++li) {  // line lines + 1: past the last line
       const std::u32string& l = u[std::min<std::size_t>(li, lines) - 1];
-      int col = static_cast<int>(next() % 4);
-      for (std::uint32_t e = next() % 5; e > 0; --e) {
+      int col = static_cast<int>(g.next() % 4);
+      for (std::uint32_t e = g.next() % 5; e > 0; --e) {
         SourceEdit ed;
         ed.pos.line = static_cast<int>(li);
         ed.pos.col = col;
-        col += static_cast<int>(1 + next() % 40);
+        col += static_cast<int>(1 + g.next() % 40);
         const std::size_t at = ed.pos.col > 0 ? static_cast<std::size_t>(ed.pos.col - 1) : 0;
-        if (at < l.size()) ed.before = l.substr(at, next() % 3);
-        const std::uint32_t alen = next() % 8 == 0 ? 17 + next() % 6 : next() % 3;
-        for (std::uint32_t c = 0; c < alen; ++c) ed.after += alphabet[next() % alphabet.size()];
+        if (at < l.size()) ed.before = l.substr(at, g.next() % 3);
+        const std::uint32_t alen = g.next() % 8 == 0 ? 17 + g.next() % 6 : g.next() % 3;
+        ed.after = g.chars(alphabet, alen);
         ed.length = static_cast<int>(ed.before.size());
         net.push_back(ed);
       }
@@ -137,7 +149,7 @@ TEST_CASE("source edits: edits in source order, reversed, tied or shuffled, on l
         break;
       case 2:  // a tie: one edit twice at its place (an insertion after a replacement, say)
         if (!net.empty()) {
-          const std::size_t j = next() % net.size();
+          const std::size_t j = g.next() % net.size();
           SourceEdit copy;
           copy.pos = net[j].pos;
           copy.after.push_back(U'插');
@@ -145,7 +157,7 @@ TEST_CASE("source edits: edits in source order, reversed, tied or shuffled, on l
         }
         break;
       default:  // shuffled
-        for (std::size_t j = net.size(); j > 1; --j) std::swap(net[j - 1], net[next() % j]);
+        for (std::size_t j = net.size(); j > 1; --j) std::swap(net[j - 1], net[g.next() % j]);
         break;
     }
     const std::string want = reference(source, net);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "inline_runs.h"
 #include "text.h"
 #include "textrun.h"
 #include "triggers.h"
@@ -19,39 +20,10 @@ using namespace paiban;
 
 namespace {
 
-struct Rng {
-  std::uint32_t state;
-  std::uint32_t operator()(std::uint32_t n) { return ((state = state * 1664525u + 1013904223u) >> 8) % n; }
-};
-
-/// Appends a run, now and then inside emphasis (or, with `links`, a link).
-void push_run(std::vector<Inline>& out, const Inline& in, Rng& rng, bool links) {
-  if (in.kind != InlineKind::text || rng(4) != 0) {
-    out.push_back(in);
-    return;
-  }
-  Inline em;
-  em.kind = links && rng(2) == 0 ? InlineKind::link : InlineKind::emph;
-  em.pos = in.pos;
-  em.children.push_back(in);
-  out.push_back(em);
-}
-
-std::vector<Inline> make_inlines(Rng& rng) {
-  const std::u32string alphabet = U"会议a1 .,“”http://x.cn@ \uFFFC";
-  std::vector<Inline> out;
-  for (std::uint32_t n = 1 + rng(5); n > 0; --n) {
-    Inline in;
-    in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
-    in.kind = rng(5) == 0 ? InlineKind::code : InlineKind::text;
-    in.verbatim = rng(6) == 0;
-    std::u32string t;
-    for (std::uint32_t k = rng(9); k > 0; --k) t += alphabet[rng(static_cast<std::uint32_t>(alphabet.size()))];
-    in.text = text::to_utf8(t);
-    push_run(out, in, rng, false);
-  }
-  return out;
-}
+using testing::make_inlines;
+using testing::new_run;
+using testing::push_run;
+using testing::Rng;
 
 /// Changes b the way the rules do: never a protected character (code, URL, verbatim); a
 /// replaced character keeps its origin, an inserted one takes the origin of the character it is
@@ -91,13 +63,49 @@ std::vector<std::string> texts(const std::vector<Inline>& inlines) {
   return out;
 }
 
+void require_same_origins(const std::vector<RunBuffer::Origin>& a, const std::vector<RunBuffer::Origin>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    REQUIRE(a[i].run == b[i].run);
+    REQUIRE(a[i].off == b[i].off);
+  }
+}
+
+void require_same(const RunBuffer& a, const RunBuffer& b) {
+  REQUIRE(a.s == b.s);
+  REQUIRE(a.prot == b.prot);
+  require_same_origins(a.origins(), b.origins());
+}
+
+/// Stores a's changes with store() and b's (made alike on a copy of the same runs) with
+/// store_and_rebase(): the runs' texts must agree and b must be the buffer make_buffer builds
+/// from them, which is returned.
+RunBuffer require_stored_alike(RunBuffer& a, std::vector<Inline>& one, RunBuffer& b, const std::vector<Inline>& two) {
+  a.store();
+  b.store_and_rebase();
+  REQUIRE(texts(one) == texts(two));
+  RunBuffer rebuilt = make_buffer(one, false);
+  require_same(rebuilt, b);
+  return rebuilt;
+}
+
+/// The scan fill_buffer noted is the one trig::triggers makes of the built buffer.
+void require_same_scan(const trig::Scan& noted, const RunBuffer& b) {
+  trig::Scan want;
+  REQUIRE(noted.present == trig::triggers(b.s, want));
+  REQUIRE(noted.at.marks == want.at.marks);
+  REQUIRE(noted.at.spaces == want.at.spaces);
+  REQUIRE(noted.at.nian == want.at.nian);
+  REQUIRE(noted.at.dots == want.at.dots);
+}
+
 }  // namespace
 
 TEST_CASE("store_and_rebase: the runs as store() leaves them, the buffer as make_buffer builds it from them") {
   Rng rng{5};
   std::size_t changed_texts = 0;
   for (int n = 0; n < 5000; ++n) {
-    std::vector<Inline> one = make_inlines(rng);
+    std::vector<Inline> one = make_inlines(rng, 9);
     std::vector<Inline> two = one;
     RunBuffer a = make_buffer(one, false);
     RunBuffer b = make_buffer(two, false);
@@ -107,22 +115,9 @@ TEST_CASE("store_and_rebase: the runs as store() leaves them, the buffer as make
     change(a, ra);
     change(b, rb);
     const std::vector<std::string> before = texts(one);
-    a.store();
-    b.store_and_rebase();
     CAPTURE(n);
-    REQUIRE(texts(one) == texts(two));
-    a = make_buffer(one, false);
-    REQUIRE(a.s == b.s);
-    REQUIRE(a.prot == b.prot);
-    REQUIRE(!a.tracked);
+    REQUIRE(!require_stored_alike(a, one, b, two).tracked);
     REQUIRE(!b.tracked);
-    const std::vector<RunBuffer::Origin> ao = a.origins();
-    const std::vector<RunBuffer::Origin> bo = b.origins();
-    REQUIRE(ao.size() == bo.size());
-    for (std::size_t i = 0; i < ao.size(); ++i) {
-      REQUIRE(ao[i].run == bo[i].run);
-      REQUIRE(ao[i].off == bo[i].off);
-    }
     if (texts(one) != before) ++changed_texts;
   }
   CHECK(changed_texts > 2500);
@@ -263,9 +258,7 @@ std::vector<Inline> make_mixed_inlines(Rng& rng) {
   const std::vector<std::string> bad = {"\xE4\xBC", "\x80", "\xE4", "\xF0\x9F\x98", "\xC3", "\xFF"};
   std::vector<Inline> out;
   for (std::uint32_t n = 1 + rng(5); n > 0; --n) {
-    Inline in;
-    in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
-    in.kind = rng(6) == 0 ? InlineKind::code : InlineKind::text;
+    Inline in = new_run(rng, 6);
     in.verbatim = rng(8) == 0;
     const std::uint32_t len = rng(10) == 0 ? 200 + rng(400) : rng(14);
     for (std::uint32_t k = len; k > 0; --k) {
@@ -280,20 +273,6 @@ std::vector<Inline> make_mixed_inlines(Rng& rng) {
     push_run(out, in, rng, true);
   }
   return out;
-}
-
-void require_same_origins(const std::vector<RunBuffer::Origin>& a, const std::vector<RunBuffer::Origin>& b) {
-  REQUIRE(a.size() == b.size());
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    REQUIRE(a[i].run == b[i].run);
-    REQUIRE(a[i].off == b[i].off);
-  }
-}
-
-void require_same(const RunBuffer& a, const RunBuffer& b) {
-  REQUIRE(a.s == b.s);
-  REQUIRE(a.prot == b.prot);
-  require_same_origins(a.origins(), b.origins());
 }
 
 void require_same(const OldBuffer& a, const RunBuffer& b) {
@@ -329,7 +308,7 @@ TEST_CASE("net_edits: the edits a walk one character at a time finds") {
   Rng rng{23};
   std::size_t with_edits = 0;
   for (int n = 0; n < 4000; ++n) {
-    std::vector<Inline> one = rng(2) == 0 ? make_inlines(rng) : make_mixed_inlines(rng);
+    std::vector<Inline> one = rng(2) == 0 ? make_inlines(rng, 9) : make_mixed_inlines(rng);
     RunBuffer b = make_buffer(one, true);
     std::vector<Inline> copy = one;
     const std::vector<RunBuffer::Origin> first_org = old_make_buffer(copy).org;
@@ -337,14 +316,7 @@ TEST_CASE("net_edits: the edits a walk one character at a time finds") {
     const std::vector<RunBuffer::NetEdit> want = old_net_edits(b, first_org);
     const std::vector<RunBuffer::NetEdit> got = b.net_edits();
     CAPTURE(n);
-    REQUIRE(want.size() == got.size());
-    for (std::size_t i = 0; i < want.size(); ++i) {
-      REQUIRE(want[i].pos.line == got[i].pos.line);
-      REQUIRE(want[i].pos.col == got[i].pos.col);
-      REQUIRE(want[i].length == got[i].length);
-      REQUIRE(want[i].before == got[i].before);
-      REQUIRE(want[i].after == got[i].after);
-    }
+    testing::require_same_net_edits(want, got);
     if (!want.empty()) ++with_edits;
   }
   CHECK(with_edits > 1500);
@@ -469,14 +441,7 @@ TEST_CASE("store_and_rebase and net_edits on long buffers of every character wid
     CAPTURE(n);
     const std::vector<RunBuffer::NetEdit> want = old_net_edits(b, first_org);
     const std::vector<RunBuffer::NetEdit> got = b.net_edits();
-    REQUIRE(want.size() == got.size());
-    for (std::size_t i = 0; i < want.size(); ++i) {
-      REQUIRE(want[i].pos.line == got[i].pos.line);
-      REQUIRE(want[i].pos.col == got[i].pos.col);
-      REQUIRE(want[i].length == got[i].length);
-      REQUIRE(want[i].before == got[i].before);
-      REQUIRE(want[i].after == got[i].after);
-    }
+    testing::require_same_net_edits(want, got);
     if (!want.empty()) ++with_edits;
     // append_net_edits (the engine's way) adds the same after what the list held
     std::vector<RunBuffer::NetEdit> appended(1);
@@ -489,10 +454,8 @@ TEST_CASE("store_and_rebase and net_edits on long buffers of every character wid
       REQUIRE(appended[i + 1].before == want[i].before);
       REQUIRE(appended[i + 1].after == want[i].after);
     }
-    a.store();
-    b.store_and_rebase();
-    REQUIRE(texts(one) == texts(two));
-    // the runs' texts are what text::append writes, and the rebased buffer what make_buffer builds
+    require_stored_alike(a, one, b, two);
+    // the runs' texts are what text::append writes of the changed buffer
     for (std::size_t r = 0; r < a.runs.size(); ++r) {
       std::u32string mine;
       for (std::size_t i = 0; i < a.s.size(); ++i)
@@ -501,8 +464,6 @@ TEST_CASE("store_and_rebase and net_edits on long buffers of every character wid
       text::append(enc, mine);
       REQUIRE(a.runs[r]->text == enc);
     }
-    a = make_buffer(one, false);
-    require_same(a, b);
   }
   CHECK(with_edits > 1000);
 }
@@ -608,14 +569,11 @@ TEST_CASE("fill_buffer: long stretches of one kind of character, across chunk en
   RunBuffer reused;
   RunBuffer plain;
   trig::Scan noted;
-  trig::Scan want;
   std::size_t long_runs = 0;
   for (int n = 0; n < 3000; ++n) {
     std::vector<Inline> one;
     for (std::uint32_t r = 1 + rng(3); r > 0; --r) {
-      Inline in;
-      in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
-      in.kind = rng(8) == 0 ? InlineKind::code : InlineKind::text;
+      Inline in = new_run(rng, 8);
       in.verbatim = rng(10) == 0;
       for (std::uint32_t st = 1 + rng(6); st > 0; --st) {
         const std::u32string& kind = kinds[rng(static_cast<std::uint32_t>(kinds.size()))];
@@ -636,12 +594,7 @@ TEST_CASE("fill_buffer: long stretches of one kind of character, across chunk en
     require_same(a, reused);
     fill_buffer(plain, three, false);
     require_same(a, plain);
-    const unsigned present = trig::triggers(reused.s, want);
-    REQUIRE(noted.present == present);
-    REQUIRE(noted.at.marks == want.at.marks);
-    REQUIRE(noted.at.spaces == want.at.spaces);
-    REQUIRE(noted.at.nian == want.at.nian);
-    REQUIRE(noted.at.dots == want.at.dots);
+    require_same_scan(noted, reused);
   }
   CHECK(long_runs > 1000);
 }
@@ -658,9 +611,7 @@ std::vector<Inline> link_inlines(Rng& rng) {
   std::vector<Inline> out;
   const bool verbatim_ok = rng(4) == 0;  // now and then a verbatim run: the old way
   for (std::uint32_t n = 1 + rng(4); n > 0; --n) {
-    Inline in;
-    in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
-    in.kind = rng(6) == 0 ? InlineKind::code : InlineKind::text;
+    Inline in = new_run(rng, 6);
     in.verbatim = verbatim_ok && rng(3) == 0;
     std::u32string t;
     for (std::uint32_t k = rng(30); k > 0; --k) {
@@ -738,14 +689,11 @@ TEST_CASE("store_and_rebase and fill_buffer: long stretches of one width, across
   };
   RunBuffer reused;
   trig::Scan noted;
-  trig::Scan want;
   std::size_t long_runs = 0;
   for (int n = 0; n < 1500; ++n) {
     std::vector<Inline> one;
     for (std::uint32_t r = 1 + rng(3); r > 0; --r) {
-      Inline in;
-      in.pos = {1 + static_cast<int>(rng(3)), 1 + static_cast<int>(rng(20))};
-      in.kind = rng(10) == 0 ? InlineKind::code : InlineKind::text;
+      Inline in = new_run(rng, 10);
       std::u32string t;
       for (std::uint32_t st = 1 + rng(4); st > 0; --st) {
         // mostly three-byte stretches, long now and then (past the room of 256 characters)
@@ -762,11 +710,7 @@ TEST_CASE("store_and_rebase and fill_buffer: long stretches of one width, across
       std::vector<Inline> ref = one;
       fill_buffer(reused, dec, false, &noted);
       require_same(old_make_buffer(ref), reused);
-      REQUIRE(noted.present == trig::triggers(reused.s, want));
-      REQUIRE(noted.at.marks == want.at.marks);
-      REQUIRE(noted.at.spaces == want.at.spaces);
-      REQUIRE(noted.at.nian == want.at.nian);
-      REQUIRE(noted.at.dots == want.at.dots);
+      require_same_scan(noted, reused);
     }
     std::vector<Inline> two = one;
     RunBuffer a = make_buffer(one, true);
@@ -777,11 +721,7 @@ TEST_CASE("store_and_rebase and fill_buffer: long stretches of one width, across
     Rng rb{seed};
     change_picked(a, ra, 8, [&] { return one_of(ra, kind); });
     change_picked(b, rb, 8, [&] { return one_of(rb, kind); });
-    a.store();
-    b.store_and_rebase();
-    REQUIRE(texts(one) == texts(two));
-    a = make_buffer(one, false);
-    require_same(a, b);
+    require_stored_alike(a, one, b, two);
   }
   CHECK(long_runs > 500);
 }

@@ -475,8 +475,11 @@ void ref_apply(RefBuf& b, std::vector<RefChange>& changes, Outcome& o) {
   b = std::move(nb);
 }
 
-/// The reference engine with one rule: passes until one changes nothing (at most four).
-Outcome reference(const std::string& utf8, RefRule fn, unsigned trigger, bool half_width) {
+/// The reference engine's passes over one paragraph of text: at most four, until `pass` changes
+/// nothing. pass(b, chinese, o) makes one pass's changes (each rule's by a rebuild of the text,
+/// noted in o) and says whether it made any.
+template <class Pass>
+Outcome reference_passes(const std::string& utf8, Pass pass) {
   std::vector<Inline> runs(1);
   runs[0].text = utf8;
   runs[0].pos = {1, 1};
@@ -484,16 +487,23 @@ Outcome reference(const std::string& utf8, RefRule fn, unsigned trigger, bool ha
   RefBuf b{rb.s, rb.prot};
   const bool chinese = std::any_of(b.s.begin(), b.s.end(), [](char32_t ch) { return is_han(ch); });
   Outcome o;
-  for (int pass = 0; pass < 4; ++pass) {
-    if ((old_triggers(b.s) & trigger) == 0) break;
-    std::vector<RefChange> changes;
-    fn(RefCtx{b, chinese, half_width}, changes);
-    if (changes.empty()) break;
-    ref_apply(b, changes, o);
-  }
+  for (int k = 0; k < 4; ++k)
+    if (!pass(b, chinese, o)) break;
   o.text = text::to_utf8(b.s);
   std::sort(o.changes.begin(), o.changes.end());
   return o;
+}
+
+/// The reference engine with one rule: passes until one changes nothing (at most four).
+Outcome reference(const std::string& utf8, RefRule fn, unsigned trigger, bool half_width) {
+  return reference_passes(utf8, [&](RefBuf& b, bool chinese, Outcome& o) {
+    if ((old_triggers(b.s) & trigger) == 0) return false;
+    std::vector<RefChange> changes;
+    fn(RefCtx{b, chinese, half_width}, changes);
+    if (changes.empty()) return false;
+    ref_apply(b, changes, o);
+    return true;
+  });
 }
 
 /// The engine with only `rule` on (every default rule when `rule` is null).
@@ -525,14 +535,7 @@ Outcome engine(const std::string& utf8, const char* rule, bool half_width) {
 Outcome reference_all(const std::string& utf8, bool half_width) {
   const RefRule rules[] = {ref_width,     ref_zero,   ref_ellipsis,  ref_dash,       ref_quotes,
                            ref_fullwidth, ref_double, ref_space_cjk, ref_space_latin};
-  std::vector<Inline> runs(1);
-  runs[0].text = utf8;
-  runs[0].pos = {1, 1};
-  const RunBuffer rb = make_buffer(runs, false);
-  RefBuf b{rb.s, rb.prot};
-  const bool chinese = std::any_of(b.s.begin(), b.s.end(), [](char32_t ch) { return is_han(ch); });
-  Outcome o;
-  for (int pass = 0; pass < 4; ++pass) {
+  return reference_passes(utf8, [&](RefBuf& b, bool chinese, Outcome& o) {
     bool changed = false;
     for (const RefRule fn : rules) {
       std::vector<RefChange> changes;
@@ -541,11 +544,8 @@ Outcome reference_all(const std::string& utf8, bool half_width) {
       ref_apply(b, changes, o);
       changed = true;
     }
-    if (!changed) break;
-  }
-  o.text = text::to_utf8(b.s);
-  std::sort(o.changes.begin(), o.changes.end());
-  return o;
+    return changed;
+  });
 }
 
 /// The engine with the default rules.
