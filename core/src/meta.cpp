@@ -59,35 +59,8 @@ struct Cursor {
 
 // A digit written as a Chinese numeral for a year: 〇/零/○/O/0 and 一…九.
 int year_digit(char32_t c) {
-  switch (c) {
-    case U'〇':
-    case U'零':
-    case U'○':
-    case U'O':
-    case U'o':
-    case U'0':
-      return 0;
-    case U'一':
-      return 1;
-    case U'二':
-      return 2;
-    case U'三':
-      return 3;
-    case U'四':
-      return 4;
-    case U'五':
-      return 5;
-    case U'六':
-      return 6;
-    case U'七':
-      return 7;
-    case U'八':
-      return 8;
-    case U'九':
-      return 9;
-    default:
-      return -1;
-  }
+  if (c == U'○' || c == U'O' || c == U'o' || c == U'0') return 0;
+  return text::chinese_digit(c);
 }
 
 int small_digit(char32_t c) {

@@ -30,29 +30,10 @@ class Head {
   std::array<char32_t, kBytes> cps_;
 };
 
+/// 一 … 九 as 1–9; 0 for any other character (〇 and 零 among them).
 int numeral_digit(char32_t c) {
-  switch (c) {
-    case U'一':
-      return 1;
-    case U'二':
-      return 2;
-    case U'三':
-      return 3;
-    case U'四':
-      return 4;
-    case U'五':
-      return 5;
-    case U'六':
-      return 6;
-    case U'七':
-      return 7;
-    case U'八':
-      return 8;
-    case U'九':
-      return 9;
-    default:
-      return 0;
-  }
+  const int d = text::chinese_digit(c);
+  return d > 0 ? d : 0;
 }
 
 // A Chinese number 1…99 at u[i] (一, 十, 十一, 二十, 二十一, …); advances i. False when none.

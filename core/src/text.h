@@ -145,6 +145,35 @@ inline bool is_cjk_punct(char32_t c) {
   return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x201C || c == 0x201D || c == 0x2018 ||
          c == 0x2019 || c == 0x2026 || c == 0x2014 || c == 0x00B7;
 }
+/// The value of a Chinese numeral digit: 〇 and 零 0, 一 … 九 1–9; -1 for any other character.
+/// (Dates, heading numbers and number.zero each read the digits they accept through it.)
+constexpr int chinese_digit(char32_t c) {
+  switch (c) {
+    case U'〇':
+    case U'零':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
+  }
+}
 /// is_han or is_cjk_punct.
 inline bool is_cjk(char32_t c) {
   return is_han(c) || is_cjk_punct(c);

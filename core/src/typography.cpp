@@ -147,8 +147,7 @@ void rule_width(const Ctx& c, std::vector<Change>& out) {
 
 // ---- number.zero: 二0二二年 / 二O二二年 / 二○二二年 → 二〇二二年 ------------------------------
 bool cn_digit(char32_t c) {
-  return c == U'〇' || c == U'零' || c == U'一' || c == U'二' || c == U'三' || c == U'四' || c == U'五' || c == U'六' ||
-         c == U'七' || c == U'八' || c == U'九';
+  return text::chinese_digit(c) >= 0;
 }
 bool zero_like(char32_t c) {
   return c == '0' || c == 'O' || c == 'o' || c == 0xFF10 || c == 0xFF2F || c == 0xFF4F || c == 0x25CB || c == 0x25EF ||
