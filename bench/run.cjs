@@ -193,6 +193,25 @@ function nativeRow(o, mode, file, keepFreed = false) {
 /// Rounds of the native rows (see the size loop): each round runs every native row once.
 const NATIVE_ROUNDS = 3;
 
+/// The native rows the options ask for, each with the samples of its rounds so far (`got`).
+function nativeRows(o) {
+  const rows = [];
+  if (o.rows.has('cmark')) rows.push({ key: ['cmark'], mode: 'cmark' });
+  if (o.rows.has('native')) rows.push({ key: ['native'], mode: 'paiban' });
+  if (o.rows.has('native-json')) rows.push({ key: ['native-json'], mode: 'paiban-json' });
+  if (o.rows.has('native') && o.rows.has('cmark')) {
+    rows.push({ key: ['kept', 'cmark'], mode: 'cmark', keep: true });
+    rows.push({ key: ['kept', 'native'], mode: 'paiban', keep: true });
+  }
+  for (const r of rows) r.got = [];
+  return rows;
+}
+
+/// One round: every native row once, on the size's file.
+function nativeRound(o, c, rows) {
+  for (const r of rows) r.got.push(nativeRow(o, r.mode, c.file, r.keep));
+}
+
 /// One row from its rounds: every sample pooled, the median of them all.
 function pooled(rounds, bytes) {
   const bad = rounds.find((r) => r.error);
@@ -696,30 +715,16 @@ async function main() {
   const results = { rows: {}, started: new Date().toISOString(), host: { cpus: os.cpus().length, model: (os.cpus()[0] || {}).model, load: os.loadavg() } };
   for (const r of TABLE_ROWS) results.rows[r] = {};
   // size by size, every row on the same bytes, so that the ratios share the machine's state
+  const nativeSets = {};
   for (const c of corpus) {
     log(`size ${c.name}`);
     // The native rows in alternated rounds (cmark, paiban, paiban again…), their samples pooled:
-    // a slow spell of the machine then falls on every row alike, not on one row's whole run.
-    const natives = [];
-    if (o.rows.has('cmark')) natives.push({ key: ['cmark'], mode: 'cmark' });
-    if (o.rows.has('native')) natives.push({ key: ['native'], mode: 'paiban' });
-    if (o.rows.has('native-json')) natives.push({ key: ['native-json'], mode: 'paiban-json' });
-    if (o.rows.has('native') && o.rows.has('cmark')) {
-      natives.push({ key: ['kept', 'cmark'], mode: 'cmark', keep: true });
-      natives.push({ key: ['kept', 'native'], mode: 'paiban', keep: true });
-    }
-    const got = natives.map(() => []);
-    for (let round = 0; round < (o.smoke ? 1 : NATIVE_ROUNDS); round++)
-      natives.forEach((n, k) => got[k].push(nativeRow(o, n.mode, c.file, n.keep)));
-    natives.forEach((n, k) => {
-      const row = pooled(got[k], c.bytes);
-      if (n.key[0] === 'kept') {
-        results.keptFreed = results.keptFreed || {};
-        (results.keptFreed[c.name] = results.keptFreed[c.name] || {})[n.key[1]] = row;
-      } else {
-        results.rows[n.key[0]][c.name] = row;
-      }
-    });
+    // a slow spell of the machine then falls on every row alike, not on one row's whole run. The
+    // last round comes after the Chromium rows (which run for every size at the end), so that the
+    // WASM / native ratios too compare samples from both sides of that phase.
+    nativeSets[c.name] = nativeRows(o);
+    const before = o.smoke || !o.rows.has('chromium') ? NATIVE_ROUNDS : NATIVE_ROUNDS - 1;
+    for (let round = 0; round < (o.smoke ? 1 : before); round++) nativeRound(o, c, nativeSets[c.name]);
     if (o.rows.has('wasm-node')) results.rows['wasm-node'][c.name] = nodeRow(o, 'paiban-wasm', c.file);
     if (o.rows.has('commonmark')) results.rows.commonmark[c.name] = nodeRow(o, 'commonmark', c.file);
     if (o.rows.has('markdown-it')) results.rows['markdown-it'][c.name] = nodeRow(o, 'markdown-it', c.file);
@@ -731,6 +736,19 @@ async function main() {
     await chromiumRows(o, corpus, results);
   } else if (o.rows.has('dist')) {
     results.dist = { error: 'needs the chromium row' };
+  }
+  for (const c of corpus) {
+    const set = nativeSets[c.name];
+    if (set.length && set[0].got.length < (o.smoke ? 1 : NATIVE_ROUNDS)) nativeRound(o, c, set);
+    for (const n of set) {
+      const row = pooled(n.got, c.bytes);
+      if (n.key[0] === 'kept') {
+        results.keptFreed = results.keptFreed || {};
+        (results.keptFreed[c.name] = results.keptFreed[c.name] || {})[n.key[1]] = row;
+      } else {
+        results.rows[n.key[0]][c.name] = row;
+      }
+    }
   }
   if (o.rows.has('batch')) {
     log('batch');
