@@ -32,10 +32,20 @@ async function makeRow(row, paibanJs) {
     case 'paiban-wasm': {
       const createPaiban = require(path.resolve(paibanJs));
       const mod = await createPaiban();
+      const options = () => JSON.stringify({ now: NOW, diagnostics: 'compact' });
       return {
         // the call the app makes: the notes as a string, the options as JSON (compact
-        // diagnostics, as the editor's worker asks), JSON out (copies in and out included)
-        run: (input) => mod.formatInput(input, JSON.stringify({ now: NOW, diagnostics: 'compact' })),
+        // diagnostics, as the editor's worker asks), out the JSON of the rest and the page, the
+        // fragment and the fixed notes as strings of their own, all four decoded (copies in and
+        // out included); formatInput (one JSON out) for a module that has no formatParts
+        run:
+          typeof mod.formatParts === 'function'
+            ? (input) => mod.formatParts(input, options())
+            : (input) => mod.formatInput(input, options()),
+        outputBytes: (out) =>
+          typeof out === 'string'
+            ? Buffer.byteLength(out, 'utf8')
+            : ['json', 'page', 'fragment', 'text'].reduce((n, k) => n + Buffer.byteLength(out[k] || '', 'utf8'), 0),
         memory: () => mod.HEAP8.buffer.byteLength,
         peakKind: 'wasm-memory',
       };
@@ -101,7 +111,7 @@ async function main() {
     peak_bytes: peak,
     peak_kind: r.peakKind,
     wasm_memory_before: memBefore,
-    output_bytes: Buffer.byteLength(t.output || '', 'utf8'),
+    output_bytes: r.outputBytes ? r.outputBytes(t.output) : Buffer.byteLength(t.output || '', 'utf8'),
   };
   process.stdout.write(JSON.stringify(out) + '\n');
 }

@@ -306,7 +306,7 @@ async function chromiumRows(o, corpus, results) {
     for (const c of corpus) {
       const req = { url: `/corpus/${path.basename(c.file)}`, runs: o.runs, warmup: Math.max(o.warmup, o.smoke ? 0 : 3) };
       const j = await page.evaluate((r) => window.benchRun(r), req);
-      if (j.error || !j.output_ok) results.rows.chromium[c.name] = { error: `chromium: ${j.error || 'formatInput gave no ok result'} ${errors.join('; ')}` };
+      if (j.error || !j.output_ok) results.rows.chromium[c.name] = { error: `chromium: ${j.error || 'formatParts gave no ok result'} ${errors.join('; ')}` };
       else results.rows.chromium[c.name] = { mbs: j.mb_per_s, ms: j.median_ms, runs: j.runs_ms, peak: j.peak_bytes, peakKind: j.peak_kind };
     }
     if (o.rows.has('dist')) {
@@ -585,6 +585,7 @@ function printTable(o, corpus, results) {
   lines.push(`inputs: ${sizes}; median of ${o.runs} runs after ${o.warmup}+ warm-up (native rows: ${o.smoke ? 1 : NATIVE_ROUNDS} alternated rounds of ${o.runs}, pooled); MB = 10^6 bytes;`);
   lines.push('peak mem: heap = most heap live in one call (native); wasm = WASM linear memory size after the runs;');
   lines.push('rss+ = process RSS growth (node); rss = whole-process peak RSS (pandoc).');
+  lines.push("WASM rows: the editor's call, formatParts(notes, options) and the decoding of its four strings (the JSON, page, fragment, fixed notes).");
   if (results.chromiumIsolated === false) lines.push('note: the Chromium worker was not cross-origin isolated (coarse clock).');
   for (const row of TABLE_ROWS) {
     for (const c of corpus) {
@@ -608,11 +609,12 @@ function budgetLines(o, corpus, results) {
   };
   perSize('native', 'cmark', 0.5, 'native full pipeline ≥ 0.5× raw cmark at every size:');
   perSize('chromium', 'native', 0.5, 'WASM in Chromium ≥ 0.5× native:');
-  // Not a budget: the WASM rows time the app's call (notes in, JSON out), the native row
-  // format() alone; this is the same call on both sides (what compiling to WASM costs).
+  // Not a budget: the WASM rows time the app's call (notes in; the JSON of the rest and the
+  // three texts apart out), the native row format() alone; format_json is nearly the same call
+  // natively (it also escapes the three texts into its JSON): what compiling to WASM costs.
   const same = corpus.filter((c) => ok(R.chromium[c.name]) && ok(R['native-json'] && R['native-json'][c.name]));
   if (same.length)
-    out.push('info: WASM in Chromium / native on the same call (formatInput vs format_json): ' +
+    out.push('info: WASM in Chromium / native on about the same call (formatParts vs format_json): ' +
       same.map((c) => `${c.name} ${(R.chromium[c.name].mbs / R['native-json'][c.name].mbs).toFixed(3)}×`).join(', '));
   // Not a budget: the native rows again with freed memory kept in the process (KEEP_FREED).
   const kept = results.keptFreed || {};

@@ -1,6 +1,7 @@
 // The WASM face of the core: JSON in, JSON out (formatJson), or the notes apart from the other
-// options (formatInput, what the editor's worker calls: megabytes of notes never go through
-// JSON; see post.js, which passes them as bytes). All work stays in the library.
+// options (formatInput: megabytes of notes never go through JSON; see post.js, which passes them
+// as bytes), or that with the page, the fragment and the fixed notes handed back apart from the
+// JSON of the rest (formatParts, what the editor's worker calls). All work stays in the library.
 #include <emscripten/bind.h>
 
 #include <cstddef>
@@ -27,6 +28,13 @@ std::string default_profile() {
   return paiban::default_profile_json();
 }
 
+/// formatParts' part `which`: 0 the JSON, 1 the page, 2 the fragment, 3 the fixed notes.
+const std::string& part(const paiban::FormattedParts* parts, int which) {
+  using Parts = paiban::FormattedParts;
+  static constexpr std::string Parts::*kParts[] = {&Parts::json, &Parts::page, &Parts::fragment, &Parts::text};
+  return parts->*kParts[which >= 1 && which <= 3 ? which : 0];
+}
+
 }  // namespace
 
 /// formatInput's call (post.js): the response stays in the module's memory and is decoded by
@@ -47,6 +55,26 @@ std::size_t paiban_response_size(const std::string* response) {
 }
 void paiban_response_free(std::string* response) {
   delete response;  // NOLINT(cppcoreguidelines-owning-memory)
+}
+
+/// formatParts' call (post.js): the response in parts (paiban::format_parts), each decoded by
+/// TextDecoder straight from the module's memory. Part 0 is the JSON, 1 the page, 2 the fragment,
+/// 3 the fixed notes; a request error has no texts, and their data is null. The parts are owned
+/// by the caller and released, all at once, by paiban_parts_free().
+paiban::FormattedParts* paiban_format_parts(const char* input, std::size_t input_len, const char* request,
+                                            std::size_t request_len) {
+  return new paiban::FormattedParts(  // NOLINT(cppcoreguidelines-owning-memory): freed by post.js
+      paiban::format_parts(std::string_view(input, input_len), std::string_view(request, request_len),
+                           profile_cache()));
+}
+const char* paiban_parts_data(const paiban::FormattedParts* parts, int which) {
+  return which == 0 || parts->texts ? part(parts, which).data() : nullptr;
+}
+std::size_t paiban_parts_size(const paiban::FormattedParts* parts, int which) {
+  return part(parts, which).size();
+}
+void paiban_parts_free(paiban::FormattedParts* parts) {
+  delete parts;  // NOLINT(cppcoreguidelines-owning-memory)
 }
 }
 

@@ -176,12 +176,37 @@
     return n;
   }
 
-  // formatInput takes the notes apart from the other options: they never go through JSON. The
-  // diagnostics come compact (docs/api.md): each rule's message once, in response.messages, and
-  // no id that is "rule@line:col"; run() puts them back where the page needs them.
+  // The response with the texts formatParts handed over apart put back, where the JSON would
+  // have them (keys in sorted order, as formatInput's response has them). A request error has
+  // none.
+  function withTexts(parts) {
+    var response = JSON.parse(parts.json);
+    if (parts.page === null) return response;
+    var texts = [
+      ['fragment', parts.fragment],
+      ['page', parts.page],
+      ['text', parts.text]
+    ];
+    var out = {};
+    var n = 0;
+    for (var k in response) {
+      for (; n < texts.length && k > texts[n][0]; n++) out[texts[n][0]] = texts[n][1];
+      out[k] = response[k];
+    }
+    for (; n < texts.length; n++) out[texts[n][0]] = texts[n][1];
+    return out;
+  }
+
+  // formatParts takes the notes apart from the other options: they never go through JSON, and
+  // the page, the fragment and the fixed notes come back as strings of their own (no escaping
+  // into the JSON, no parsing out of it); formatInput (one JSON) where the module has no
+  // formatParts. The diagnostics come compact (docs/api.md): each rule's message once, in
+  // response.messages, and no id that is "rule@line:col"; run() puts them back where the page
+  // needs them.
   function call(request) {
     var options = { diagnostics: 'compact' };
     for (var k in request) if (k !== 'input') options[k] = request[k];
+    if (typeof mod.formatParts === 'function') return withTexts(mod.formatParts(request.input, JSON.stringify(options)));
     if (typeof mod.formatInput !== 'function') {
       options.input = request.input;
       return JSON.parse(mod.formatJson(JSON.stringify(options)));

@@ -1,7 +1,9 @@
 'use strict';
 // The worker side: loads paiban.js with importScripts (a classic script, as the editor's worker
-// does), then times formatInput (the notes apart, the options as JSON with compact diagnostics:
-// the app's call) on inputs fetched from the driver's local server. Timing as in
+// does), then times formatParts (the notes apart, the options as JSON with compact diagnostics;
+// the JSON of the rest and the page, the fragment and the fixed notes out, all four decoded: the
+// app's call; formatInput for a module without it) on inputs fetched from the driver's local
+// server. Timing as in
 // bench/timing.cjs: warm-up, then samples of ≥ 20 ms each (batches of calls), median per call.
 /* global importScripts, createPaiban */
 importScripts('paiban.js');
@@ -56,10 +58,20 @@ onmessage = function (event) {
       var bytes = buf.byteLength;
       var input = new TextDecoder('utf-8').decode(buf);
       var memBefore = mod.HEAP8.buffer.byteLength;
+      var outputLength = 0;
       var out = '';
+      var parts = typeof mod.formatParts === 'function';
       var t = timeRuns(
         function () {
-          out = mod.formatInput(input, JSON.stringify({ now: NOW, diagnostics: 'compact' }));
+          var options = JSON.stringify({ now: NOW, diagnostics: 'compact' });
+          if (parts) {
+            var p = mod.formatParts(input, options);
+            out = p.json;
+            outputLength = p.json.length + p.page.length + p.fragment.length + p.text.length;
+          } else {
+            out = mod.formatInput(input, options);
+            outputLength = out.length;
+          }
         },
         req.runs,
         req.warmup
@@ -75,7 +87,7 @@ onmessage = function (event) {
         peak_kind: 'wasm-memory',
         wasm_memory_before: memBefore,
         output_ok: out.indexOf('"ok":true') >= 0,
-        output_length: out.length,
+        output_length: outputLength,
       });
     })
     .catch(function (e) {

@@ -273,10 +273,13 @@ namespace {
 /// each rule's message written once, in "messages" (`compact`, the request's "diagnostics").
 enum class DiagnosticsForm { full, compact };
 
-std::string write_result(const Result& res, bool made_here, DiagnosticsForm form = DiagnosticsForm::full);
+std::string write_result(const Result& res, bool made_here, DiagnosticsForm form = DiagnosticsForm::full,
+                         bool texts = true);
 
-/// The request's options (everything but the input), or an error response in `error`.
-std::string run_request(const json& req, std::string_view input, ProfileCache* cache) {
+/// The request's options (everything but the input) read and the notes formatted: the response,
+/// or an error response. With `parts`, the response leaves out the page, the fragment and the
+/// text, which are moved into `parts` (see FormattedParts).
+std::string run_request(const json& req, std::string_view input, ProfileCache* cache, FormattedParts* parts) {
   Options opt;
   if (req.contains("profile") && !req["profile"].is_null()) {
     const json& p = req["profile"];
@@ -356,7 +359,14 @@ std::string run_request(const json& req, std::string_view input, ProfileCache* c
                            "\"diagnostics\" must be \"full\" or \"compact\"");
   }
 
-  return write_result(format_with(input, opt, cache), true, form);
+  if (parts == nullptr) return write_result(format_with(input, opt, cache), true, form);
+  Result res = format_with(input, opt, cache);
+  std::string out = write_result(res, true, form, false);
+  parts->page = std::move(res.page);
+  parts->fragment = std::move(res.fragment);
+  parts->text = std::move(res.text);
+  parts->texts = true;
+  return out;
 }
 
 /// Parses the request text; an error response in `error` when it is not a JSON object.
@@ -379,17 +389,18 @@ std::string format_json_with(std::string_view request_json, ProfileCache* cache)
   if (!error.empty()) return error;
   if (!req.contains("input") || !req["input"].is_string())
     return request_error("input", "请求缺少字符串字段 input", "the request needs a string field \"input\"");
-  return run_request(req, req["input"].get_ref<const std::string&>(), cache);
+  return run_request(req, req["input"].get_ref<const std::string&>(), cache, nullptr);
 }
 
-std::string format_json_with(std::string_view input, std::string_view request_json, ProfileCache* cache) {
+std::string format_json_with(std::string_view input, std::string_view request_json, ProfileCache* cache,
+                             FormattedParts* parts = nullptr) {
   std::string error;
   json req = parse_request(request_json.empty() ? std::string_view("{}") : request_json, error);
   if (!error.empty()) return error;
   if (req.contains("input"))
     return request_error("input", "输入应单独传入，请求中不能再有 input 字段",
                          "the input is passed on its own: the request must not have an \"input\" field");
-  return run_request(req, input, cache);
+  return run_request(req, input, cache, parts);
 }
 
 }  // namespace
@@ -408,6 +419,12 @@ std::string format_json(std::string_view input, std::string_view request_json) {
 
 std::string format_json(std::string_view input, std::string_view request_json, ProfileCache& cache) {
   return format_json_with(input, request_json, &cache);
+}
+
+FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache) {
+  FormattedParts parts;
+  parts.json = format_json_with(input, request_json, &cache, &parts);
+  return parts;
 }
 
 namespace {
@@ -528,11 +545,12 @@ void write_messages(jsonw::Writer& out, const std::vector<Diagnostic>& diagnosti
 /// errors keep it (short strings: checking them costs little). A caller's own Result (to_json)
 /// is checked throughout. `form`: compact leaves out of each diagnostic its "message" when it is
 /// its rule's entry in "messages", and its "id" when that is "rule@line:col" (see docs/api.md).
-std::string write_result(const Result& res, bool made_here, DiagnosticsForm form) {
+/// `texts`: the "fragment", "page" and "text" members are written (format_parts leaves them out).
+std::string write_result(const Result& res, bool made_here, DiagnosticsForm form, bool texts) {
   // Written straight into one string (see json_write.h); keys in sorted order, as nlohmann's
   // object would order them.
   const std::size_t size =
-      res.page.size() + res.fragment.size() + res.text.size() + 256 * res.diagnostics.size() + 1024;
+      (texts ? res.page.size() + res.fragment.size() + res.text.size() : 0) + 256 * res.diagnostics.size() + 1024;
   jsonw::Writer out(size + size / 16);
   {
     Obj top(out);
@@ -575,7 +593,7 @@ std::string write_result(const Result& res, bool made_here, DiagnosticsForm form
       j.str("message_en", e.message_en);
       j.str("message_zh", e.message_zh);
     });
-    top.str("fragment", res.fragment, made_here);
+    if (texts) top.str("fragment", res.fragment, made_here);
     if (compact) write_messages(top.key("messages"), res.diagnostics, firsts);
     {
       Obj meta(top.key("meta"));
@@ -587,8 +605,10 @@ std::string write_result(const Result& res, bool made_here, DiagnosticsForm form
       }
     }
     top.boolean("ok", res.ok);
-    top.str("page", res.page, made_here);
-    top.str("text", res.text, made_here);
+    if (texts) {
+      top.str("page", res.page, made_here);
+      top.str("text", res.text, made_here);
+    }
   }
   return out.take();
 }

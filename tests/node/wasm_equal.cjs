@@ -3,7 +3,8 @@
 //   node wasm_equal.cjs WASM_JS NATIVE_CLI
 // For every golden case (tests/golden/NAME.txt, extra CLI arguments in NAME.args) plus a few
 // built-in inputs in other encodings: `paiban format --json --now … ARGS FILE` against
-// formatJson({input, fields, profile, output, now, …}) + "\n", and formatInput(input, {the rest}).
+// formatJson({input, fields, profile, output, now, …}) + "\n", and formatInput(input, {the rest});
+// formatParts(input, {the rest}) against formatInput (the JSON part and the three texts).
 // Input bytes are decoded the way the CLI decodes them (UTF-8, UTF-16 with a BOM, GB18030).
 // Bytes that are none of these have no JSON form (a JSON string cannot carry invalid UTF-8):
 // such cases are skipped with a note.
@@ -68,6 +69,30 @@ function describeDifference(expected, got) {
   return lines.join('\n');
 }
 
+// What differs between formatInput's response and formatParts' parts, or null: the JSON part is
+// the response's bytes without its "fragment", "page" and "text" members (written as
+// JSON.stringify writes a string: the same escapes as the core's), whose values are the three
+// texts; a response without them (a request error) is the JSON part whole, and the texts null.
+function partsProblem(whole, parts) {
+  const response = JSON.parse(whole);
+  let rest = whole;
+  for (const key of ['fragment', 'page', 'text']) {
+    if (!(key in response)) {
+      if (parts[key] !== null) return `"${key}" is ${JSON.stringify(parts[key])}, not null (the response has none)`;
+      continue;
+    }
+    if (parts[key] !== response[key]) return `"${key}" (${parts[key] === null ? 'null' : parts[key].length + ' chars'}) is not the response's (${response[key].length} chars)`;
+    const member = `,"${key}":${JSON.stringify(response[key])}`;
+    const at = rest.indexOf(member);
+    if (at < 0 || rest.indexOf(member, at + 1) >= 0) return `the response does not have "${key}" once as ${member.slice(0, 40)}…`;
+    rest = rest.slice(0, at) + rest.slice(at + member.length);
+  }
+  if (parts.json !== rest) {
+    return `the JSON part is not the response without the three texts\n    ${describeDifference(Buffer.from(rest), Buffer.from(parts.json))}`;
+  }
+  return null;
+}
+
 async function main() {
   watchdog(NAME, 55);
   const [wasmJs, cli] = process.argv.slice(2);
@@ -128,8 +153,45 @@ async function main() {
     if (!native.equals(apart)) {
       failures.push(`${c.name}: formatInput (notes apart) differs from the CLI\n    ${describeDifference(native, apart)}`);
     }
+    // The editor's call: the same with the three texts handed over apart from the JSON.
+    const problem = partsProblem(mod.formatInput(input, JSON.stringify(rest)), mod.formatParts(input, JSON.stringify(rest)));
+    if (problem) failures.push(`${c.name}: formatParts differs from formatInput: ${problem}`);
+  }
+  // formatParts on request errors (no texts: they are null) and on errors after the request was
+  // read (ok false, the texts there and empty).
+  for (const [notes, request] of [
+    ['正文。', 'not json'],
+    ['正文。', JSON.stringify({ input: 'x' })],
+    ['正文。', JSON.stringify({ output: 'pdf' })],
+    ['正文。', JSON.stringify({ fields: { colour: '红' } })],
+    ['', JSON.stringify({ now: NOW })],
+    ['正文。', JSON.stringify({ max_input: 2 })],
+    ['正文。', JSON.stringify({ profile: '{"footer": 3}' })],
+    ['正文,内容.', JSON.stringify({ now: NOW, output: 'fragment', diagnostics: 'compact' })],
+    ['正文,内容.', ''],
+  ]) {
+    const problem = partsProblem(mod.formatInput(notes, request), mod.formatParts(notes, request));
+    if (problem) failures.push(`formatParts(${JSON.stringify(notes)}, ${JSON.stringify(request)}) differs from formatInput: ${problem}`);
   }
   fs.rmSync(tmp, { recursive: true, force: true });
+
+  // formatParts frees what it allocates (the notes, the parts): the same check.
+  {
+    const big = '标题：内存检查\n\n' + '正文第一段，含 English 与数字 123。\n\n'.repeat(4000);
+    const request = JSON.stringify({ now: NOW, diagnostics: 'compact' });
+    const first = mod.formatParts(big, request);
+    const after = mod.HEAP8.buffer.byteLength;
+    for (let i = 0; i < 60; i++) {
+      const again = mod.formatParts(big, request);
+      if (['json', 'page', 'fragment', 'text'].some((k) => again[k] !== first[k])) {
+        failures.push(`formatParts: call ${i + 2} on the same notes gave other parts`);
+        break;
+      }
+    }
+    if (mod.HEAP8.buffer.byteLength > after) {
+      failures.push(`formatParts leaks: the module's memory grew from ${after} to ${mod.HEAP8.buffer.byteLength} bytes over 60 calls`);
+    }
+  }
 
   // formatInput frees what it allocates (the notes and the response, which stays in the module's
   // memory while TextDecoder reads it): 60 calls with ~200 KB of notes (over 1 MB of response

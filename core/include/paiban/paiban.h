@@ -161,6 +161,26 @@ std::string format_json(std::string_view request_json, ProfileCache& cache);
 /// format_json(input, request_json) with the request's profile read through `cache`.
 std::string format_json(std::string_view input, std::string_view request_json, ProfileCache& cache);
 
+/// format_json(input, request_json, cache)'s response with the page, the fragment and the fixed
+/// notes as strings of their own, beside the JSON of everything else. The WASM face hands them
+/// to the editor apart (formatParts): the texts are most of the response, and escaping them into
+/// JSON and parsing them out again is work for nothing.
+struct FormattedParts {
+  /// With `texts`: byte for byte format_json's response without its "fragment", "page" and
+  /// "text" members. Without: format_json's whole response, a request error (which has none).
+  std::string json;
+  std::string page;      ///< the response's "page" (empty without `texts`)
+  std::string fragment;  ///< the response's "fragment" (empty without `texts`)
+  std::string text;      ///< the response's "text" (empty without `texts`)
+  /// True when the request was read and formatted (ok or not): the response has the three
+  /// members, and they are here. False: a request error.
+  bool texts = false;
+};
+
+/// format_json(input, request_json, cache) in parts (see FormattedParts): the same request
+/// reading, the same errors, the same information.
+FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache);
+
 /// The JSON form of a result (the response half of format_json): {"ok", "page", "fragment",
 /// "meta", "diagnostics", "errors"}. Keys are sorted; the same result gives the same bytes.
 std::string to_json(const Result& result);
