@@ -2,6 +2,7 @@
 // (parse + render HTML, the same cmark sources the core links), on one input file.
 //
 //   paiban_bench paiban|paiban-json|cmark FILE [RUNS] [WARMUP]
+//   (WARMUP calls first, and at least 0.5 s of them when WARMUP > 0)
 //   (paiban-json: format_json(notes, options JSON) with the options the editor's worker sends, JSON out)
 //
 // Prints one JSON line: {"mode", "bytes", "runs_ms": [...], "median_ms", "mb_per_s",
@@ -159,7 +160,14 @@ int main(int argc, char** argv) {
   g_counting = false;
   const size_t peak = g_peak;
 
-  for (int i = 0; i < warmup; ++i) out_bytes = run_once(mode, input);
+  // Warm-up: WARMUP calls, and with any warm-up at all at least half a second of calls (a 6 KB
+  // call takes ~65 µs: two calls left the first timed ones up to twice as slow, the processor's
+  // caches and predictors not yet used to the work).
+  const auto warm_start = std::chrono::steady_clock::now();
+  for (int i = 0;
+       i < warmup || (warmup > 0 && std::chrono::steady_clock::now() - warm_start < std::chrono::milliseconds(500));
+       ++i)
+    out_bytes = run_once(mode, input);
   std::vector<double> ms;
   for (int i = 0; i < runs; ++i) {
     const auto t0 = std::chrono::steady_clock::now();
