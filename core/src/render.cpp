@@ -855,12 +855,11 @@ bool has_text(std::string_view s) {
   return !text::trim(s).empty();
 }
 
-void meta_tag(std::string& out, const char* name, std::string_view value) {
+/// A <meta> tag, if the value has text: `open` is its start, `<meta name="Name" content="`.
+void meta_tag(std::string& out, std::string_view open, std::string_view value) {
   const std::string_view v = text::trim(value);
   if (v.empty()) return;
-  out += "<meta name=\"";
-  out += name;
-  out += "\" content=\"";
+  out += open;
   escape_html_into(out, v);
   out += "\">\n";
 }
@@ -958,9 +957,9 @@ PageChrome make_chrome(const Profile& profile, const Styles& styles) {
   }
   t += "</title>\n";
   // The meta tags of the government-website guidelines, where known: the site's own first.
-  meta_tag(t, "SiteName", profile.site_name);
-  meta_tag(t, "SiteDomain", profile.site_domain);
-  meta_tag(t, "SiteIDCode", profile.site_id_code);
+  meta_tag(t, "<meta name=\"SiteName\" content=\"", profile.site_name);
+  meta_tag(t, "<meta name=\"SiteDomain\" content=\"", profile.site_domain);
+  meta_tag(t, "<meta name=\"SiteIDCode\" content=\"", profile.site_id_code);
 
   std::string& b = c.body_start;
   // The page carries no script and loads nothing: the policy says so to the browser too.
@@ -991,26 +990,6 @@ const PageChrome& default_chrome() {
   return kDefault;
 }
 
-/// Appends to a string with room reserved beforehand for all that goes in (escaped text can
-/// still grow it).
-class HeadWriter {
- public:
-  HeadWriter(std::string& out, std::size_t room) : out_(out) { out_.reserve(out_.size() + room); }
-  void put(std::string_view s) { out_.append(s); }
-  void escaped(std::string_view s) { escape_html_into(out_, s); }
-  /// A <meta> tag (`open` is `<meta name="Name" content="`), if the value has text.
-  void meta_tag(std::string_view open, std::string_view value) {
-    const std::string_view v = text::trim(value);
-    if (v.empty()) return;
-    put(open);
-    escaped(v);
-    put("\">\n");
-  }
-
- private:
-  std::string& out_;
-};
-
 /// The page up to the article: head (title, meta tags, styles) and breadcrumb. What comes from
 /// the profile alone is the chrome's; the rest is this call's.
 void page_head(std::string& out, const Document& document, const Meta& meta, const Profile& profile,
@@ -1029,34 +1008,34 @@ void page_head(std::string& out, const Document& document, const Meta& meta, con
     date_size = static_cast<std::size_t>(put_datetime(date, *t, ' ', false) - date);
 
   // Room for all of it: the tags and the chrome as they are, the text with an eighth more for
-  // what escaping adds (more is rare: escaped() then grows the string).
+  // what escaping adds (more is rare: escape_html_into then grows the string).
   constexpr std::size_t kTag = 48;  // "<meta name=\"…\" content=\"" and "\">\n" around a value
   const std::size_t text = title.size() + article_title.size() + 2 * meta.column.value.size() + date_size +
                            meta.source.value.size() + meta.keywords.value.size() + meta.author.value.size() +
                            description.size() + meta.url.value.size();
   const std::size_t room = kPageStart.size() + chrome.title_end.size() + chrome.body_start.size() +
                            chrome.crumb_separator.size() + kArticleStart.size() + text + text / 8 + 8 * kTag + 40;
-  HeadWriter w(out, room);
-  w.put(kPageStart);
-  w.escaped(title);
-  w.put(chrome.title_end);
-  w.meta_tag("<meta name=\"ColumnName\" content=\"", meta.column.value);
-  w.meta_tag("<meta name=\"ArticleTitle\" content=\"", article_title);
-  if (date_size > 0) w.meta_tag("<meta name=\"PubDate\" content=\"", std::string_view(date, date_size));
-  w.meta_tag("<meta name=\"ContentSource\" content=\"", meta.source.value);
-  w.meta_tag("<meta name=\"Keywords\" content=\"", meta.keywords.value);
-  w.meta_tag("<meta name=\"Author\" content=\"", meta.author.value);
-  w.meta_tag("<meta name=\"Description\" content=\"", description);
-  w.meta_tag("<meta name=\"Url\" content=\"", meta.url.value);
-  w.put(chrome.body_start);
+  out.reserve(out.size() + room);
+  out += kPageStart;
+  escape_html_into(out, title);
+  out += chrome.title_end;
+  meta_tag(out, "<meta name=\"ColumnName\" content=\"", meta.column.value);
+  meta_tag(out, "<meta name=\"ArticleTitle\" content=\"", article_title);
+  if (date_size > 0) meta_tag(out, "<meta name=\"PubDate\" content=\"", std::string_view(date, date_size));
+  meta_tag(out, "<meta name=\"ContentSource\" content=\"", meta.source.value);
+  meta_tag(out, "<meta name=\"Keywords\" content=\"", meta.keywords.value);
+  meta_tag(out, "<meta name=\"Author\" content=\"", meta.author.value);
+  meta_tag(out, "<meta name=\"Description\" content=\"", description);
+  meta_tag(out, "<meta name=\"Url\" content=\"", meta.url.value);
+  out += chrome.body_start;
   const std::string_view column = text::trim(meta.column.value);
   if (!column.empty()) {
-    w.put(chrome.crumb_separator);
-    w.put("<span aria-current=\"page\">");
-    w.escaped(column);
-    w.put("</span>");
+    out += chrome.crumb_separator;
+    out += "<span aria-current=\"page\">";
+    escape_html_into(out, column);
+    out += "</span>";
   }
-  w.put(kArticleStart);
+  out += kArticleStart;
 }
 
 }  // namespace
