@@ -636,11 +636,7 @@ std::optional<std::string> parse_datetime(std::string_view s) {
   std::size_t n = 0;
   bool fits = true;
   for (std::size_t i = 0; i < t.size();) {
-    char32_t ch = text::next(t, i);
-    if (ch >= 0xFF01 && ch <= 0xFF5E)
-      ch -= 0xFEE0;
-    else if (ch == 0x3000)
-      ch = ' ';
+    const char32_t ch = text::fold_halfwidth(text::next(t, i));
     if (n == std::size(buf)) {
       fits = false;
       break;
@@ -676,24 +672,9 @@ std::optional<std::string> parse_datetime(std::string_view s) {
   }
   if (!ok || !valid(dt)) return std::nullopt;
   // valid(): a four-digit year, every other part two digits at most.
-  char out[19];
-  const auto put2 = [&out](std::size_t at, int v) {
-    out[at] = static_cast<char>('0' + v / 10);
-    out[at + 1] = static_cast<char>('0' + v % 10);
-  };
-  put2(0, dt.y / 100);
-  put2(2, dt.y % 100);
-  out[4] = '-';
-  put2(5, dt.mo);
-  out[7] = '-';
-  put2(8, dt.d);
-  out[10] = ' ';
-  put2(11, dt.h);
-  out[13] = ':';
-  put2(14, dt.mi);
-  out[16] = ':';
-  put2(17, dt.se);
-  return std::string(out, sizeof out);
+  char out[text::kDateTimeMax];
+  const char* end = text::put_datetime(out, dt.y, dt.mo, dt.d, dt.h, dt.mi, dt.se, ' ', true);
+  return std::string(out, static_cast<std::size_t>(end - out));
 }
 
 Meta extract_meta(const Source& source, const Fields& given, const Profile& profile, std::string_view now,

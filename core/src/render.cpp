@@ -280,35 +280,12 @@ std::optional<DateTime> read_datetime(std::string_view s) {
   return t;
 }
 
-/// Writes v (0–9999) in `width` digits (2 or 4), with leading zeros, at p; returns the end.
-char* put_digits(char* p, int v, int width) {
-  if (width == 4) {
-    *p++ = static_cast<char>('0' + v / 1000);
-    *p++ = static_cast<char>('0' + v / 100 % 10);
-  }
-  *p++ = static_cast<char>('0' + v / 10 % 10);
-  *p++ = static_cast<char>('0' + v % 10);
-  return p;
-}
+using text::kDateTimeMax;
+using text::put_digits;
 
-/// The most put_datetime writes.
-constexpr std::size_t kDateTimeMax = 19;
-
-/// Writes YYYY-MM-DD, `sep`, HH:MM and (with `seconds`) :SS at p (room for kDateTimeMax);
-/// returns the end.
+/// text::put_datetime of t.
 char* put_datetime(char* p, const DateTime& t, char sep, bool seconds) {
-  p = put_digits(p, t.year, 4);
-  *p++ = '-';
-  p = put_digits(p, t.month, 2);
-  *p++ = '-';
-  p = put_digits(p, t.day, 2);
-  *p++ = sep;
-  p = put_digits(p, t.hour, 2);
-  *p++ = ':';
-  p = put_digits(p, t.minute, 2);
-  if (!seconds) return p;
-  *p++ = ':';
-  return put_digits(p, t.second, 2);
+  return text::put_datetime(p, t.year, t.month, t.day, t.hour, t.minute, t.second, sep, seconds);
 }
 
 /// The date in the profile's format: YYYY MM DD HH mm ss are replaced, the rest is kept. Each

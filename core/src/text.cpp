@@ -100,12 +100,7 @@ std::string fold_halfwidth(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    char32_t c = next(s, i);
-    if (c >= 0xFF01 && c <= 0xFF5E)
-      c -= 0xFEE0;
-    else if (c == 0x3000)
-      c = ' ';
-    append(out, c);
+    append(out, fold_halfwidth(next(s, i)));
   }
   return out;
 }

@@ -184,6 +184,45 @@ inline bool is_space(char32_t c) {
          c == 0x205F || c == 0xFEFF;
 }
 
+/// One character of fold_halfwidth: full-width ASCII forms (U+FF01–U+FF5E) to ASCII, the
+/// ideographic space to a space; any other character as it is.
+constexpr char32_t fold_halfwidth(char32_t c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+  return c == 0x3000 ? U' ' : c;
+}
+
+/// Writes v (0–9999) in `width` digits (2 or 4), with leading zeros, at p; returns the end.
+inline char* put_digits(char* p, int v, int width) {
+  if (width == 4) {
+    *p++ = static_cast<char>('0' + v / 1000);
+    *p++ = static_cast<char>('0' + v / 100 % 10);
+  }
+  *p++ = static_cast<char>('0' + v / 10 % 10);
+  *p++ = static_cast<char>('0' + v % 10);
+  return p;
+}
+
+/// The most put_datetime writes.
+constexpr std::size_t kDateTimeMax = 19;
+
+/// Writes YYYY-MM-DD, `sep`, HH:MM and (with `seconds`) :SS at p (room for kDateTimeMax);
+/// returns the end. (Meta's normalized date-times and render's page dates.)
+inline char* put_datetime(char* p, int year, int month, int day, int hour, int minute, int second, char sep,
+                          bool seconds) {
+  p = put_digits(p, year, 4);
+  *p++ = '-';
+  p = put_digits(p, month, 2);
+  *p++ = '-';
+  p = put_digits(p, day, 2);
+  *p++ = sep;
+  p = put_digits(p, hour, 2);
+  *p++ = ':';
+  p = put_digits(p, minute, 2);
+  if (!seconds) return p;
+  *p++ = ':';
+  return put_digits(p, second, 2);
+}
+
 /// s without leading and trailing is_space characters.
 std::string_view trim(std::string_view s);
 /// Folds full-width forms U+FF01–U+FF5E to ASCII (and U+3000 to a space).
