@@ -535,11 +535,16 @@ std::optional<std::string> part_value(const Part& p) {
   return p.value;
 }
 
+// Sets the field of `key` (if it has one) to a part's value, as found on `line`.
+void set_part(Meta& m, Key key, std::string value, int line) {
+  if (Field* f = field_for(m, key)) set_detected(*f, std::move(value), line);
+}
+
 // Applies one `key: value` part; false when its value is not acceptable (nothing is set then).
 bool apply_part(Meta& m, const Part& p, int line) {
   auto v = part_value(p);
   if (!v) return false;
-  if (Field* f = field_for(m, p.key)) set_detected(*f, *v, line);
+  set_part(m, p.key, std::move(*v), line);
   return true;
 }
 
@@ -741,8 +746,7 @@ Meta extract_meta(const Source& source, const Fields& given, const Profile& prof
         p.value = std::move(*v);
       }
       if (ok) {
-        for (Part& p : parts)
-          if (Field* f = field_for(m, p.key)) set_detected(*f, std::move(p.value), line);
+        for (Part& p : parts) set_part(m, p.key, std::move(p.value), line);
         m.consumed[i] = true;
         continue;
       }
