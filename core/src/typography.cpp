@@ -569,23 +569,18 @@ std::string fix_id(std::string_view rule, Pos pos) {
 
 namespace {
 
-/// Which rows of rows() run under this profile (worked out once per document).
-std::vector<char> active_rows(const Profile& profile) {
-  std::vector<char> on;
-  const bool insert = rule_enabled(profile, "space.cjk-latin-insert");
-  for (const RuleRow& row : rows())
-    on.push_back(rule_enabled(profile, row.info.id) && !(row.fn == rule_space_latin && insert) ? 1 : 0);
-  return on;
-}
-
-/// active_rows as bits: bit k for row k (rows() has fewer than 32). The default profile never
-/// changes: its bits are worked out once per process.
+/// The rows of rows() that run under this profile, as bits: bit k for row k (rows() has fewer
+/// than 32).
 std::uint32_t rows_mask(const Profile& profile) {
-  const std::vector<char> active = active_rows(profile);
+  const bool insert = rule_enabled(profile, "space.cjk-latin-insert");
+  const std::vector<RuleRow>& all = rows();
   std::uint32_t on = 0;
-  for (std::size_t k = 0; k < active.size() && k < 32; ++k) on |= active[k] != 0 ? std::uint32_t{1} << k : 0u;
+  for (std::size_t k = 0; k < all.size() && k < 32; ++k)
+    if (rule_enabled(profile, all[k].info.id) && !(all[k].fn == rule_space_latin && insert))
+      on |= std::uint32_t{1} << k;
   return on;
 }
+/// rows_mask, worked out once per process for the default profile (it never changes).
 std::uint32_t active_mask(const Profile& profile) {
   if (&profile == &default_profile()) {
     static const std::uint32_t kDefault = rows_mask(default_profile());
@@ -611,7 +606,7 @@ bool edit_order(const Edit& x, const Edit& y) {
 
 /// Runs the fix rules on one block's buffer. `noted`: scratch.scan holds the scan of b.s as
 /// built (fill_buffer made it), so the first one is not made again. `on`: bit k for each row k of
-/// rows() the profile turns on (active_rows).
+/// rows() the profile turns on (active_mask).
 void run_rules(RunBuffer& b, const Profile& profile, std::uint32_t on, const std::vector<std::string>& rejected,
                std::vector<Edit>& edits, std::vector<RunBuffer::NetEdit>* net, const BlockReader* after,
                Scratch& scratch, bool noted) {
