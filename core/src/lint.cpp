@@ -138,13 +138,7 @@ std::vector<DictMatcher::Mark> scan_marks() {
 /// the checks' tests at those places.
 void scan(const std::u32string& s, const DictMatcher& dict, Places (&at)[kAtCount],
           std::vector<DictMatcher::Hit>& hits) {
-  static_assert(kAtCount == 6, "each list cleared");
-  at[0].clear();  // (no loop: its exit mispredicts)
-  at[1].clear();
-  at[2].clear();
-  at[3].clear();
-  at[4].clear();
-  at[5].clear();
+  for (Places& p : at) p.clear();
   hits.clear();
   const std::uint8_t* const marks = dict.marks();
   const bool digit_words = dict.digit_starts();  // digits may start an entry: no skipping a number
