@@ -178,7 +178,7 @@ function parseJsonLine(text) {
 // heap passes a threshold, and the next call takes it back a page at a time (a page fault each).
 // With these settings the process keeps what it freed, as a long-running caller would set it up:
 // the native rows are measured both ways (the budget lines use glibc's defaults; see
-// docs/performance.md, "Where the time goes").
+// docs/performance.md, "What was done", eighth round).
 const KEEP_FREED = 'glibc.malloc.trim_threshold=268435456:glibc.malloc.mmap_threshold=33554432';
 
 function nativeRow(o, mode, file, keepFreed = false) {
