@@ -1,7 +1,7 @@
 'use strict';
 // One benchmark row in node, on one input file, in its own process (so memory is its own):
 //
-//   node bench/node_runner.cjs ROW FILE RUNS WARMUP [PAIBAN_JS]
+//   node bench/node_runner.cjs ROW FILE RUNS WARMUP [PAIBAN_JS [BIG_BYTES]]
 //
 // ROW: paiban-wasm | commonmark | markdown-it | autocorrect-stack.
 // Prints one JSON line: {row, bytes, runs_ms, median_ms, mb_per_s, iterations, peak_bytes,
@@ -10,8 +10,11 @@
 const fs = require('fs');
 const path = require('path');
 const { timeRuns, fillTemplate } = require('./timing.cjs');
+const appReads = require('./app_reads.js');
 
 const NOW = '2024-01-01 09:00:00';
+// The editor's worker's BIG_BYTES (the last argument; bench/run.cjs reads it from web/worker.js).
+let bigBytes = Infinity;
 
 // autocorrect-node is one of the comparison tools kept out of the project's own lock file
 // (tools/compare/package.json); the root node_modules is tried first.
@@ -36,16 +39,24 @@ async function makeRow(row, paibanJs) {
       return {
         // the call the app makes: the notes as a string, the options as JSON (compact
         // diagnostics, as the editor's worker asks), out the JSON of the rest and the page, the
-        // fragment and the fixed notes as strings of their own, all four decoded (copies in and
-        // out included); formatInput (one JSON out) for a module that has no formatParts
+        // fragment and the fixed notes as strings of their own, and what of them the editor's
+        // worker decodes at once (bench/app_reads.js; copies in and out included); formatInput
+        // (one JSON out) for a module that has no formatParts
         run:
           typeof mod.formatParts === 'function'
-            ? (input) => mod.formatParts(input, options())
+            ? (input) => {
+                const parts = mod.formatParts(input, options());
+                appReads(parts, bigBytes);
+                return parts;
+              }
             : (input) => mod.formatInput(input, options()),
         outputBytes: (out) =>
           typeof out === 'string'
             ? Buffer.byteLength(out, 'utf8')
-            : ['json', 'page', 'fragment', 'text'].reduce((n, k) => n + Buffer.byteLength(out[k] || '', 'utf8'), 0),
+            : Buffer.byteLength(out.json, 'utf8') +
+              (out.pageBytes !== undefined
+                ? out.pageBytes + out.fragmentBytes + out.textBytes
+                : ['page', 'fragment', 'text'].reduce((n, k) => n + Buffer.byteLength(out[k] || '', 'utf8'), 0)),
         memory: () => mod.HEAP8.buffer.byteLength,
         peakKind: 'wasm-memory',
       };
@@ -80,9 +91,10 @@ async function makeRow(row, paibanJs) {
 }
 
 async function main() {
-  const [row, file, runsArg, warmupArg, paibanJs] = process.argv.slice(2);
+  const [row, file, runsArg, warmupArg, paibanJs, bigArg] = process.argv.slice(2);
+  bigBytes = bigArg ? Number(bigArg) : Infinity;
   if (!row || !file) {
-    console.error('usage: node bench/node_runner.cjs ROW FILE RUNS WARMUP [PAIBAN_JS]');
+    console.error('usage: node bench/node_runner.cjs ROW FILE RUNS WARMUP [PAIBAN_JS [BIG_BYTES]]');
     process.exit(2);
   }
   const runs = Math.max(1, parseInt(runsArg || '7', 10));

@@ -221,9 +221,17 @@ function pooled(rounds, bytes) {
   return { ...rounds[0], runs, ms, mbs: ms > 0 ? bytes / 1e6 / (ms / 1e3) : 0, rounds: rounds.length };
 }
 
+/// The editor's worker's BIG_BYTES (web/worker.js): above it, a result's texts stay in the worker
+/// undecoded, and the WASM rows time what the worker reads (bench/app_reads.js).
+function workerBigBytes() {
+  const m = /\bvar BIG_BYTES = (\d+);/.exec(fs.readFileSync(path.join(ROOT, 'web/worker.js'), 'utf8'));
+  if (!m) throw new Error('bench: web/worker.js has no BIG_BYTES');
+  return Number(m[1]);
+}
+
 function nodeRow(o, row, file) {
   const wasmJs = path.join(o.wasmBuild, 'wasm/paiban.js');
-  const r = run(process.execPath, [path.join(__dirname, 'node_runner.cjs'), row, file, String(o.runs), String(Math.max(o.warmup, o.smoke ? 0 : 3)), wasmJs]);
+  const r = run(process.execPath, [path.join(__dirname, 'node_runner.cjs'), row, file, String(o.runs), String(Math.max(o.warmup, o.smoke ? 0 : 3)), wasmJs, String(workerBigBytes())]);
   const j = r.ok ? parseJsonLine(r.out) : null;
   if (!j) return { error: `${row} failed: ${r.err.trim().slice(0, 300)}` };
   return { mbs: j.mb_per_s, ms: j.median_ms, runs: j.runs_ms, peak: j.peak_bytes, peakKind: j.peak_kind, out: j.output_bytes };
@@ -267,6 +275,7 @@ function startServer(o, files) {
     '/index.html': path.join(__dirname, 'browser/index.html'),
     '/bench.js': path.join(__dirname, 'browser/bench.js'),
     '/worker.js': path.join(__dirname, 'browser/worker.js'),
+    '/app_reads.js': path.join(__dirname, 'app_reads.js'),
     '/paiban.js': path.join(o.wasmBuild, 'wasm/paiban.js'),
   };
   for (const f of files) routes[`/corpus/${path.basename(f)}`] = f;
@@ -304,7 +313,7 @@ async function chromiumRows(o, corpus, results) {
     const ready = await page.evaluate(() => window.benchReady);
     results.chromiumIsolated = ready.crossOriginIsolated;
     for (const c of corpus) {
-      const req = { url: `/corpus/${path.basename(c.file)}`, runs: o.runs, warmup: Math.max(o.warmup, o.smoke ? 0 : 3) };
+      const req = { url: `/corpus/${path.basename(c.file)}`, runs: o.runs, warmup: Math.max(o.warmup, o.smoke ? 0 : 3), bigBytes: workerBigBytes() };
       const j = await page.evaluate((r) => window.benchRun(r), req);
       if (j.error || !j.output_ok) results.rows.chromium[c.name] = { error: `chromium: ${j.error || 'formatParts gave no ok result'} ${errors.join('; ')}` };
       else results.rows.chromium[c.name] = { mbs: j.mb_per_s, ms: j.median_ms, runs: j.runs_ms, peak: j.peak_bytes, peakKind: j.peak_kind };
@@ -585,7 +594,7 @@ function printTable(o, corpus, results) {
   lines.push(`inputs: ${sizes}; median of ${o.runs} runs after ${o.warmup}+ warm-up (native rows: ${o.smoke ? 1 : NATIVE_ROUNDS} alternated rounds of ${o.runs}, pooled); MB = 10^6 bytes;`);
   lines.push('peak mem: heap = most heap live in one call (native); wasm = WASM linear memory size after the runs;');
   lines.push('rss+ = process RSS growth (node); rss = whole-process peak RSS (pandoc).');
-  lines.push("WASM rows: the editor's call, formatParts(notes, options) and the decoding of its four strings (the JSON, page, fragment, fixed notes).");
+  lines.push("WASM rows: the editor's call, formatParts(notes, options), and the decoding of what the editor's worker reads of it at once (the JSON; the page and the fragment unless the result is big: bench/app_reads.js).");
   if (results.chromiumIsolated === false) lines.push('note: the Chromium worker was not cross-origin isolated (coarse clock).');
   for (const row of TABLE_ROWS) {
     for (const c of corpus) {

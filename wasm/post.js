@@ -1,11 +1,16 @@
 // formatInput(notes, requestJson) → response JSON, and formatParts(notes, requestJson) →
-// {json, page, fragment, text}: the same response with the page, the fragment and the fixed
-// notes as strings of their own beside the JSON of the rest (docs/api.md; the editor's call; a
-// request error has no texts: they are null). The notes and the request go into the module's
-// memory as UTF-8 by TextEncoder, and what comes back is decoded by TextDecoder straight from the
-// module's memory (no copy of its own): both are done natively by the engine, where embind's
-// string conversions walk every byte in script (for a megabyte of notes and the several
-// megabytes of its response that was a third of the call).
+// {json, page, fragment, text, pageBytes, fragmentBytes, textBytes, texts}: the same response
+// with the page, the fragment and the fixed notes as strings of their own beside the JSON of the
+// rest (docs/api.md; the editor's call; a request error has no texts: they are null and `texts`
+// is false). The notes and the request go into the module's memory as UTF-8 by TextEncoder, and
+// what comes back is decoded by TextDecoder from the module's memory: both are done natively by
+// the engine, where embind's string conversions walk every byte in script (for a megabyte of
+// notes and the several megabytes of its response that was a third of the call).
+// formatParts decodes the three texts only when they are first read (their bytes are copied out
+// of the module's memory, a plain copy): decoding UTF-8 costs about as much as formatting it
+// (Chinese text: ~3.5 ms a megabyte in Chromium), and a caller that does not need all of them
+// at once (the editor's worker, for big notes or the fixed notes) does not pay for the others.
+// Their sizes in bytes (`pageBytes` …) are known without decoding them.
 (function () {
   var encoder = new TextEncoder();
   var decoder = new TextDecoder('utf-8');
@@ -35,12 +40,35 @@
   function response(r) {
     return decoded(Module['_paiban_response_data'](r), Module['_paiban_response_size'](r));
   }
+  // The three texts of a formatParts result: each a copy of its bytes, decoded (once) when it is
+  // first read. Own enumerable properties, so that a structured clone or JSON.stringify of the
+  // result sees them as before.
+  var TEXTS = ['page', 'fragment', 'text'];
+  function lazyText(out, name, bytes) {
+    var value = bytes === null ? null : undefined;
+    Object.defineProperty(out, name, {
+      enumerable: true,
+      configurable: true,
+      get: function () {
+        if (value === undefined) {
+          value = decoder.decode(bytes);
+          bytes = null;
+        }
+        return value;
+      }
+    });
+  }
   function parts(p) {
-    var get = function (which) {
-      var data = Module['_paiban_parts_data'](p, which);
-      return data ? decoded(data, Module['_paiban_parts_size'](p, which)) : null;
-    };
-    return { json: get(0), page: get(1), fragment: get(2), text: get(3) };
+    var json = decoded(Module['_paiban_parts_data'](p, 0), Module['_paiban_parts_size'](p, 0));
+    var out = { json: json, texts: false };
+    for (var i = 0; i < TEXTS.length; i++) {
+      var data = Module['_paiban_parts_data'](p, i + 1);
+      var size = data ? Module['_paiban_parts_size'](p, i + 1) : 0;
+      out.texts = data !== 0;
+      out[TEXTS[i] + 'Bytes'] = size;
+      lazyText(out, TEXTS[i], data ? HEAPU8.slice(data, data + size) : null);
+    }
+    return out;
   }
   Module['formatInput'] = function (input, request) {
     return call(input, request, '_paiban_format_response', response, '_paiban_response_free');

@@ -205,19 +205,21 @@
     state.inflightEmpty = msg.request.input === '';
     worker.postMessage(msg);
   }
-  // Asks the worker for a part of a big result: 'page', 'copy' ({html, plain}), 'text', 'ids'.
+  // Asks the worker for a part of the last result that stayed there: 'page', 'copy' ({html,
+  // plain}), 'text' (the fixed notes, always; null when a newer result has replaced the last),
+  // 'ids'.
   var asks = {};
   var askId = 0;
   function ask(what, rule) {
     return new Promise(function (resolve) {
       askId += 1;
       asks[askId] = resolve;
-      worker.postMessage({ type: 'get', id: askId, what: what, rule: rule });
+      worker.postMessage({ type: 'get', id: askId, seq: state.last ? state.last.seq : undefined, what: what, rule: rule });
     });
   }
   function resultPart(what) {
     var r = state.last.response;
-    if (r.big) return ask(what);
+    if (r.big || (what === 'text' && typeof r.text !== 'string')) return ask(what);
     if (what === 'copy') return Promise.resolve({ html: r.fragment, plain: state.last.plain });
     return Promise.resolve(what === 'page' ? r.page : r.text);
   }
@@ -996,7 +998,10 @@
   function writeBack() {
     var last = lastOk();
     if (!last || last.seq !== state.seq) return;
+    // The fixed notes come from the worker: what was typed while they came is not overwritten.
+    var notes = editor.getText();
     resultPart('text').then(function (text) {
+      if (typeof text !== 'string' || state.last !== last || last.seq !== state.seq || editor.getText() !== notes) return;
       state.rejected = {};
       editor.setText(text, 0);
       setStatus(T.writtenBack, '');

@@ -8,13 +8,17 @@
 //               {type: 'wasm', gzip64}  from boot.js: the base64 text, when it was not put in
 //                                       self.paibanGzip64 (neither: paiban.js has its own copy)
 //               {type: 'format', seq, request}
-//               {type: 'get', id, what: 'page' | 'copy' | 'text' | 'ids', rule}
+//               {type: 'get', id, seq, what: 'page' | 'copy' | 'text' | 'ids', rule}
 // Messages out: {type: 'ready', version, defaultProfile}
 //               {type: 'result', seq, ms, response, plain, preview, rules}
 //               {type: 'got', id, value}
 // A big result (several MB) stays here: the page gets the diagnostics and a preview, and asks
 // for the page, the fragment or the text when the editor copies, downloads or writes back, so
-// that no message ever makes the page's main thread copy megabytes.
+// that no message ever makes the page's main thread copy megabytes. The fixed notes (`text`)
+// always stay here until asked for (only writing them back needs them). A text that stays here
+// is not even decoded until asked for (see formatParts in paiban.js): for big notes that was
+// about a third of the formatting time. `get` of 'text' answers for the result of `seq` only
+// (null once a newer result has replaced it).
 //               {type: 'failed', seq, message}          (the module aborted; it is reloaded)
 //               {type: 'load-failed', message}
 //
@@ -28,9 +32,11 @@
   // always complete so that "reject all of a rule" works on any input.
   var MAX_DIAGNOSTICS = 1000;
   var MAX_IDS = 2000;
-  var BIG_CHARS = 1500000;
-  // A page longer than this is previewed from the first part of the notes only.
-  var PREVIEW_MAX_CHARS = 150000;
+  // A result whose page, fragment and fixed notes have more UTF-8 bytes than this stays here
+  // (bench/run.cjs reads this value, to time the texts the worker decodes).
+  var BIG_BYTES = 3000000;
+  // A page of more bytes than this is previewed from the first part of the notes only.
+  var PREVIEW_MAX_BYTES = 300000;
   var PREVIEW_INPUT_CHARS = 20000;
   // Formatted, unseen, right after the module loads: the engine's code is compiled on its first
   // run (function by function, on first call), and this way the first notes the user pastes are
@@ -63,7 +69,7 @@
   var WARM_RESUME_MS = 50;
 
   var mod = null;
-  var last = null; // {response, plain, rules} of the latest request
+  var last = null; // {seq, response, plain, rules} of the latest request
   var pending = null;
   var scheduled = false;
   var gotWasm = null; // resolves with the page's {type: 'wasm'} message
@@ -177,41 +183,52 @@
   }
 
   // The response with the texts formatParts handed over apart put back, where the JSON would
-  // have them (keys in sorted order, as formatInput's response has them). A request error has
-  // none.
+  // have them (keys in sorted order, as formatInput's response has them), each decoded when it is
+  // first read; their sizes in UTF-8 bytes in the response's (not enumerable) `bytes`. A request
+  // error has none.
+  var TEXTS = ['fragment', 'page', 'text'];
   function withTexts(parts) {
     var response = JSON.parse(parts.json);
-    if (parts.page === null) return response;
-    var texts = [
-      ['fragment', parts.fragment],
-      ['page', parts.page],
-      ['text', parts.text]
-    ];
+    if (!parts.texts) return response;
     var out = {};
     var n = 0;
+    var put = function (name) {
+      Object.defineProperty(out, name, {
+        enumerable: true,
+        configurable: true,
+        get: function () {
+          return parts[name];
+        }
+      });
+    };
     for (var k in response) {
-      for (; n < texts.length && k > texts[n][0]; n++) out[texts[n][0]] = texts[n][1];
+      for (; n < TEXTS.length && k > TEXTS[n]; n++) put(TEXTS[n]);
       out[k] = response[k];
     }
-    for (; n < texts.length; n++) out[texts[n][0]] = texts[n][1];
+    for (; n < TEXTS.length; n++) put(TEXTS[n]);
+    Object.defineProperty(out, 'bytes', {
+      value: { page: parts.pageBytes, fragment: parts.fragmentBytes, text: parts.textBytes }
+    });
     return out;
   }
 
   // formatParts takes the notes apart from the other options: they never go through JSON, and
   // the page, the fragment and the fixed notes come back as strings of their own (no escaping
-  // into the JSON, no parsing out of it); formatInput (one JSON) where the module has no
-  // formatParts. The diagnostics come compact (docs/api.md): each rule's message once, in
-  // response.messages, and no id that is "rule@line:col"; run() puts them back where the page
-  // needs them.
+  // into the JSON, no parsing out of it). The diagnostics come compact (docs/api.md): each
+  // rule's message once, in response.messages, and no id that is "rule@line:col"; run() puts
+  // them back where the page needs them.
   function call(request) {
     var options = { diagnostics: 'compact' };
     for (var k in request) if (k !== 'input') options[k] = request[k];
-    if (typeof mod.formatParts === 'function') return withTexts(mod.formatParts(request.input, JSON.stringify(options)));
-    if (typeof mod.formatInput !== 'function') {
-      options.input = request.input;
-      return JSON.parse(mod.formatJson(JSON.stringify(options)));
-    }
-    return JSON.parse(mod.formatInput(request.input, JSON.stringify(options)));
+    return withTexts(mod.formatParts(request.input, JSON.stringify(options)));
+  }
+
+  // The response without the texts that stay here (see the top of this file): a copy, so that
+  // the texts are not decoded to be left out.
+  function without(response, names) {
+    var out = {};
+    for (var k in response) if (names.indexOf(k) < 0) out[k] = response[k];
+    return out;
   }
 
   // A compact response's diagnostic: its id and message.
@@ -286,7 +303,7 @@
     response.diagnosticsTotal = total;
 
     var preview = null;
-    if (response.ok && response.page.length > PREVIEW_MAX_CHARS) {
+    if (response.ok && response.bytes.page > PREVIEW_MAX_BYTES) {
       var part = head(msg.request.input);
       if (part) {
         var req = {};
@@ -303,17 +320,19 @@
           preview = { page: small.page, shownLines: countLines(part) - 1, totalLines: countLines(msg.request.input) };
       }
     }
-    var plain = response.ok ? plainText(response.fragment) : '';
-    last = { response: response, plain: plain, rules: rules };
+    var sizes = response.ok ? response.bytes : null;
+    var big = response.ok && sizes.page + sizes.fragment + sizes.text > BIG_BYTES;
+    // The copy's plain text: made now for a result the page gets, when it is asked for otherwise.
+    var plain = response.ok && !big ? plainText(response.fragment) : '';
+    last = { seq: msg.seq, response: response, plain: big ? null : plain, rules: rules };
     var out = response;
-    var big = response.ok && response.page.length + response.fragment.length + response.text.length > BIG_CHARS;
-    if (big) {
-      out = {};
-      for (var key in response) out[key] = response[key];
-      out.page = out.fragment = out.text = '';
-      out.big = true;
-      plain = '';
-      if (!preview) preview = { page: '', shownLines: 0, totalLines: countLines(msg.request.input) };
+    if (response.ok) {
+      out = without(response, big ? TEXTS : ['text']);
+      if (big) {
+        out.page = out.fragment = out.text = '';
+        out.big = true;
+        if (!preview) preview = { page: '', shownLines: 0, totalLines: countLines(msg.request.input) };
+      }
     }
     self.postMessage({
       type: 'result',
@@ -345,8 +364,11 @@
       var value = null;
       if (last && last.response.ok) {
         if (msg.what === 'page') value = last.response.page;
-        else if (msg.what === 'text') value = last.response.text;
-        else if (msg.what === 'copy') value = { html: last.response.fragment, plain: last.plain };
+        else if (msg.what === 'text') value = msg.seq === undefined || msg.seq === last.seq ? last.response.text : null;
+        else if (msg.what === 'copy') {
+          if (last.plain === null) last.plain = plainText(last.response.fragment);
+          value = { html: last.response.fragment, plain: last.plain };
+        }
         else if (msg.what === 'ids') value = last.rules[msg.rule] ? last.rules[msg.rule].applied : [];
       }
       self.postMessage({ type: 'got', id: msg.id, value: value });

@@ -1,12 +1,12 @@
 'use strict';
 // The worker side: loads paiban.js with importScripts (a classic script, as the editor's worker
 // does), then times formatParts (the notes apart, the options as JSON with compact diagnostics;
-// the JSON of the rest and the page, the fragment and the fixed notes out, all four decoded: the
-// app's call; formatInput for a module without it) on inputs fetched from the driver's local
-// server. Timing as in
-// bench/timing.cjs: warm-up, then samples of ≥ 20 ms each (batches of calls), median per call.
-/* global importScripts, createPaiban */
-importScripts('paiban.js');
+// the JSON of the rest and the page, the fragment and the fixed notes out, and what of them the
+// editor's worker decodes at once, bench/app_reads.js: the app's call; formatInput for a module
+// without it) on inputs fetched from the driver's local server. Timing as in bench/timing.cjs:
+// warm-up, then samples of ≥ 20 ms each (batches of calls), median per call.
+/* global importScripts, createPaiban, appReads */
+importScripts('paiban.js', 'app_reads.js');
 
 var NOW = '2024-01-01 09:00:00';
 var SAMPLE_MS = 20;
@@ -67,7 +67,7 @@ onmessage = function (event) {
           if (parts) {
             var p = mod.formatParts(input, options);
             out = p.json;
-            outputLength = p.json.length + p.page.length + p.fragment.length + p.text.length;
+            outputLength = appReads(p, req.bigBytes === undefined ? Infinity : req.bigBytes);
           } else {
             out = mod.formatInput(input, options);
             outputLength = out.length;

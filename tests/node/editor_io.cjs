@@ -59,6 +59,17 @@ async function copyDownload(page, tmp) {
   t.check(!/<script\b/i.test(html), 'download: the page contains a <script>');
 }
 
+// Writing back: the fixed notes (which stay in the worker until asked for) replace the notes.
+async function writeBack(page) {
+  await E.setNotes(page, '标题：写回检查\n\n会议强调,要抓好落实.各单位要按时报送材料.\n');
+  const before = await E.rendered(page);
+  await page.click('#btn-writeback');
+  await E.idle(page, before);
+  const got = await page.$eval('#notes', (n) => n.value);
+  t.check(got.includes('会议强调，要抓好落实。各单位要按时报送材料。'), `write back: the notes are not the fixed ones: ${JSON.stringify(got)}`);
+  t.check(got.startsWith('标题：写回检查'), `write back: the title line is gone: ${JSON.stringify(got.slice(0, 40))}`);
+}
+
 async function importPart(page, tmp) {
   const files = [
     { name: 'gb.txt', bytes: Buffer.from(GB_HEX, 'hex'), text: GB_TEXT, enc: 'GB18030' },
@@ -280,6 +291,7 @@ async function main() {
   try {
     const { context, page, watch } = await E.openEditor(browser, url, { offline: true });
     await copyDownload(page, tmp);
+    await writeBack(page);
     await importPart(page, tmp);
     t.watchErrors('file://', watch);
     await context.close();
@@ -291,7 +303,7 @@ async function main() {
     await browser.close();
   }
   await killAndRecover(url);
-  return t.finish('copy (html + text read back), no Uint8Array.fromBase64, download, import GB18030 / UTF-8 BOM / UTF-16 and drop, storage full / denied, reload, drafts list, killed browser, service worker offline');
+  return t.finish('copy (html + text read back), no Uint8Array.fromBase64, download, write back, import GB18030 / UTF-8 BOM / UTF-16 and drop, storage full / denied, reload, drafts list, killed browser, service worker offline');
 }
 
 main().then(

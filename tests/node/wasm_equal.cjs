@@ -73,14 +73,22 @@ function describeDifference(expected, got) {
 // the response's bytes without its "fragment", "page" and "text" members (written as
 // JSON.stringify writes a string: the same escapes as the core's), whose values are the three
 // texts; a response without them (a request error) is the JSON part whole, and the texts null.
+// The texts are decoded when first read: their sizes in bytes (`pageBytes` …) are checked before
+// any is read, and `texts` says whether there are any.
 function partsProblem(whole, parts) {
   const response = JSON.parse(whole);
   let rest = whole;
+  if (parts.texts !== ('page' in response)) return `"texts" is ${parts.texts}, the response ${'page' in response ? 'has' : 'has no'} texts`;
+  for (const key of ['fragment', 'page', 'text']) {
+    const bytes = key in response ? Buffer.byteLength(response[key], 'utf8') : 0;
+    if (parts[`${key}Bytes`] !== bytes) return `"${key}Bytes" is ${parts[`${key}Bytes`]}, the text has ${bytes} bytes`;
+  }
   for (const key of ['fragment', 'page', 'text']) {
     if (!(key in response)) {
       if (parts[key] !== null) return `"${key}" is ${JSON.stringify(parts[key])}, not null (the response has none)`;
       continue;
     }
+    if (parts[key] !== parts[key]) return `"${key}" read twice gave two texts`;
     if (parts[key] !== response[key]) return `"${key}" (${parts[key] === null ? 'null' : parts[key].length + ' chars'}) is not the response's (${response[key].length} chars)`;
     const member = `,"${key}":${JSON.stringify(response[key])}`;
     const at = rest.indexOf(member);
