@@ -649,6 +649,38 @@ void LintPass::block(const RunBuffer& b) {
   dates(b, at_[kAtNumbers], now_year_, now_day_, l);
   relative_time(b, at_[kAtWords], l);
   dictionary(b, hits, l);
+  if (b.block != nullptr && b.block->kind == BlockKind::heading) note_heading(b);
+}
+
+void LintPass::note_heading(const RunBuffer& b) {
+  // The text of the heading's own text runs (not those inside emphasis or a link), as the runs
+  // now hold it: each run's characters stand in the buffer at its span.
+  const std::vector<Inline>& own = b.block->inlines;
+  const Inline* const first = own.data();
+  const Inline* const end = first + own.size();
+  const std::less<const Inline*> before;
+  std::u32string_view s;
+  std::size_t runs = 0;
+  for (std::size_t r = 0; r < b.runs.size(); ++r) {
+    if (before(b.runs[r], first) || !before(b.runs[r], end)) continue;
+    const std::u32string_view t(b.s.data() + b.spans[r].start, b.spans[r].end - b.spans[r].start);
+    if (runs++ == 0) {
+      s = t;
+      continue;
+    }
+    if (runs == 2) joined_.assign(s);
+    joined_ += t;
+    s = joined_;
+  }
+  // The number and the finding's text stand in the first characters (all of them are read when
+  // a number may run on past them).
+  std::u32string_view look = s.substr(0, std::min(s.size(), kHeadingLook));
+  if (s.size() > kHeadingLook && number_char(look.back())) look = s;
+  const auto [level, number] = heading_number(look);
+  if (level == 0) return;
+  HeadingNumber h{b.block, b.block->pos, level, number, std::min<std::size_t>(look.size(), 4), {}};
+  std::copy_n(look.data(), h.head_size, h.head);
+  headings_.push_back(h);
 }
 
 void lint(const Document& document, const Meta& meta, const Profile& profile, std::string_view now,
@@ -674,38 +706,24 @@ void LintPass::finish(const Document& document, const Meta& meta) {
     dictionary(b, hits, l);
   }
 
-  // Heading numbers: per level, the next number expected; a level may not be skipped.
+  // Heading numbers: per level, the next number expected; a level may not be skipped. The
+  // top-level headings only (block() read those inside quotes and lists too).
   int last[7] = {0, 0, 0, 0, 0, 0, 0};
   int deepest = 1;
-  for (const Block& bl : document.blocks) {
-    if (bl.kind != BlockKind::heading || bl.inlines.empty()) continue;
-    // The text of the heading's text runs (most headings have one: read in place).
-    std::string joined;
-    std::string_view t;
-    std::size_t runs = 0;
-    for (const Inline& in : bl.inlines)
-      if (in.kind == InlineKind::text && runs++ == 0) t = in.text;
-    if (runs > 1) {
-      for (const Inline& in : bl.inlines)
-        if (in.kind == InlineKind::text) joined += in.text;
-      t = joined;
-    }
-    // The number and the finding's text stand in the first characters: only those are decoded
-    // (all of them when a number may run on past them).
-    char32_t head[kHeadingLook];
-    std::size_t len = 0, at = 0;
-    while (at < t.size() && len < kHeadingLook) head[len++] = text::next(t, at);
-    std::u32string all;
-    std::u32string_view s(head, len);
-    if (at < t.size() && number_char(head[len - 1])) s = all = text::to_u32(t);
-    const auto [level, number] = heading_number(s);
-    if (level == 0) continue;
+  const std::less<const Block*> before;
+  const Block* const first = document.blocks.data();
+  const Block* const end = first + document.blocks.size();
+  for (const HeadingNumber& h : headings_) {
+    if (before(h.block, first) || !before(h.block, end)) continue;
+    const int level = h.level;
+    const int number = h.number;
+    const std::u32string_view head(h.head, h.head_size);
     if (level > deepest + 1) {
-      l.add(kHeadingSequence, Severity::warning, bl.pos, s.substr(0, std::min<std::size_t>(s.size(), 4)), U"",
+      l.add(kHeadingSequence, Severity::warning, h.pos, head, U"",
             "标题层级跳跃（缺少上一级标题） / a heading level was skipped");
     }
     if (number != last[level] + 1) {
-      l.add(kHeadingSequence, Severity::warning, bl.pos, s.substr(0, std::min<std::size_t>(s.size(), 4)), U"",
+      l.add(kHeadingSequence, Severity::warning, h.pos, head, U"",
             number == last[level] ? "标题序号重复 / a repeated heading number"
                                   : "标题序号不连续，应为第 " + std::to_string(last[level] + 1) +
                                         " 个 / a heading number out of sequence");
@@ -714,6 +732,7 @@ void LintPass::finish(const Document& document, const Meta& meta) {
     for (int k = level + 1; k < 7; ++k) last[k] = 0;
     deepest = level;
   }
+  headings_.clear();
 }
 
 }  // namespace paiban

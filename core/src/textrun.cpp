@@ -280,6 +280,7 @@ std::size_t text_bytes(const std::vector<Inline>& inlines) {
 
 void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track, trig::Scan* scan) {
   b.runs.clear();
+  b.block = nullptr;
   b.s.clear();
   b.spans.clear();
   b.added.clear();
@@ -320,6 +321,7 @@ void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn
   for (Block& bl : blocks) {
     if (!bl.inlines.empty()) {
       fill_buffer(b, bl.inlines, track, scan);
+      b.block = &bl;
       fn(b);
     }
     visit(bl.children, fn, track, b, scan);

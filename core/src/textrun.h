@@ -31,6 +31,9 @@ struct RunBuffer {
     std::size_t end;
   };
   std::vector<Inline*> runs;
+  /// The block whose inlines these are, for a buffer for_each_block_text hands over (null
+  /// otherwise): its readers can look at the block while its text is at hand.
+  const Block* block = nullptr;
   std::u32string s;
   /// The buffer as built (by make_buffer, or store_and_rebase) holds each run's characters in a
   /// row, in run order, with code placeholders between them: a character's origin is its run's

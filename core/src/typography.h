@@ -91,13 +91,28 @@ class LintPass {
   /// caller; null: the default profile's own, or one built here for another profile.
   LintPass(const Meta& meta, const Profile& profile, std::string_view now, std::vector<Diagnostic>& diagnostics,
            const DictMatcher* matcher = nullptr);
+  /// Checks a block's text (the buffer as the fix rules leave it). A heading's number is read
+  /// here, where its text is at hand, and its sequence checked by finish().
   void block(const RunBuffer& b);
+  /// The title's checks and the top-level headings' sequence (of those block() read, in order).
   void finish(const Document& document, const Meta& meta);
 
  private:
-  int now_year_ = 0;      ///< the year of `now`, 0 without one (no future/past checks)
-  std::string now_day_;   ///< "YYYY-MM-DD" of `now`, or empty
-  std::uint32_t on_ = 0;  ///< bit r set: lint_rules()[r] is enabled in the profile
+  /// A heading's number as block() read it.
+  struct HeadingNumber {
+    const Block* block;
+    Pos pos;
+    int level;
+    int number;
+    std::size_t head_size;  ///< its first characters (at most 4), shown in a finding
+    char32_t head[4];
+  };
+  void note_heading(const RunBuffer& b);
+  std::vector<HeadingNumber> headings_;
+  std::u32string joined_;  ///< scratch: a heading's text runs joined, when it has several
+  int now_year_ = 0;       ///< the year of `now`, 0 without one (no future/past checks)
+  std::string now_day_;    ///< "YYYY-MM-DD" of `now`, or empty
+  std::uint32_t on_ = 0;   ///< bit r set: lint_rules()[r] is enabled in the profile
   std::vector<Diagnostic>& out_;
   DictMatcher own_;
   const DictMatcher* matcher_;

@@ -3,7 +3,9 @@
 // those of the first version (the reference below: every heading's text runs joined and
 // decoded whole), on generated headings: numbers of every level written with digits and
 // Chinese numerals, long numbers that cross the decoded part, texts split into several runs
-// (a number split between runs too) with other inlines between them.
+// (a number split between runs too) with other inlines between them (text inside emphasis is
+// not the heading's own), headings inside quotes (not in the top-level sequence). The numbers are
+// read in the lint pass's block() since, where the heading's text is at hand.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -182,12 +184,25 @@ TEST_CASE("heading.sequence: decoding the first characters finds what decoding t
           if (next() % 2 == 0) {
             Inline other;
             other.kind = InlineKind::strong;
+            if (next() % 2 == 0) {  // text inside emphasis is not the heading's own
+              Inline inner;
+              inner.text = tokens[next() % tokens.size()];
+              other.children.push_back(inner);
+            }
             bl.inlines.push_back(other);
           }
         }
         run.text += p;
       }
       if (!run.text.empty() || bl.inlines.empty()) bl.inlines.push_back(run);
+      if (next() % 6 == 0) {  // a heading inside a quote is not in the top-level sequence
+        Block quote;
+        quote.kind = BlockKind::quote;
+        quote.pos = bl.pos;
+        quote.children.push_back(bl);
+        d.blocks.push_back(quote);
+        continue;
+      }
       d.blocks.push_back(bl);
     }
     const std::vector<std::string> want = reference(d);
