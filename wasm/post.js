@@ -19,18 +19,27 @@
   function decoded(data, size) {
     return decoder.decode(HEAPU8.subarray(data, data + size));
   }
+  // Notes of up to this many bytes at most (3 a UTF-16 unit) are encoded straight into the
+  // module's memory (encodeInto: no array of their own, no second copy; half the time for 100 KB
+  // in node); longer ones through an array of their exact size, so that the memory, which never
+  // shrinks, is not grown by room a long ASCII text would not use.
+  var INTO_MAX = 1 << 22;
   // Module[format](notes, notes' size, request, request's size) with both in the module's memory;
   // returns read(what it returned), which Module[free] releases afterwards.
   function call(input, request, format, read, free) {
-    var bytes = encoder.encode(String(input));
+    var notes = String(input);
     var req = encoder.encode(String(request));
-    var ptr = Module['_malloc'](bytes.length + req.length + 1);
-    if (!ptr) throw new Error('paiban: out of memory for ' + bytes.length + ' bytes of notes');
+    var most = notes.length * 3;
+    var bytes = most <= INTO_MAX ? null : encoder.encode(notes);
+    var size = bytes ? bytes.length : most;
+    var ptr = Module['_malloc'](req.length + size + 1);
+    if (!ptr) throw new Error('paiban: out of memory for ' + size + ' bytes of notes');
     var out = 0;
     try {
-      HEAPU8.set(bytes, ptr);
-      HEAPU8.set(req, ptr + bytes.length);
-      out = Module[format](ptr, bytes.length, ptr + bytes.length, req.length);
+      HEAPU8.set(req, ptr);
+      if (bytes) HEAPU8.set(bytes, ptr + req.length);
+      else size = encoder.encodeInto(notes, HEAPU8.subarray(ptr + req.length, ptr + req.length + most)).written;
+      out = Module[format](ptr + req.length, size, ptr, req.length);
       return read(out);
     } finally {
       if (out) Module[free](out);
