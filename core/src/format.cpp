@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <nlohmann/json.hpp>
 
 #include "blocks.h"
@@ -160,51 +161,51 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
   }
   Document doc = parse_blocks(source, meta, result.diagnostics);
 
-  std::vector<SourceEdit> net;
   // The lint pass reads each block's buffer as the fix rules leave it. Its findings are written
   // in place and the fixes moved in before them afterwards (a megabyte of noisy notes has
   // thousands of each: no second list of them is built).
   const std::size_t first_warning = result.diagnostics.size();
-  std::vector<std::vector<Edit>> edits;  // in pieces, in source order
-  {                                      // the lint pass's tables go when it is done
-    LintPass lint_pass(meta, *profile, options.now, result.diagnostics, matcher);
-    edits = apply_typography_pieces(doc, meta.title, *profile, options.rejected_fixes, &net,
-                                    [&](const RunBuffer& b) { lint_pass.block(b); });
-    lint_pass.finish(doc, meta);
-  }
-  const std::size_t first_fix = result.diagnostics.size();
-  std::size_t fixes = 0;
-  for (const std::vector<Edit>& piece : edits) fixes += piece.size();
-  result.diagnostics.reserve(first_fix + fixes);
-  for (std::vector<Edit>& piece : edits) {  // each piece freed once made into diagnostics
-    for (Edit& e : piece) {
-      Diagnostic& d = result.diagnostics.emplace_back();
-      d.rule = e.rule;
-      d.severity = Severity::info;
-      d.line = e.pos.line;
-      d.column = e.pos.col;
-      d.length = e.length;
-      d.before = std::move(e.before);
-      d.after = std::move(e.after);
-      d.set_static_message(e.message);
-      d.applied = true;
+  {  // the lists go when done with (a std::deque holds storage even when empty)
+    NetList net;
+    std::size_t first_fix = 0;
+    {
+      std::deque<Edit> edits;  // in source order
+      {                        // the lint pass's tables go when it is done
+        LintPass lint_pass(meta, *profile, options.now, result.diagnostics, matcher);
+        edits = apply_typography_list(doc, meta.title, *profile, options.rejected_fixes, &net,
+                                      [&](const RunBuffer& b) { lint_pass.block(b); });
+        lint_pass.finish(doc, meta);
+      }
+      first_fix = result.diagnostics.size();
+      result.diagnostics.reserve(first_fix + edits.size());
+      for (; !edits.empty(); edits.pop_front()) {  // the list freed as it is made into diagnostics
+        Edit& e = edits.front();
+        Diagnostic& d = result.diagnostics.emplace_back();
+        d.rule = e.rule;
+        d.severity = Severity::info;
+        d.line = e.pos.line;
+        d.column = e.pos.col;
+        d.length = e.length;
+        d.before = std::move(e.before);
+        d.after = std::move(e.after);
+        d.set_static_message(e.message);
+        d.applied = true;
+      }
     }
-    std::vector<Edit>().swap(piece);
+    std::rotate(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_warning),
+                result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_fix), result.diagnostics.end());
+
+    // Fill in what the diagnostics left out: UTF-16 columns.
+    set_utf16_columns(source, result.diagnostics);
+
+    // The notes with the fixes made, which need neither the document nor the pages: the net
+    // changes (and below, the source lines) are freed before the pages are written. Then the
+    // pages, freeing the document as they are written.
+    result.text = apply_source_edits(source, net);
   }
-  std::vector<std::vector<Edit>>().swap(edits);
-  std::rotate(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_warning),
-              result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_fix), result.diagnostics.end());
-
-  // Fill in what the diagnostics left out: UTF-16 columns.
-  set_utf16_columns(source, result.diagnostics);
-
-  // The pages, freeing the document as they are written: then the notes with the fixes made,
-  // which need neither (a big input's lists are freed as soon as they are used, and the
-  // document, the biggest, goes before the fixed notes are made).
+  source.release();
   render(std::move(doc), meta, *profile, chrome, options.output != Output::fragment ? &result.page : nullptr,
          options.output != Output::page ? &result.fragment : nullptr);
-  result.text = apply_source_edits(source, std::move(net));
-  source.release();
   put_meta(result, "title", meta.title);
   put_meta(result, "column", meta.column);
   put_meta(result, "date", meta.date);

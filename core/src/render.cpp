@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -239,6 +240,57 @@ char* escape_html_to(char* p, std::string_view s, More&& more) {
   return p;
 }
 
+/// escaped_size, walked as escape_html_to walks.
+std::size_t escaped_size_of(std::string_view s) {
+  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t size = n;
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t step = kSkip.of[in[i]];
+    if (step != 0 && i + step <= n) {
+      i += step;
+      continue;
+    }
+    const unsigned char b = in[i];
+    if (b < 0x80) {
+      const std::string_view entity = entity_for(b);
+      if (!entity.empty()) {
+        size += entity.size() - 1;
+        ++i;
+        continue;
+      }
+    }
+    const std::size_t start = i;
+    char32_t c = 0;
+    if (b >= 0xE0 && b <= 0xEF && i + 2 < n) {
+      c = text::decode3(in + i);
+      i += 3;
+    } else {
+      c = text::next(s, i);
+    }
+    if (forbidden_in_html(c)) size = size - (i - start) + 3;  // U+FFFD
+  }
+  return size;
+}
+
+/// Counts what would be appended to a string (page_head's bytes, before they are written).
+struct Counter {
+  std::size_t n = 0;
+  Counter& operator+=(std::string_view s) {
+    n += s.size();
+    return *this;
+  }
+  Counter& operator+=(char) {
+    ++n;
+    return *this;
+  }
+};
+
+/// Appends the escaped form of s to out (see escape_html_to).
+void escape_html_into(Counter& out, std::string_view s) {
+  out.n += escaped_size_of(s);
+}
+
 /// Appends the escaped form of s to out (see escape_html_to).
 void escape_html_into(std::string& out, std::string_view s) {
   const std::size_t at = out.size();
@@ -418,6 +470,8 @@ class Sink {
   /// Ends the last piece (gives back its unused room): before either output is joined, so that
   /// the other's pieces hold no room then.
   void finish() { close(); }
+  /// The bytes written so far.
+  std::size_t size() const { return written_ + static_cast<std::size_t>(at_ - begin_); }
   /// Appends the pieces to out (reserved once to its final size), freeing each when copied.
   void move_to(std::string& out, std::string_view tail) {
     close();
@@ -546,11 +600,25 @@ FragmentLooks fragment_looks(const Styles& styles) {
   return f;
 }
 
+/// Where the page and the fragment differ: at `gap` bytes after the end of the last such place
+/// in the page's article, the page has an element's opening tag (`open`) or look attribute
+/// (`look`) where the fragment has its own (`none`: no difference, only a gap too long for one
+/// mark). The fragment is the page's article with each of these replaced (Renderer::replay).
+struct LookMark {
+  enum Kind : std::uint8_t { none, open, look };
+  std::uint32_t gap = 0;
+  Kind kind = none;
+  std::uint8_t key = 0;
+};
+
 class Renderer {
  public:
-  /// page or fragment may be null (that output is not made), not both.
-  Renderer(const Meta& meta, const Profile& profile, const Styles& styles, Sink* page, Sink* fragment)
-      : meta_(meta), profile_(profile), sinks_{page, fragment} {
+  /// page or fragment may be null (that output is not made), not both. With `marks` (and the
+  /// page only), the places where the fragment would differ from the page are listed there
+  /// instead: replay() then makes the fragment from the page.
+  Renderer(const Meta& meta, const Profile& profile, const Styles& styles, Sink* page, Sink* fragment,
+           std::vector<LookMark>* marks = nullptr)
+      : meta_(meta), profile_(profile), sinks_{page, fragment}, marks_(page != nullptr ? marks : nullptr) {
     if (page != nullptr) {
       const PageLooks& looks = page_looks();
       for (std::size_t k = 0; k < kKeys; ++k) {
@@ -558,7 +626,7 @@ class Renderer {
         open_[0][k] = looks.open[k];
       }
     }
-    if (fragment != nullptr) {
+    if (fragment != nullptr || marks_ != nullptr) {
       // The default profile never changes: its looks are worked out once.
       const FragmentLooks* looks = &looks_;
       if (&profile == &default_profile()) {
@@ -576,6 +644,24 @@ class Renderer {
   }
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
+
+  /// Appends to `out` the fragment's article made from the page's (`page`: what the page's sink
+  /// got, marked as it was written): the same bytes the walk writes into a fragment sink.
+  void replay(std::string_view page, std::string& out) const {
+    std::size_t size = page.size();
+    for (const LookMark& m : *marks_)
+      if (m.kind != LookMark::none) size = size - piece(0, m).size() + piece(1, m).size();
+    out.reserve(out.size() + size);
+    std::size_t from = 0;
+    for (const LookMark& m : *marks_) {
+      out.append(page.data() + from, m.gap);
+      from += m.gap;
+      if (m.kind == LookMark::none) continue;
+      out += piece(1, m);
+      from += piece(0, m).size();
+    }
+    out.append(page.data() + from, page.size() - from);
+  }
 
   /// Makes sure the piece of each output has room for `text` bytes of text and `elements`
   /// elements (a guess: more is written, the piece grows).
@@ -624,11 +710,8 @@ class Renderer {
       escaped(views);
       put("</span>");
     } else {
-      for (int o = 0; o < 2; ++o) {
-        if (sinks_[o] == nullptr) continue;
-        sinks_[o]->put("<span");
-        sinks_[o]->put(look_[o][at(Key::views)]);
-      }
+      put("<span");
+      look(Key::views);
       put(" data-cms-slot=\"views\"></span>");
     }
     put("</p>\n");
@@ -671,8 +754,32 @@ class Renderer {
 
   /// Appends the element's opening tag, with its look, to every output.
   void open(Key k) {
-    if (sinks_[0] != nullptr) sinks_[0]->put(open_[0][at(k)]);
+    if (sinks_[0] != nullptr) {
+      if (marks_ != nullptr) mark(LookMark::open, k);
+      sinks_[0]->put(open_[0][at(k)]);
+    }
     if (sinks_[1] != nullptr) sinks_[1]->put(open_[1][at(k)]);
+  }
+  /// Appends the element's look attribute to every output.
+  void look(Key k) {
+    if (sinks_[0] != nullptr) {
+      if (marks_ != nullptr) mark(LookMark::look, k);
+      sinks_[0]->put(look_[0][at(k)]);
+    }
+    if (sinks_[1] != nullptr) sinks_[1]->put(look_[1][at(k)]);
+  }
+
+  /// The page's (o = 0) or the fragment's (o = 1) text at a mark.
+  std::string_view piece(std::size_t o, const LookMark& m) const {
+    return m.kind == LookMark::open ? open_[o][m.key] : look_[o][m.key];
+  }
+  /// Notes that the page's next bytes are k's opening tag or look.
+  void mark(LookMark::Kind kind, Key k) {
+    std::size_t gap = sinks_[0]->size() - marked_;
+    for (; gap > UINT32_MAX; gap -= UINT32_MAX) marks_->push_back(LookMark{UINT32_MAX, LookMark::none, 0});
+    const LookMark m{static_cast<std::uint32_t>(gap), kind, static_cast<std::uint8_t>(at(k))};
+    marks_->push_back(m);
+    marked_ = sinks_[0]->size() + piece(0, m).size();
   }
 
   /// Appends s escaped to every output: escaped once, copied to the other.
@@ -799,12 +906,9 @@ class Renderer {
         if (linked) {
           put("<a href=\"");
           escaped(in.href);
-          for (int o = 0; o < 2; ++o) {
-            if (sinks_[o] == nullptr) continue;
-            sinks_[o]->put("\"");
-            sinks_[o]->put(look_[o][at(Key::a)]);
-            sinks_[o]->put(">");
-          }
+          put("\"");
+          look(Key::a);
+          put(">");
         }
         inlines(in.children, depth + 1);
         if (in.children.empty()) escaped(in.href);
@@ -822,7 +926,9 @@ class Renderer {
   /// page, into looks_ for the fragment).
   std::string_view look_[2][kKeys];
   std::string_view open_[2][kKeys];
-  FragmentLooks looks_;  ///< the fragment's, unless the default profile's are used
+  FragmentLooks looks_;           ///< the fragment's, unless the default profile's are used
+  std::vector<LookMark>* marks_;  ///< where the fragment differs from the page, or null
+  std::size_t marked_ = 0;        ///< the page's bytes up to the end of the last mark's text
 };
 
 /// True when s has a character other than a space (text::trim(s) is not empty).
@@ -833,7 +939,8 @@ bool has_text(std::string_view s) {
 }
 
 /// A <meta> tag, if the value has text: `open` is its start, `<meta name="Name" content="`.
-void meta_tag(std::string& out, std::string_view open, std::string_view value) {
+template <class Out>
+void meta_tag(Out& out, std::string_view open, std::string_view value) {
   const std::string_view v = text::trim(value);
   if (v.empty()) return;
   out += open;
@@ -842,6 +949,10 @@ void meta_tag(std::string& out, std::string_view open, std::string_view value) {
 }
 
 }  // namespace
+
+std::size_t escaped_size(std::string_view s) {
+  return escaped_size_of(s);
+}
 
 std::string escape_html(std::string_view s) {
   std::string out;
@@ -967,32 +1078,31 @@ const PageChrome& default_chrome() {
   return kDefault;
 }
 
+/// The page's description: the start of the document's first paragraph, in the publishing form
+/// when the profile asks.
+std::string description_of(const Document& document, const Profile& profile) {
+  const Block* p = first_paragraph(document.blocks, 0);
+  if (p == nullptr) return {};
+  std::string all = plain_text(p->inlines);
+  if (profile.half_width_publish) all = text::fold_halfwidth(all);
+  return prefix(text::trim(all), 120);
+}
+
 /// The page up to the article: head (title, meta tags, styles) and breadcrumb. What comes from
-/// the profile alone is the chrome's; the rest is this call's.
-void page_head(std::string& out, const Document& document, const Meta& meta, const Profile& profile,
+/// the profile alone is the chrome's; the rest is this call's. `description`: description_of
+/// the document. Out: a std::string, or a Counter for the size (the page is reserved once).
+template <class Out>
+void page_head(Out& out, const std::string& description, const Meta& meta, const Profile& profile,
                const PageChrome& chrome) {
   const bool fold = profile.half_width_publish;
   auto article = [&](std::string_view s) { return fold ? text::fold_halfwidth(s) : std::string(s); };
   const std::string title = article(text::trim(meta.title.value).empty() ? std::string_view("（无标题）")
                                                                          : std::string_view(meta.title.value));
   const std::string article_title = article(meta.title.value);
-  std::string description;
-  if (const Block* p = first_paragraph(document.blocks, 0))
-    description = prefix(text::trim(article(plain_text(p->inlines))), 120);
   char date[kDateTimeMax];
   std::size_t date_size = 0;
   if (auto t = read_datetime(meta.date.value))
     date_size = static_cast<std::size_t>(put_datetime(date, *t, ' ', false) - date);
-
-  // Room for all of it: the tags and the chrome as they are, the text with an eighth more for
-  // what escaping adds (more is rare: escape_html_into then grows the string).
-  constexpr std::size_t kTag = 48;  // "<meta name=\"…\" content=\"" and "\">\n" around a value
-  const std::size_t text = title.size() + article_title.size() + 2 * meta.column.value.size() + date_size +
-                           meta.source.value.size() + meta.keywords.value.size() + meta.author.value.size() +
-                           description.size() + meta.url.value.size();
-  const std::size_t room = kPageStart.size() + chrome.title_end.size() + chrome.body_start.size() +
-                           chrome.crumb_separator.size() + kArticleStart.size() + text + text / 8 + 8 * kTag + 40;
-  out.reserve(out.size() + room);
   out += kPageStart;
   escape_html_into(out, title);
   out += chrome.title_end;
@@ -1036,27 +1146,44 @@ void render_into(const Document& document, Document* consume, const Meta& meta, 
       chrome = &made;
     }
   }
+  // With both outputs, the walk writes the page alone and notes where the fragment differs (an
+  // element's look): the fragment is then made from the page's article at its exact size, and
+  // the two outputs' pieces are never held at once.
+  const bool both = page != nullptr && fragment != nullptr;
+  std::vector<LookMark> marks;
   Sink page_body;
   Sink fragment_body;
   Renderer r(meta, profile, styles, page != nullptr ? &page_body : nullptr,
-             fragment != nullptr ? &fragment_body : nullptr);
-  if (page != nullptr) {
-    page_head(*page, document, meta, profile, *chrome);
-    if (chrome == &made) {  // made for this call: only its footer is needed from here on
-      std::string().swap(made.title_end);
-      std::string().swap(made.body_start);
-      std::string().swap(made.crumb_separator);
-    }
-    page->shrink_to_fit();  // held until the join copies it once more
-  }
+             fragment != nullptr && !both ? &fragment_body : nullptr, both ? &marks : nullptr);
+  // The page's head is written once the document is gone (when less is held): what it needs of
+  // the document is taken first.
+  std::string description;
+  if (page != nullptr) description = description_of(document, profile);
   r.heading();
   r.info_line();
   r.body(document, consume);
   page_body.finish();
   fragment_body.finish();
-  // Each output is joined into one string of its final size, the other's pieces still held.
-  if (page != nullptr) page_body.move_to(*page, chrome->tail);
-  if (fragment != nullptr) fragment_body.move_to(*fragment, {});
+  if (page != nullptr) {
+    // The page at its final size (the head counted first): the head, the article's pieces, the
+    // chrome's tail.
+    Counter head;
+    page_head(head, description, meta, profile, *chrome);
+    page->reserve(page->size() + head.n + page_body.size() + chrome->tail.size());
+    page_head(*page, description, meta, profile, *chrome);
+    std::string().swap(description);
+    if (chrome == &made) {  // made for this call: only its footer is needed from here on
+      std::string().swap(made.title_end);
+      std::string().swap(made.body_start);
+      std::string().swap(made.crumb_separator);
+    }
+    const std::size_t article_at = page->size();
+    const std::size_t article_size = page_body.size();
+    page_body.move_to(*page, chrome->tail);
+    if (both) r.replay(std::string_view(*page).substr(article_at, article_size), *fragment);
+  }
+  // Without the page, the fragment is joined into one string of its final size.
+  if (fragment != nullptr && !both) fragment_body.move_to(*fragment, {});
 }
 
 }  // namespace

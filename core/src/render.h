@@ -16,6 +16,9 @@ namespace paiban {
 /// U+FFFD, so the page stays valid whatever the notes hold.
 std::string escape_html(std::string_view s);
 
+/// escape_html(s).size(), without writing it.
+std::size_t escaped_size(std::string_view s);
+
 /// True for link targets the page may carry: http:, https:, mailto: or relative. Tabs and line
 /// breaks are ignored and leading controls and spaces skipped (as browsers do); anything before
 /// a ':' that comes ahead of the first '/', '?' or '#' is a scheme and must be one of the three.
@@ -43,7 +46,8 @@ std::string render_fragment(const Document& document, const Meta& meta, const Pr
 
 /// Appends the page to *page and the fragment to *fragment (either may be null: that one is
 /// not made), the same bytes as render_page and render_fragment. With both, the article is
-/// walked once: its text is escaped once and copied to both.
+/// walked once, for the page: the fragment is then made from the page's article (the same bytes
+/// but for each element's look), at its exact size.
 void render(const Document& document, const Meta& meta, const Profile& profile, std::string* page,
             std::string* fragment);
 

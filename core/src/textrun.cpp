@@ -382,7 +382,24 @@ std::vector<RunBuffer::NetEdit> RunBuffer::net_edits() const {
   return out;
 }
 
-void RunBuffer::append_net_edits(std::vector<NetEdit>& out, std::vector<Span>* changed) const {
+namespace {
+
+/// Lists one net change in a list of NetEdit.
+void put_net(std::vector<RunBuffer::NetEdit>& out, Pos pos, int length, const char32_t* b, std::size_t nb,
+             const char32_t* a, std::size_t na) {
+  // the edit and its texts made where they go (an assign to an empty string takes the general
+  // path; a temporary moved in costs a move of both texts)
+  out.emplace_back(pos, length, b, nb, a, na);
+}
+/// Lists one net change in a NetList.
+void put_net(NetList& out, Pos pos, int length, const char32_t* b, std::size_t nb, const char32_t* a, std::size_t na) {
+  out.add(pos, length, b, nb, a, na);
+}
+
+}  // namespace
+
+template <class Out>
+void RunBuffer::net_edits_into(Out& out, std::vector<Span>* changed) const {
   const int n = static_cast<int>(first_s.size());
   // True when original [from, to) becoming s[a, e) can change what protect_links finds: it takes
   // out or puts in a url_char character, or joins two stretches of them (a deletion between
@@ -408,10 +425,8 @@ void RunBuffer::append_net_edits(std::vector<NetEdit>& out, std::vector<Span>* c
     if (to > from && static_cast<std::size_t>(to) > spans[static_cast<std::size_t>(o.run)].end)
       return;  // crosses a run
     const Inline* r = runs[static_cast<std::size_t>(o.run)];
-    // the edit and its texts made where they go (an assign to an empty string takes the general
-    // path; a temporary moved in costs a move of both texts)
-    out.emplace_back(Pos{r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)}, to - from, first_s.data() + from,
-                     static_cast<std::size_t>(to - from), s.data() + a, e - a);
+    put_net(out, Pos{r->pos.line, r->pos.col + o.off + (from < n ? 0 : 1)}, to - from, first_s.data() + from,
+            static_cast<std::size_t>(to - from), s.data() + a, e - a);
   };
   // Kept characters keep their order; a stretch of changed (src -1) characters is the
   // replacement of the kept ones skipped before the next kept character.
@@ -459,6 +474,37 @@ void RunBuffer::append_net_edits(std::vector<NetEdit>& out, std::vector<Span>* c
     }
   }
   if (prev + 1 < n) emit(prev + 1, n, size, size);
+}
+
+void RunBuffer::append_net_edits(std::vector<NetEdit>& out, std::vector<Span>* changed) const {
+  net_edits_into(out, changed);
+}
+
+void RunBuffer::append_net_edits(NetList& out, std::vector<Span>* changed) const {
+  net_edits_into(out, changed);
+}
+
+void NetList::add(Pos pos, int length, const char32_t* b, std::size_t nb, const char32_t* a, std::size_t na) {
+  const std::size_t most = 4 * (nb + na);  // bytes the texts can take
+  if (capacity_ - size_ < most) {          // twice the room (as a string grows), the texts moved once
+    const std::size_t capacity = std::max({2 * capacity_, size_ + most, std::size_t(256)});
+    std::unique_ptr<char[]> bigger(new char[capacity]);
+    if (size_ > 0) std::memcpy(bigger.get(), text_.get(), size_);
+    text_ = std::move(bigger);
+    capacity_ = capacity;
+  }
+  char* const start = text_.get() + size_;
+  char* p = start;
+  for (std::size_t i = 0; i < nb; ++i) p += text::encode(b[i], p);
+  const auto before = static_cast<std::size_t>(p - start);
+  for (std::size_t i = 0; i < na; ++i) p += text::encode(a[i], p);
+  Item& e = items.emplace_back();
+  e.at = size_;
+  e.pos = pos;
+  e.length = length;
+  e.before = static_cast<std::uint32_t>(before);
+  e.after = static_cast<std::uint32_t>(static_cast<std::size_t>(p - start) - before);
+  size_ += static_cast<std::size_t>(p - start);
 }
 
 namespace {

@@ -5,8 +5,12 @@
 #define PAIBAN_TEXTRUN_H
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -17,6 +21,34 @@ namespace paiban {
 namespace trig {
 struct Scan;
 }
+
+/// Net changes (RunBuffer::NetEdit) in little room: each change's place, length and texts, the
+/// texts in UTF-8 one after the other in one buffer. A change is never moved once listed (the
+/// list grows without holding two copies of itself).
+class NetList {
+ public:
+  struct Item {
+    std::size_t at = 0;  ///< where `before` starts in the texts; `after` follows it
+    Pos pos;
+    int length = 0;            ///< code points at pos
+    std::uint32_t before = 0;  ///< bytes (a change is part of one block's text)
+    std::uint32_t after = 0;   ///< bytes
+  };
+  std::deque<Item> items;
+
+  /// Lists a change: `length` code points at `pos`, [b, b + nb) in the text as built, became
+  /// [a, a + na).
+  void add(Pos pos, int length, const char32_t* b, std::size_t nb, const char32_t* a, std::size_t na);
+  std::string_view before(const Item& e) const { return std::string_view(text_.get() + e.at, e.before); }
+  std::string_view after(const Item& e) const { return std::string_view(text_.get() + e.at + e.before, e.after); }
+
+ private:
+  /// The texts, written through a pointer (a string's append costs more than the few characters
+  /// of a change).
+  std::unique_ptr<char[]> text_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
 
 struct RunBuffer {
   /// Trivial (no member initializers), so the vectors of origins are copied and moved as bytes.
@@ -101,7 +133,15 @@ struct RunBuffer {
   /// in order: [start, end) new characters, or start == end where characters were left out (also
   /// for the changes net_edits leaves out).
   void append_net_edits(std::vector<NetEdit>& out, std::vector<Span>* changed = nullptr) const;
+  /// The same changes listed in `out`.
+  void append_net_edits(NetList& out, std::vector<Span>* changed = nullptr) const;
 
+ private:
+  /// append_net_edits' walk, each change listed in `out`.
+  template <class Out>
+  void net_edits_into(Out& out, std::vector<Span>* changed) const;
+
+ public:
   /// A change a rule proposes: `len` characters at `start` become `rep`.
   struct Change {
     std::size_t start = 0;

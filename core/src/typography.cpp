@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <deque>
 #include <iterator>
 
 #include "chartable.h"
@@ -604,12 +605,29 @@ bool edit_order(const Edit& x, const Edit& y) {
   return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
 }
 
+/// A stable insertion sort of a few items that moves its iterators a step at a time (a step of
+/// a std::deque's iterator is cheap, a jump is not).
+template <typename It, typename Less>
+void insertion_sort_steps(It first, It last, Less less) {
+  if (first == last) return;
+  for (It it = std::next(first); it != last; ++it) {
+    It prev = std::prev(it);
+    if (!less(*it, *prev)) continue;
+    auto v = std::move(*it);
+    It j = it;
+    do {
+      *j = std::move(*prev);
+      j = prev;
+    } while (j != first && less(v, *--prev));
+    *j = std::move(v);
+  }
+}
+
 /// Runs the fix rules on one block's buffer. `noted`: scratch.scan holds the scan of b.s as
 /// built (fill_buffer made it), so the first one is not made again. `on`: bit k for each row k of
 /// rows() the profile turns on (active_mask).
 void run_rules(RunBuffer& b, const Profile& profile, std::uint32_t on, const std::vector<std::string>& rejected,
-               std::vector<Edit>& edits, std::vector<RunBuffer::NetEdit>* net, const BlockReader* after,
-               Scratch& scratch, bool noted) {
+               std::deque<Edit>& edits, NetList* net, const BlockReader* after, Scratch& scratch, bool noted) {
   const bool chinese = std::any_of(b.s.begin(), b.s.end(), [](char32_t ch) { return is_han(ch); });
   bool changed_any = false;
   const std::size_t first_edit = edits.size();
@@ -696,7 +714,11 @@ void run_rules(RunBuffer& b, const Profile& profile, std::uint32_t on, const std
   }
   // a block has a few edits: sorted where they stand (std::stable_sort would take a buffer from
   // the heap)
-  stable_sort_few(edits.begin() + static_cast<std::ptrdiff_t>(first_edit), edits.end(), edit_order);
+  const auto block_edits = edits.begin() + static_cast<std::ptrdiff_t>(first_edit);
+  if (edits.size() - first_edit > 32)
+    std::stable_sort(block_edits, edits.end(), edit_order);
+  else
+    insertion_sort_steps(block_edits, edits.end(), edit_order);
   // before the buffer is rebased: they need its tracking (and tell the rebase where the text
   // changed)
   std::vector<RunBuffer::Span>* changed = nullptr;
@@ -715,68 +737,10 @@ void run_rules(RunBuffer& b, const Profile& profile, std::uint32_t on, const std
 
 }  // namespace
 
-namespace {
-
-/// A list made a block's items at a time, in pieces: a piece is not regrown (unless one block
-/// brings more items than it has room for: 32, or a quarter of a small piece), so no item moves
-/// until the pieces are joined, once, into a list of the exact size, or read one at a time.
-/// (A list grown by doubling holds up to twice what it needs, and while it grows the old and the
-/// new buffer are both held.) Pieces start small: a short document has a few dozen edits.
-template <class T>
-class Pieces {
- public:
-  /// The piece the next block's items go to: a new one when the last has less room than a block
-  /// usually brings.
-  std::vector<T>& room() {
-    if (pieces_.empty() ||
-        pieces_.back().capacity() - pieces_.back().size() < std::min<std::size_t>(32, pieces_.back().capacity() / 4)) {
-      if (!pieces_.empty()) count_ += pieces_.back().size();
-      const std::size_t first = count_ < kLargest ? kSmallest : kLargest;
-      pieces_.emplace_back();
-      pieces_.back().reserve(std::max<std::size_t>(count_ / 8, first));
-    }
-    return pieces_.back();
-  }
-  /// Items of a piece while the pieces hold fewer than kLargest, then kLargest or an eighth of the
-  /// items so far (an Edit is 104 bytes, a net change 80).
-  static constexpr std::size_t kSmallest = 16;
-  static constexpr std::size_t kLargest = 128;
-
-  /// Moves the items to the end of `out` (reserved once), freeing each piece when emptied.
-  void move_to(std::vector<T>& out) {
-    std::size_t n = out.size();
-    for (const std::vector<T>& p : pieces_) n += p.size();
-    out.reserve(n);
-    for (std::vector<T>& p : pieces_) {
-      std::move(p.begin(), p.end(), std::back_inserter(out));
-      std::vector<T>().swap(p);
-    }
-    std::vector<std::vector<T>>().swap(pieces_);
-    count_ = 0;
-  }
-  /// The pieces themselves, in order (empty ones left out), for a caller that reads them once.
-  std::vector<std::vector<T>> take() {
-    std::vector<std::vector<T>> out;
-    out.reserve(pieces_.size());
-    for (std::vector<T>& p : pieces_)
-      if (!p.empty()) out.push_back(std::move(p));
-    std::vector<std::vector<T>>().swap(pieces_);
-    count_ = 0;
-    return out;
-  }
-
- private:
-  std::vector<std::vector<T>> pieces_;
-  std::size_t count_ = 0;  ///< items in the pieces before the last
-};
-
-}  // namespace
-
-std::vector<std::vector<Edit>> apply_typography_pieces(Document& document, Field& title, const Profile& profile,
-                                                       const std::vector<std::string>& rejected,
-                                                       std::vector<SourceEdit>* net, const BlockReader& after_block) {
-  Pieces<Edit> edit_pieces;
-  Pieces<SourceEdit> net_pieces;
+std::deque<Edit> apply_typography_list(Document& document, Field& title, const Profile& profile,
+                                       const std::vector<std::string>& rejected, NetList* net,
+                                       const BlockReader& after_block) {
+  std::deque<Edit> edits;
   const std::uint32_t on = active_mask(profile);
   Scratch scratch;
   if (title.from == "detected" && !title.value.empty()) {
@@ -784,36 +748,45 @@ std::vector<std::vector<Edit>> apply_typography_pieces(Document& document, Field
     runs[0].text = title.value;
     runs[0].pos = title.pos;
     RunBuffer b = make_buffer(runs, false);
-    run_rules(b, profile, on, rejected, edit_pieces.room(), net != nullptr ? &net_pieces.room() : nullptr, nullptr,
-              scratch, false);
+    run_rules(b, profile, on, rejected, edits, net, nullptr, scratch, false);
     title.value = runs[0].text;
   }
   for_each_block_text(
       document,
       [&](RunBuffer& b) {
-        run_rules(b, profile, on, rejected, edit_pieces.room(), net != nullptr ? &net_pieces.room() : nullptr,
-                  after_block ? &after_block : nullptr, scratch, true);
+        run_rules(b, profile, on, rejected, edits, net, after_block ? &after_block : nullptr, scratch, true);
       },
       false, &scratch.scan);
-  if (net != nullptr) net_pieces.move_to(*net);
-  std::vector<std::vector<Edit>> pieces = edit_pieces.take();
-  // Each block's edits are in rule order: sort them block by block (blocks come in source
-  // order, so the whole list is then in order too; the final check costs one look per edit).
-  // When it is not, the pieces are joined and sorted as one.
-  const Edit* last = nullptr;
-  bool sorted = true;
-  for (const std::vector<Edit>& p : pieces) {
-    if (last != nullptr && edit_order(p.front(), *last)) sorted = false;
-    if (!sorted || !std::is_sorted(p.begin(), p.end(), edit_order)) {
-      sorted = false;
-      break;
+  // Each block's edits are in rule order: run_rules sorts them block by block (blocks come in
+  // source order, so the whole list is then in order too; the check costs one look per edit).
+  if (!std::is_sorted(edits.begin(), edits.end(), edit_order)) std::stable_sort(edits.begin(), edits.end(), edit_order);
+  return edits;
+}
+
+std::vector<std::vector<Edit>> apply_typography_pieces(Document& document, Field& title, const Profile& profile,
+                                                       const std::vector<std::string>& rejected,
+                                                       std::vector<SourceEdit>* net, const BlockReader& after_block) {
+  NetList list;
+  std::deque<Edit> edits =
+      apply_typography_list(document, title, profile, rejected, net != nullptr ? &list : nullptr, after_block);
+  if (net != nullptr) {
+    net->reserve(net->size() + list.items.size());
+    for (const NetList::Item& e : list.items) {
+      const std::u32string before = text::to_u32(list.before(e));
+      const std::u32string after = text::to_u32(list.after(e));
+      net->emplace_back(e.pos, e.length, before.data(), before.size(), after.data(), after.size());
     }
-    last = &p.back();
   }
-  if (!sorted) {
-    std::vector<Edit> all = join_edits(pieces);
-    std::stable_sort(all.begin(), all.end(), edit_order);
-    pieces.push_back(std::move(all));
+  // Pieces of up to 16 edits, each taken from the front (the list's blocks freed as they empty).
+  std::vector<std::vector<Edit>> pieces;
+  pieces.reserve((edits.size() + 15) / 16);
+  while (!edits.empty()) {
+    std::vector<Edit>& piece = pieces.emplace_back();
+    piece.reserve(std::min<std::size_t>(16, edits.size()));
+    for (std::size_t k = piece.capacity(); k > 0; --k) {
+      piece.push_back(std::move(edits.front()));
+      edits.pop_front();
+    }
   }
   return pieces;
 }
@@ -838,16 +811,18 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
   return join_edits(pieces);
 }
 
-std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net) {
+std::string apply_source_edits(const Source& source, const NetList& list) {
+  const std::deque<NetList::Item>& net = list.items;
   // The edits in order of line, right to left in a line, those at one place in the order they
   // were made. Sorted as small keys, not as the edits themselves (each has two strings to move).
   struct Key {
     int line;
     int col;
-    std::size_t index;
+    std::uint32_t index;  // (four billion changes would take far more memory than there is)
   };
   std::vector<Key> order(net.size());
-  for (std::size_t j = 0; j < net.size(); ++j) order[j] = Key{net[j].pos.line, net[j].pos.col, j};
+  for (std::size_t j = 0; j < net.size(); ++j)
+    order[j] = Key{net[j].pos.line, net[j].pos.col, static_cast<std::uint32_t>(j)};
   // The edits mostly come in source order already: runs of one line each, the lines rising, the
   // columns in a run strictly rising (or falling). Then no two keys are equal, so the sorted
   // order is the only one std::sort can give: each run, reversed when its columns rise.
@@ -865,7 +840,8 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
                    order.begin() + static_cast<std::ptrdiff_t>(run_end));
   }
   if (!in_runs) {
-    for (std::size_t j = 0; j < net.size(); ++j) order[j] = Key{net[j].pos.line, net[j].pos.col, j};
+    for (std::size_t j = 0; j < net.size(); ++j)
+      order[j] = Key{net[j].pos.line, net[j].pos.col, static_cast<std::uint32_t>(j)};
     // Edits at the same place stay in the order they were made (std::sort alone leaves that to
     // the library: the native and the WASM builds would differ).
     std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
@@ -873,22 +849,14 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
       return a.col != b.col ? a.col > b.col : a.index < b.index;
     });
   }
-  const auto edit = [&](std::size_t j) -> const SourceEdit& { return net[order[j].index]; };
+  const auto edit = [&](std::size_t j) -> const NetList::Item& { return net[order[j].index]; };
   const std::string_view all = source.text();  // every line with its '\n'
   const std::size_t lines = source.line_count();
   // Room for the text with every change that lengthens it made (and a last line end): no change
   // shortens the bound, so the string is never regrown and holds little it does not use.
-  const auto utf8_bytes = [](std::u32string_view s) {
-    std::size_t bytes = 0;
-    for (const char32_t c : s) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    return bytes;
-  };
   std::size_t longer = 1;
-  for (const SourceEdit& e : net) {
-    const std::size_t after = utf8_bytes(e.after);
-    const std::size_t before = utf8_bytes(e.before);
-    if (after > before) longer += after - before;
-  }
+  for (const NetList::Item& e : net)
+    if (e.after > e.before) longer += e.after - e.before;
   std::string out;
   out.reserve(all.size() + longer);
   // Lines without a change are copied as they are, a run of them at a time. Per changed line,
@@ -916,7 +884,7 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
     std::size_t byte = 0;
     int cp = 0;
     for (std::size_t j = end; j-- > k;) {  // left to right
-      const SourceEdit& e = edit(j);
+      const NetList::Item& e = edit(j);
       if (e.pos.col < 1) continue;
       const int want = e.pos.col - 1;
       // The text is valid UTF-8, so code points start at the bytes that are not continuation
@@ -949,20 +917,9 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
         ++cp;
       }
       if (cp < want) continue;  // past the end of the line
-      // `before` compared a code point at a time in UTF-8.
-      std::size_t to = byte;
-      bool same = true;
-      for (const char32_t c : e.before) {
-        char u[4];
-        const std::size_t len = text::encode(c, u);
-        if (len > l.size() - to || l.compare(to, len, std::string_view(u, len)) != 0) {
-          same = false;
-          break;
-        }
-        to += len;
-      }
-      if (!same) continue;
-      spots[j - k] = Spot{byte, to - byte, true};
+      const std::string_view before = list.before(e);
+      if (before.size() > l.size() - byte || l.compare(byte, before.size(), before) != 0) continue;
+      spots[j - k] = Spot{byte, before.size(), true};
     }
     taken.clear();
     std::size_t limit = l.size();
@@ -976,15 +933,7 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
     for (auto it = taken.rbegin(); it != taken.rend(); ++it) {
       const Spot& sp = spots[*it - k];
       out.append(l, from, sp.at - from);
-      const std::u32string& after = edit(*it).after;
-      if (after.size() <= 16) {  // encoded on the stack, one append
-        char u[64];
-        std::size_t len = 0;
-        for (const char32_t c : after) len += text::encode(c, u + len);
-        out.append(u, len);
-      } else {
-        text::append(out, after);
-      }
+      out += list.after(edit(*it));
       from = sp.at + sp.len;
     }
     out.append(l, from, std::string_view::npos);
@@ -992,6 +941,14 @@ std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net
   }
   if (done < lines) out.append(all, source.starts[done], std::string_view::npos);
   return out;
+}
+
+std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net) {
+  NetList list;
+  for (const SourceEdit& e : net)
+    list.add(e.pos, e.length, e.before.data(), e.before.size(), e.after.data(), e.after.size());
+  std::vector<SourceEdit>().swap(net);
+  return apply_source_edits(source, list);
 }
 
 }  // namespace paiban

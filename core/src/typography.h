@@ -4,6 +4,7 @@
 #define PAIBAN_TYPOGRAPHY_H
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,8 @@ using BlockReader = std::function<void(const RunBuffer&)>;
 /// not match the source (text that markup escaped or entities encoded) is left out rather than
 /// guessed, and so is one that overlaps a change further right on its line.
 std::string apply_source_edits(const Source& source, std::vector<SourceEdit> net);
+/// The same from the changes' list.
+std::string apply_source_edits(const Source& source, const NetList& net);
 
 /// Runs every enabled fix rule over the text runs of `document` and of the title (never
 /// inside code, URLs, e-mail addresses or numbers), skipping fixes whose id is in `rejected`,
@@ -70,13 +73,21 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
                                    const std::vector<std::string>& rejected, std::vector<SourceEdit>* net = nullptr,
                                    const BlockReader& after_block = {});
 
-/// apply_typography's edits as the pieces they were made in (each a run of blocks' edits; the
-/// pieces one after another are in source order), so that a caller reading them once frees
-/// each as it goes instead of holding a joined copy.
+/// apply_typography's edits in pieces of up to 16 (the pieces one after another are in source
+/// order), so that a caller reading them once frees each as it goes instead of holding a joined
+/// copy.
 std::vector<std::vector<Edit>> apply_typography_pieces(Document& document, Field& title, const Profile& profile,
                                                        const std::vector<std::string>& rejected,
                                                        std::vector<SourceEdit>* net = nullptr,
                                                        const BlockReader& after_block = {});
+
+/// apply_typography's edits in one list that never moves an edit once made (no buffer regrown
+/// and copied, little room unused), for a caller that reads it once from the front, freeing it
+/// as it goes.
+/// The net changes, when asked for, are listed in `net`.
+std::deque<Edit> apply_typography_list(Document& document, Field& title, const Profile& profile,
+                                       const std::vector<std::string>& rejected, NetList* net = nullptr,
+                                       const BlockReader& after_block = {});
 
 /// The pieces one after another in one list of their exact size (each piece freed once moved).
 std::vector<Edit> join_edits(std::vector<std::vector<Edit>>& pieces);

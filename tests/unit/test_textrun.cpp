@@ -454,6 +454,22 @@ TEST_CASE("store_and_rebase and net_edits on long buffers of every character wid
       REQUIRE(appended[i + 1].before == want[i].before);
       REQUIRE(appended[i + 1].after == want[i].after);
     }
+    // the compact list (format()'s way) holds the same changes, their texts in UTF-8
+    NetList list;
+    const char32_t kept[] = U"已有";  // a change listed before: the list's texts do not start at 0
+    list.add(Pos{1, 1}, 2, kept, 2, kept, 1);
+    b.append_net_edits(list);
+    REQUIRE(list.items.size() == want.size() + 1);
+    REQUIRE(list.before(list.items[0]) == "已有");
+    REQUIRE(list.after(list.items[0]) == "已");
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      const NetList::Item& e = list.items[i + 1];
+      REQUIRE(e.pos.line == want[i].pos.line);
+      REQUIRE(e.pos.col == want[i].pos.col);
+      REQUIRE(e.length == want[i].length);
+      REQUIRE(list.before(e) == text::to_utf8(want[i].before));
+      REQUIRE(list.after(e) == text::to_utf8(want[i].after));
+    }
     require_stored_alike(a, one, b, two);
     // the runs' texts are what text::append writes of the changed buffer
     for (std::size_t r = 0; r < a.runs.size(); ++r) {
