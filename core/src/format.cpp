@@ -174,7 +174,7 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
         LintPass lint_pass(meta, *profile, options.now, result.diagnostics, matcher);
         edits = apply_typography_list(doc, meta.title, *profile, options.rejected_fixes, &net,
                                       [&](const RunBuffer& b) { lint_pass.block(b); });
-        lint_pass.finish(doc, meta);
+        lint_pass.finish(meta);
       }
       first_fix = result.diagnostics.size();
       result.diagnostics.reserve(first_fix + edits.size());

@@ -649,10 +649,10 @@ void LintPass::block(const RunBuffer& b) {
   dates(b, at_[kAtNumbers], now_year_, now_day_, l);
   relative_time(b, at_[kAtWords], l);
   dictionary(b, hits, l);
-  if (b.block != nullptr && b.block->kind == BlockKind::heading) note_heading(b);
+  if (b.block != nullptr && b.depth == 0 && b.block->kind == BlockKind::heading) check_heading(b);
 }
 
-void LintPass::note_heading(const RunBuffer& b) {
+void LintPass::check_heading(const RunBuffer& b) {
   // The text of the heading's own text runs (not those inside emphasis or a link), as the runs
   // now hold it: each run's characters stand in the buffer at its span.
   const std::vector<Inline>& own = b.block->inlines;
@@ -676,11 +676,24 @@ void LintPass::note_heading(const RunBuffer& b) {
   // a number may run on past them).
   std::u32string_view look = s.substr(0, std::min(s.size(), kHeadingLook));
   if (s.size() > kHeadingLook && number_char(look.back())) look = s;
-  const auto [level, number] = heading_number(look);
+  const std::pair<int, int> read = heading_number(look);
+  const int level = read.first;
+  const int number = read.second;
   if (level == 0) return;
-  HeadingNumber h{b.block, b.block->pos, level, number, std::min<std::size_t>(look.size(), 4), {}};
-  std::copy_n(look.data(), h.head_size, h.head);
-  headings_.push_back(h);
+  // Per level, the next number expected; a level may not be skipped.
+  int* const last = heading_last_;
+  const auto found = [&](HeadingFinding::Kind kind) {
+    HeadingFinding f{
+        b.block->pos, kind, static_cast<std::uint8_t>(std::min<std::size_t>(look.size(), 4)), last[level] + 1, {}};
+    std::copy_n(look.data(), f.head_size, f.head);
+    heading_findings_.push_back(f);
+  };
+  if (level > heading_deepest_ + 1) found(HeadingFinding::skipped);
+  if (number != last[level] + 1)
+    found(number == last[level] ? HeadingFinding::repeated : HeadingFinding::out_of_sequence);
+  last[level] = number;
+  for (int k = level + 1; k < 7; ++k) last[k] = 0;
+  heading_deepest_ = level;
 }
 
 void lint(const Document& document, const Meta& meta, const Profile& profile, std::string_view now,
@@ -689,10 +702,10 @@ void lint(const Document& document, const Meta& meta, const Profile& profile, st
   // The lint pass reads the document; the buffers only point into it.
   for_each_block_text(
       const_cast<Document&>(document), [&](RunBuffer& b) { pass.block(b); }, false);
-  pass.finish(document, meta);
+  pass.finish(meta);
 }
 
-void LintPass::finish(const Document& document, const Meta& meta) {
+void LintPass::finish(const Meta& meta) {
   Linter l{on_, out_};
   if (meta.title.set()) {
     std::vector<Inline> runs(1);
@@ -706,33 +719,21 @@ void LintPass::finish(const Document& document, const Meta& meta) {
     dictionary(b, hits, l);
   }
 
-  // Heading numbers: per level, the next number expected; a level may not be skipped. The
-  // top-level headings only (block() read those inside quotes and lists too).
-  int last[7] = {0, 0, 0, 0, 0, 0, 0};
-  int deepest = 1;
-  const std::less<const Block*> before;
-  const Block* const first = document.blocks.data();
-  const Block* const end = first + document.blocks.size();
-  for (const HeadingNumber& h : headings_) {
-    if (before(h.block, first) || !before(h.block, end)) continue;
-    const int level = h.level;
-    const int number = h.number;
-    const std::u32string_view head(h.head, h.head_size);
-    if (level > deepest + 1) {
-      l.add(kHeadingSequence, Severity::warning, h.pos, head, U"",
+  // The heading sequence's findings, in the order the headings came.
+  for (const HeadingFinding& f : heading_findings_) {
+    const std::u32string_view head(f.head, f.head_size);
+    if (f.kind == HeadingFinding::skipped)
+      l.add(kHeadingSequence, Severity::warning, f.pos, head, U"",
             "标题层级跳跃（缺少上一级标题） / a heading level was skipped");
-    }
-    if (number != last[level] + 1) {
-      l.add(kHeadingSequence, Severity::warning, h.pos, head, U"",
-            number == last[level] ? "标题序号重复 / a repeated heading number"
-                                  : "标题序号不连续，应为第 " + std::to_string(last[level] + 1) +
-                                        " 个 / a heading number out of sequence");
-    }
-    last[level] = number;
-    for (int k = level + 1; k < 7; ++k) last[k] = 0;
-    deepest = level;
+    else
+      l.add(kHeadingSequence, Severity::warning, f.pos, head, U"",
+            f.kind == HeadingFinding::repeated
+                ? "标题序号重复 / a repeated heading number"
+                : "标题序号不连续，应为第 " + std::to_string(f.expected) + " 个 / a heading number out of sequence");
   }
-  headings_.clear();
+  std::vector<HeadingFinding>().swap(heading_findings_);
+  std::fill(std::begin(heading_last_), std::end(heading_last_), 0);
+  heading_deepest_ = 1;
 }
 
 }  // namespace paiban

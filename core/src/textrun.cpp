@@ -281,6 +281,7 @@ std::size_t text_bytes(const std::vector<Inline>& inlines) {
 void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track, trig::Scan* scan) {
   b.runs.clear();
   b.block = nullptr;
+  b.depth = 0;
   b.s.clear();
   b.spans.clear();
   b.added.clear();
@@ -315,16 +316,18 @@ RunBuffer make_buffer(std::vector<Inline>& inlines, bool track) {
 
 namespace {
 
-/// One buffer serves every block in turn (its storage is kept from block to block).
+/// One buffer serves every block in turn (its storage is kept from block to block). `depth`: 0
+/// for the document's own blocks.
 void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn, bool track, RunBuffer& b,
-           trig::Scan* scan) {
+           trig::Scan* scan, int depth) {
   for (Block& bl : blocks) {
     if (!bl.inlines.empty()) {
       fill_buffer(b, bl.inlines, track, scan);
       b.block = &bl;
+      b.depth = depth;
       fn(b);
     }
-    visit(bl.children, fn, track, b, scan);
+    visit(bl.children, fn, track, b, scan, depth + 1);
   }
 }
 
@@ -849,7 +852,7 @@ void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
 
 void for_each_block_text(Document& doc, const std::function<void(RunBuffer&)>& fn, bool track, trig::Scan* scan) {
   RunBuffer b;
-  visit(doc.blocks, fn, track, b, scan);
+  visit(doc.blocks, fn, track, b, scan, 0);
 }
 
 }  // namespace paiban

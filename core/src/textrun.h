@@ -66,6 +66,7 @@ struct RunBuffer {
   /// The block whose inlines these are, for a buffer for_each_block_text hands over (null
   /// otherwise): its readers can look at the block while its text is at hand.
   const Block* block = nullptr;
+  int depth = 0;  ///< with `block`: 0 for one of the document's own blocks, 1 inside one of them, …
   std::u32string s;
   /// The buffer as built (by make_buffer, or store_and_rebase) holds each run's characters in a
   /// row, in run order, with code placeholders between them: a character's origin is its run's

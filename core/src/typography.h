@@ -102,24 +102,28 @@ class LintPass {
   /// caller; null: the default profile's own, or one built here for another profile.
   LintPass(const Meta& meta, const Profile& profile, std::string_view now, std::vector<Diagnostic>& diagnostics,
            const DictMatcher* matcher = nullptr);
-  /// Checks a block's text (the buffer as the fix rules leave it). A heading's number is read
-  /// here, where its text is at hand, and its sequence checked by finish().
+  /// Checks a block's text (the buffer as the fix rules leave it). A top-level heading's number
+  /// is read and checked against the ones before it here, where its text is at hand; finish()
+  /// reports what was found.
   void block(const RunBuffer& b);
-  /// The title's checks and the top-level headings' sequence (of those block() read, in order).
-  void finish(const Document& document, const Meta& meta);
+  /// The title's checks, then the heading sequence's findings (those block() made, in order).
+  void finish(const Meta& meta);
 
  private:
-  /// A heading's number as block() read it.
-  struct HeadingNumber {
-    const Block* block;
+  /// A heading.sequence finding block() made: a level skipped, a repeated number, or a number
+  /// out of sequence (`expected` is the one wanted).
+  struct HeadingFinding {
     Pos pos;
-    int level;
-    int number;
-    std::size_t head_size;  ///< its first characters (at most 4), shown in a finding
+    enum Kind : std::uint8_t { skipped, repeated, out_of_sequence } kind;
+    std::uint8_t head_size;  ///< the heading's first characters (at most 4), shown in the finding
+    int expected;
     char32_t head[4];
   };
-  void note_heading(const RunBuffer& b);
-  std::vector<HeadingNumber> headings_;
+  void check_heading(const RunBuffer& b);
+  /// The heading sequence so far: per level, the last number; the last heading's level.
+  int heading_last_[7] = {0, 0, 0, 0, 0, 0, 0};
+  int heading_deepest_ = 1;
+  std::vector<HeadingFinding> heading_findings_;
   std::u32string joined_;  ///< scratch: a heading's text runs joined, when it has several
   int now_year_ = 0;       ///< the year of `now`, 0 without one (no future/past checks)
   std::string now_day_;    ///< "YYYY-MM-DD" of `now`, or empty

@@ -40,7 +40,7 @@ std::pair<std::vector<std::string>, std::vector<std::string>> both(const std::st
   std::vector<Diagnostic> inline_warnings;
   LintPass pass(meta, profile, kNow, inline_warnings);
   apply_typography(a, meta.title, profile, {}, nullptr, [&](const RunBuffer& buf) { pass.block(buf); });
-  pass.finish(a, meta);
+  pass.finish(meta);
 
   std::vector<Diagnostic> after_warnings;
   apply_typography(b, meta_b.title, profile, {});
