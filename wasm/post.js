@@ -19,18 +19,27 @@
   function decoded(data, size) {
     return decoder.decode(HEAPU8.subarray(data, data + size));
   }
-  // Notes of up to this many bytes at most (3 a UTF-16 unit) are encoded straight into the
-  // module's memory (encodeInto: no array of their own, no second copy; half the time for 100 KB
-  // in node); longer ones through an array of their exact size, so that the memory, which never
-  // shrinks, is not grown by room a long ASCII text would not use.
+  // The notes are encoded straight into the module's memory (encodeInto: no array of their own,
+  // no second copy; half the time for 100 KB in node), in room for 3 bytes a UTF-16 unit. Notes
+  // whose room would pass INTO_MAX go that way only when a sample of them is mostly beyond ASCII
+  // (Chinese: 3 bytes a unit, the room about their size); others through an array of their exact
+  // size, so that the memory, which never shrinks, is not grown by room a long ASCII text would
+  // not use.
   var INTO_MAX = 1 << 22;
+  function mostlyWide(s) {
+    var step = Math.max(1, Math.floor(s.length / 1024));
+    var wide = 0;
+    var n = 0;
+    for (var i = 0; i < s.length; i += step, n++) if (s.charCodeAt(i) >= 0x80) wide++;
+    return wide * 3 >= n * 2;
+  }
   // Module[format](notes, notes' size, request, request's size) with both in the module's memory;
   // returns read(what it returned), which Module[free] releases afterwards.
   function call(input, request, format, read, free) {
     var notes = String(input);
     var req = encoder.encode(String(request));
     var most = notes.length * 3;
-    var bytes = most <= INTO_MAX ? null : encoder.encode(notes);
+    var bytes = most <= INTO_MAX || mostlyWide(notes) ? null : encoder.encode(notes);
     var size = bytes ? bytes.length : most;
     var ptr = Module['_malloc'](req.length + size + 1);
     if (!ptr) throw new Error('paiban: out of memory for ' + size + ' bytes of notes');

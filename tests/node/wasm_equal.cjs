@@ -184,10 +184,11 @@ async function main() {
   fs.rmSync(tmp, { recursive: true, force: true });
 
   // The notes reach the module as UTF-8 the way TextEncoder writes it (a lone surrogate as
-  // U+FFFD), both ways post.js puts them there: encoded straight into the module's memory, and
-  // (over 4 MiB at 3 bytes a UTF-16 unit) through an array of their own. Notes with nothing to
-  // fix come back as the fixed notes unchanged.
-  for (const notes of ['标题：检查\n\n正文\ud800尾\udc00😀之后\n', '标题：检查\n\n' + 'abc'.repeat(500000) + '\n']) {
+  // U+FFFD), both ways post.js puts them there: encoded straight into the module's memory (short
+  // notes, and long ones mostly beyond ASCII), and (long ASCII) through an array of their own.
+  // Notes with nothing to fix come back as the fixed notes unchanged.
+  const wide = '标题：检查\n\n' + '正文\ud800尾'.repeat(400000) + '\n';
+  for (const notes of ['标题：检查\n\n正文\ud800尾\udc00😀之后\n', '标题：检查\n\n' + 'abc'.repeat(500000) + '\n', wide]) {
     const text = mod.formatParts(notes, JSON.stringify({ now: NOW })).text;
     const want = Buffer.from(notes, 'utf8').toString('utf8');
     if (text !== want) failures.push(`formatParts: notes of ${notes.length} UTF-16 units came back as ${text.length} (${JSON.stringify(text.slice(0, 20))}…), not as encoded`);
