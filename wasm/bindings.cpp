@@ -57,10 +57,11 @@ void paiban_response_free(std::string* response) {
   delete response;  // NOLINT(cppcoreguidelines-owning-memory)
 }
 
-/// formatParts' call (post.js): the response in parts (paiban::format_parts), each decoded by
-/// TextDecoder straight from the module's memory. Part 0 is the JSON, 1 the page, 2 the fragment,
-/// 3 the fixed notes; a request error has no texts, and their data is null. The parts are owned
-/// by the caller and released, all at once, by paiban_parts_free().
+/// formatParts' call (post.js): the response in parts (paiban::format_parts), the JSON decoded by
+/// TextDecoder straight from the module's memory, the texts copied out (decoded when read). Part
+/// 0 is the JSON, 1 the page, 2 the fragment, 3 the fixed notes; a request error has no texts,
+/// and their data is null. The parts are owned by the caller and released, all at once, by
+/// paiban_parts_free().
 paiban::FormattedParts* paiban_format_parts(const char* input, std::size_t input_len, const char* request,
                                             std::size_t request_len) {
   return new paiban::FormattedParts(  // NOLINT(cppcoreguidelines-owning-memory): freed by post.js

@@ -58,35 +58,53 @@
   function response(r) {
     return decoded(Module['_paiban_response_data'](r), Module['_paiban_response_size'](r));
   }
-  // The three texts of a formatParts result: each a copy of its bytes, decoded (once) when it is
-  // first read. Own enumerable properties, so that a structured clone or JSON.stringify of the
-  // result sees them as before.
+  // A formatParts result: the JSON, and the three texts, each decoded (once) when it is first
+  // read from a copy of its bytes; a text under LAZY_MIN bytes is decoded in the call (in
+  // Chromium a copy of a few KB, an ArrayBuffer of its own, cost about what decoding it does).
+  // The texts are getters of the prototype (made once: an accessor made for each result cost more
+  // than the decoding it saves on small notes), so a structured clone or JSON.stringify of a
+  // result leaves them out: read them.
   var TEXTS = ['page', 'fragment', 'text'];
-  function lazyText(out, name, bytes) {
-    var value = bytes === null ? null : undefined;
-    Object.defineProperty(out, name, {
+  var LAZY_MIN = 1 << 16;
+  // bytes[i]: text i's bytes, or null when decoded[i] holds it already; sizes[i]: its size.
+  function Parts(json, bytes, decoded, sizes) {
+    this.json = json;
+    this.texts = bytes !== null; // false: a request error, and the three are null
+    this.pageBytes = sizes[0];
+    this.fragmentBytes = sizes[1];
+    this.textBytes = sizes[2];
+    this.bytes_ = bytes;
+    this.decoded_ = decoded;
+  }
+  TEXTS.forEach(function (name, i) {
+    Object.defineProperty(Parts.prototype, name, {
       enumerable: true,
-      configurable: true,
       get: function () {
+        if (!this.bytes_) return null;
+        var value = this.decoded_[i];
         if (value === undefined) {
-          value = decoder.decode(bytes);
-          bytes = null;
+          value = this.decoded_[i] = decoder.decode(this.bytes_[i]);
+          this.bytes_[i] = null;
         }
         return value;
       }
     });
-  }
+  });
   function parts(p) {
     var json = decoded(Module['_paiban_parts_data'](p, 0), Module['_paiban_parts_size'](p, 0));
-    var out = { json: json, texts: false };
-    for (var i = 0; i < TEXTS.length; i++) {
-      var data = Module['_paiban_parts_data'](p, i + 1);
-      var size = data ? Module['_paiban_parts_size'](p, i + 1) : 0;
-      out.texts = data !== 0;
-      out[TEXTS[i] + 'Bytes'] = size;
-      lazyText(out, TEXTS[i], data ? HEAPU8.slice(data, data + size) : null);
+    var bytes = null;
+    var done = [undefined, undefined, undefined];
+    var sizes = [0, 0, 0];
+    if (Module['_paiban_parts_data'](p, 1)) {
+      bytes = [null, null, null];
+      for (var i = 0; i < TEXTS.length; i++) {
+        var data = Module['_paiban_parts_data'](p, i + 1);
+        var size = (sizes[i] = Module['_paiban_parts_size'](p, i + 1));
+        if (size < LAZY_MIN) done[i] = decoded(data, size);
+        else bytes[i] = HEAPU8.slice(data, data + size);
+      }
     }
-    return out;
+    return new Parts(json, bytes, done, sizes);
   }
   Module['formatInput'] = function (input, request) {
     return call(input, request, '_paiban_format_response', response, '_paiban_response_free');
