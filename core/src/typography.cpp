@@ -763,9 +763,9 @@ std::deque<Edit> apply_typography_list(Document& document, Field& title, const P
   return edits;
 }
 
-std::vector<std::vector<Edit>> apply_typography_pieces(Document& document, Field& title, const Profile& profile,
-                                                       const std::vector<std::string>& rejected,
-                                                       std::vector<SourceEdit>* net, const BlockReader& after_block) {
+std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
+                                   const std::vector<std::string>& rejected, std::vector<SourceEdit>* net,
+                                   const BlockReader& after_block) {
   NetList list;
   std::deque<Edit> edits =
       apply_typography_list(document, title, profile, rejected, net != nullptr ? &list : nullptr, after_block);
@@ -777,38 +777,7 @@ std::vector<std::vector<Edit>> apply_typography_pieces(Document& document, Field
       net->emplace_back(e.pos, e.length, before.data(), before.size(), after.data(), after.size());
     }
   }
-  // Pieces of up to 16 edits, each taken from the front (the list's blocks freed as they empty).
-  std::vector<std::vector<Edit>> pieces;
-  pieces.reserve((edits.size() + 15) / 16);
-  while (!edits.empty()) {
-    std::vector<Edit>& piece = pieces.emplace_back();
-    piece.reserve(std::min<std::size_t>(16, edits.size()));
-    for (std::size_t k = piece.capacity(); k > 0; --k) {
-      piece.push_back(std::move(edits.front()));
-      edits.pop_front();
-    }
-  }
-  return pieces;
-}
-
-std::vector<Edit> join_edits(std::vector<std::vector<Edit>>& pieces) {
-  std::size_t n = 0;
-  for (const std::vector<Edit>& p : pieces) n += p.size();
-  std::vector<Edit> out;
-  out.reserve(n);
-  for (std::vector<Edit>& p : pieces) {
-    std::move(p.begin(), p.end(), std::back_inserter(out));
-    std::vector<Edit>().swap(p);
-  }
-  std::vector<std::vector<Edit>>().swap(pieces);
-  return out;
-}
-
-std::vector<Edit> apply_typography(Document& document, Field& title, const Profile& profile,
-                                   const std::vector<std::string>& rejected, std::vector<SourceEdit>* net,
-                                   const BlockReader& after_block) {
-  std::vector<std::vector<Edit>> pieces = apply_typography_pieces(document, title, profile, rejected, net, after_block);
-  return join_edits(pieces);
+  return {std::make_move_iterator(edits.begin()), std::make_move_iterator(edits.end())};
 }
 
 std::string apply_source_edits(const Source& source, const NetList& list) {

@@ -73,14 +73,6 @@ std::vector<Edit> apply_typography(Document& document, Field& title, const Profi
                                    const std::vector<std::string>& rejected, std::vector<SourceEdit>* net = nullptr,
                                    const BlockReader& after_block = {});
 
-/// apply_typography's edits in pieces of up to 16 (the pieces one after another are in source
-/// order), so that a caller reading them once frees each as it goes instead of holding a joined
-/// copy.
-std::vector<std::vector<Edit>> apply_typography_pieces(Document& document, Field& title, const Profile& profile,
-                                                       const std::vector<std::string>& rejected,
-                                                       std::vector<SourceEdit>* net = nullptr,
-                                                       const BlockReader& after_block = {});
-
 /// apply_typography's edits in one list that never moves an edit once made (no buffer regrown
 /// and copied, little room unused), for a caller that reads it once from the front, freeing it
 /// as it goes.
@@ -88,9 +80,6 @@ std::vector<std::vector<Edit>> apply_typography_pieces(Document& document, Field
 std::deque<Edit> apply_typography_list(Document& document, Field& title, const Profile& profile,
                                        const std::vector<std::string>& rejected, NetList* net = nullptr,
                                        const BlockReader& after_block = {});
-
-/// The pieces one after another in one list of their exact size (each piece freed once moved).
-std::vector<Edit> join_edits(std::vector<std::vector<Edit>>& pieces);
 
 /// The lint pass in steps, for a caller that already has each block's buffer (format() runs it
 /// inside apply_typography): the meta checks when made, block() for each block in source

@@ -1,9 +1,11 @@
-// apply_typography collects a document's edits and net changes in pieces and joins them at the
-// end: the lists must be the ones the blocks give one at a time, in order, whatever their size.
+// apply_typography collects a document's edits and net changes in lists that grow block by block
+// (apply_typography_list): they must be the ones the blocks give one at a time, in order,
+// whatever their size.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -91,9 +93,9 @@ TEST_CASE("apply_typography: the edits and net changes of a document are its blo
   CHECK(most > 3000);  // several pieces were joined
 }
 
-TEST_CASE("apply_typography_pieces: the pieces one after another are apply_typography's list, in source order") {
-  // Small documents too (a piece is 16 edits while the document has fewer than 128), and a detected title placed after
-  // the body: its edits come first from the rules, so the pieces are joined and sorted as one.
+TEST_CASE("apply_typography_list: apply_typography's edits, in source order") {
+  // Small documents too, and a detected title placed after the body: its edits come first from
+  // the rules, so the list is sorted as one.
   const Profile& profile = default_profile();
   int compared = 0;
   int unsorted = 0;
@@ -110,7 +112,6 @@ TEST_CASE("apply_typography_pieces: the pieces one after another are apply_typog
       title.from = "detected";
       title.pos = {seed % 8 == 0 ? blocks + 5 : 1, 1};
     }
-    // The old way: one list of the blocks' edits, sorted (stable) into source order.
     Document doc2 = doc;
     Field title2 = title;
     std::vector<Edit> want;
@@ -118,27 +119,18 @@ TEST_CASE("apply_typography_pieces: the pieces one after another are apply_typog
       std::vector<SourceEdit> net;
       want = apply_typography(doc2, title2, profile, {}, &net);
     }
+    // source order: a stable sort by place changes nothing
     std::vector<Edit> sorted = want;
     std::stable_sort(sorted.begin(), sorted.end(), [](const Edit& x, const Edit& y) {
       return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
     });
-    std::vector<SourceEdit> net;
-    std::vector<std::vector<Edit>> pieces = apply_typography_pieces(doc, title, profile, {}, &net);
-    std::vector<Edit> got;
-    for (const std::vector<Edit>& p : pieces) {
-      REQUIRE(!p.empty());
-      got.insert(got.end(), p.begin(), p.end());
-    }
+    NetList net;
+    const std::deque<Edit> got = apply_typography_list(doc, title, profile, {}, &net);
     CAPTURE(seed);
     REQUIRE(got.size() == sorted.size());
     for (std::size_t i = 0; i < got.size(); ++i) REQUIRE(same(got[i], sorted[i]));
     REQUIRE(want.size() == sorted.size());
     for (std::size_t i = 0; i < want.size(); ++i) REQUIRE(same(want[i], sorted[i]));
-    // join_edits gives the same list and frees the pieces
-    const std::vector<Edit> joined = join_edits(pieces);
-    REQUIRE(pieces.empty());
-    REQUIRE(joined.size() == got.size());
-    for (std::size_t i = 0; i < got.size(); ++i) REQUIRE(same(joined[i], got[i]));
     if (seed % 8 == 0 && !got.empty() && got.back().pos.line == blocks + 5) ++unsorted;  // the title's
     ++compared;
   }
