@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -160,6 +161,8 @@ struct RunBuffer {
 
 /// std::stable_sort(first, last, less) without a buffer from the heap: an insertion sort
 /// (moves) for up to 32 elements, std::stable_sort for more. For the few edits of one block.
+/// The insertion sort moves its iterators a step at a time (a step of a std::deque's iterator is
+/// cheap, a jump is not).
 template <typename It, typename Less>
 void stable_sort_few(It first, It last, Less less) {
   if (last - first > 32) {
@@ -167,14 +170,15 @@ void stable_sort_few(It first, It last, Less less) {
     return;
   }
   if (first == last) return;
-  for (It it = first + 1; it != last; ++it) {
-    if (!less(*it, *(it - 1))) continue;
+  for (It it = std::next(first); it != last; ++it) {
+    It prev = std::prev(it);
+    if (!less(*it, *prev)) continue;
     auto v = std::move(*it);
     It j = it;
     do {
-      *j = std::move(*(j - 1));
-      --j;
-    } while (j != first && less(v, *(j - 1)));
+      *j = std::move(*prev);
+      j = prev;
+    } while (j != first && less(v, *--prev));
     *j = std::move(v);
   }
 }

@@ -605,24 +605,6 @@ bool edit_order(const Edit& x, const Edit& y) {
   return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
 }
 
-/// A stable insertion sort of a few items that moves its iterators a step at a time (a step of
-/// a std::deque's iterator is cheap, a jump is not).
-template <typename It, typename Less>
-void insertion_sort_steps(It first, It last, Less less) {
-  if (first == last) return;
-  for (It it = std::next(first); it != last; ++it) {
-    It prev = std::prev(it);
-    if (!less(*it, *prev)) continue;
-    auto v = std::move(*it);
-    It j = it;
-    do {
-      *j = std::move(*prev);
-      j = prev;
-    } while (j != first && less(v, *--prev));
-    *j = std::move(v);
-  }
-}
-
 /// Runs the fix rules on one block's buffer. `noted`: scratch.scan holds the scan of b.s as
 /// built (fill_buffer made it), so the first one is not made again. `on`: bit k for each row k of
 /// rows() the profile turns on (active_mask).
@@ -714,11 +696,7 @@ void run_rules(RunBuffer& b, const Profile& profile, std::uint32_t on, const std
   }
   // a block has a few edits: sorted where they stand (std::stable_sort would take a buffer from
   // the heap)
-  const auto block_edits = edits.begin() + static_cast<std::ptrdiff_t>(first_edit);
-  if (edits.size() - first_edit > 32)
-    std::stable_sort(block_edits, edits.end(), edit_order);
-  else
-    insertion_sort_steps(block_edits, edits.end(), edit_order);
+  stable_sort_few(edits.begin() + static_cast<std::ptrdiff_t>(first_edit), edits.end(), edit_order);
   // before the buffer is rebased: they need its tracking (and tell the rebase where the text
   // changed)
   std::vector<RunBuffer::Span>* changed = nullptr;

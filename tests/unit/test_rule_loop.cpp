@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -160,9 +161,14 @@ TEST_CASE("stable_sort_few: the order std::stable_sort makes") {
     std::vector<Item> got = {{-1, "head"}};
     got.insert(got.end(), items.begin(), items.end());
     stable_sort_few(got.begin() + 1, got.end(), by_key);
+    // and in a std::deque, as the engine keeps its edits
+    std::deque<Item> in_deque(got.begin(), got.end());
+    std::copy(items.begin(), items.end(), in_deque.begin() + 1);
+    stable_sort_few(in_deque.begin() + 1, in_deque.end(), by_key);
     CAPTURE(n);
     REQUIRE(got.front().second == "head");
     REQUIRE(std::vector<Item>(got.begin() + 1, got.end()) == want);
+    REQUIRE(std::vector<Item>(in_deque.begin() + 1, in_deque.end()) == want);
     if (want != items) ++unsorted;
   }
   CHECK(unsorted > 10000);
