@@ -457,18 +457,14 @@ class Sink {
     std::memcpy(p, s, N - 1);
     at_ = p + (N - 1);
   }
-  /// Writes s escaped (escape_html); returns the bytes written, valid until the next write.
-  std::string_view escape(std::string_view s) {
-    char* from = room(s.size());
-    const std::size_t offset = static_cast<std::size_t>(from - begin_);
-    at_ = escape_html_to(from, s, [this](char* p, std::size_t k) {
+  /// Writes s escaped (escape_html).
+  void escape(std::string_view s) {
+    at_ = escape_html_to(room(s.size()), s, [this](char* p, std::size_t k) {
       at_ = p;
       return grow(k);
     });
-    return {begin_ + offset, static_cast<std::size_t>(at_ - begin_) - offset};
   }
-  /// Ends the last piece (gives back its unused room): before either output is joined, so that
-  /// the other's pieces hold no room then.
+  /// Ends the last piece (gives back its unused room).
   void finish() { close(); }
   /// The bytes written so far.
   std::size_t size() const { return written_ + static_cast<std::size_t>(at_ - begin_); }
@@ -613,20 +609,20 @@ struct LookMark {
 
 class Renderer {
  public:
-  /// page or fragment may be null (that output is not made), not both. With `marks` (and the
-  /// page only), the places where the fragment would differ from the page are listed there
-  /// instead: replay() then makes the fragment from the page.
-  Renderer(const Meta& meta, const Profile& profile, const Styles& styles, Sink* page, Sink* fragment,
+  /// Writes the page (`page`) or the fragment into `out`. With `marks` (the page only), the
+  /// places where the fragment would differ from the page are listed there: replay() then makes
+  /// the fragment from the page.
+  Renderer(const Meta& meta, const Profile& profile, const Styles& styles, Sink& out, bool page,
            std::vector<LookMark>* marks = nullptr)
-      : meta_(meta), profile_(profile), sinks_{page, fragment}, marks_(page != nullptr ? marks : nullptr) {
-    if (page != nullptr) {
+      : meta_(meta), profile_(profile), out_(out), o_(page ? 0 : 1), marks_(page ? marks : nullptr) {
+    if (page) {
       const PageLooks& looks = page_looks();
       for (std::size_t k = 0; k < kKeys; ++k) {
         look_[0][k] = looks.look[k];
         open_[0][k] = looks.open[k];
       }
     }
-    if (fragment != nullptr || marks_ != nullptr) {
+    if (!page || marks_ != nullptr) {
       // The default profile never changes: its looks are worked out once.
       const FragmentLooks* looks = &looks_;
       if (&profile == &default_profile()) {
@@ -663,11 +659,10 @@ class Renderer {
     out.append(page.data() + from, page.size() - from);
   }
 
-  /// Makes sure the piece of each output has room for `text` bytes of text and `elements`
-  /// elements (a guess: more is written, the piece grows).
+  /// Makes sure the output's piece has room for `text` bytes of text and `elements` elements (a
+  /// guess: more is written, the piece grows).
   void room(std::size_t text, std::size_t elements) {
-    for (std::size_t o = 0; o < 2; ++o)
-      if (sinks_[o] != nullptr) sinks_[o]->room(text + elements * (24 + look_[o][at(Key::p)].size()) + 16);
+    out_.room(text + elements * (24 + look_[o_][at(Key::p)].size()) + 16);
   }
 
   /// The title as the article's <h1>.
@@ -719,7 +714,7 @@ class Renderer {
 
   /// The body.
   /// With `consume` (the same document), each block's inlines and children are freed as soon
-  /// as both outputs have it, and the block list at the end.
+  /// as it is written, and the block list at the end.
   void body(const Document& doc, Document* consume) {
     open(Key::body);
     put("\n");
@@ -740,33 +735,23 @@ class Renderer {
   }
 
  private:
-  /// Appends s to every output.
-  void put(std::string_view s) {
-    if (sinks_[0] != nullptr) sinks_[0]->put(s);
-    if (sinks_[1] != nullptr) sinks_[1]->put(s);
-  }
-  /// Appends a literal (a tag) to every output.
+  /// Appends s to the output.
+  void put(std::string_view s) { out_.put(s); }
+  /// Appends a literal (a tag) to the output.
   template <std::size_t N>
   void put(const char (&s)[N]) {
-    if (sinks_[0] != nullptr) sinks_[0]->put(s);
-    if (sinks_[1] != nullptr) sinks_[1]->put(s);
+    out_.put(s);
   }
 
-  /// Appends the element's opening tag, with its look, to every output.
+  /// Appends the element's opening tag, with its look, to the output.
   void open(Key k) {
-    if (sinks_[0] != nullptr) {
-      if (marks_ != nullptr) mark(LookMark::open, k);
-      sinks_[0]->put(open_[0][at(k)]);
-    }
-    if (sinks_[1] != nullptr) sinks_[1]->put(open_[1][at(k)]);
+    if (marks_ != nullptr) mark(LookMark::open, k);
+    out_.put(open_[o_][at(k)]);
   }
-  /// Appends the element's look attribute to every output.
+  /// Appends the element's look attribute to the output.
   void look(Key k) {
-    if (sinks_[0] != nullptr) {
-      if (marks_ != nullptr) mark(LookMark::look, k);
-      sinks_[0]->put(look_[0][at(k)]);
-    }
-    if (sinks_[1] != nullptr) sinks_[1]->put(look_[1][at(k)]);
+    if (marks_ != nullptr) mark(LookMark::look, k);
+    out_.put(look_[o_][at(k)]);
   }
 
   /// The page's (o = 0) or the fragment's (o = 1) text at a mark.
@@ -775,19 +760,15 @@ class Renderer {
   }
   /// Notes that the page's next bytes are k's opening tag or look.
   void mark(LookMark::Kind kind, Key k) {
-    std::size_t gap = sinks_[0]->size() - marked_;
+    std::size_t gap = out_.size() - marked_;
     for (; gap > UINT32_MAX; gap -= UINT32_MAX) marks_->push_back(LookMark{UINT32_MAX, LookMark::none, 0});
     const LookMark m{static_cast<std::uint32_t>(gap), kind, static_cast<std::uint8_t>(at(k))};
     marks_->push_back(m);
-    marked_ = sinks_[0]->size() + piece(0, m).size();
+    marked_ = out_.size() + piece(0, m).size();
   }
 
-  /// Appends s escaped to every output: escaped once, copied to the other.
-  void escaped(std::string_view s) {
-    Sink& first = sinks_[0] != nullptr ? *sinks_[0] : *sinks_[1];
-    const std::string_view written = first.escape(s);
-    if (sinks_[0] != nullptr && sinks_[1] != nullptr) sinks_[1]->put(written);
-  }
+  /// Appends s escaped to the output.
+  void escaped(std::string_view s) { out_.escape(s); }
 
   /// A text of the article (title, body), in the publishing form when the profile asks.
   void article_text(std::string_view s) {
@@ -920,10 +901,10 @@ class Renderer {
 
   const Meta& meta_;
   const Profile& profile_;
-  /// The outputs: [0] the page, [1] the fragment; either may be null.
-  Sink* sinks_[2];
+  Sink& out_;
+  std::size_t o_;  ///< the output written: 0 the page, 1 the fragment (the index into look_, open_)
   /// Each element's look attribute and opening tag, per output (into page_looks() for the
-  /// page, into looks_ for the fragment).
+  /// page, into looks_ for the fragment; the fragment's also to replay the page).
   std::string_view look_[2][kKeys];
   std::string_view open_[2][kKeys];
   FragmentLooks looks_;           ///< the fragment's, unless the default profile's are used
@@ -1151,10 +1132,8 @@ void render_into(const Document& document, Document* consume, const Meta& meta, 
   // the two outputs' pieces are never held at once.
   const bool both = page != nullptr && fragment != nullptr;
   std::vector<LookMark> marks;
-  Sink page_body;
-  Sink fragment_body;
-  Renderer r(meta, profile, styles, page != nullptr ? &page_body : nullptr,
-             fragment != nullptr && !both ? &fragment_body : nullptr, both ? &marks : nullptr);
+  Sink body;  // the page's article, or (without the page) the fragment
+  Renderer r(meta, profile, styles, body, page != nullptr, both ? &marks : nullptr);
   // The page's head is written once the document is gone (when less is held): what it needs of
   // the document is taken first.
   std::string description;
@@ -1162,14 +1141,13 @@ void render_into(const Document& document, Document* consume, const Meta& meta, 
   r.heading();
   r.info_line();
   r.body(document, consume);
-  page_body.finish();
-  fragment_body.finish();
+  body.finish();  // its unused room given back before the page is reserved
   if (page != nullptr) {
     // The page at its final size (the head counted first): the head, the article's pieces, the
     // chrome's tail.
     Counter head;
     page_head(head, description, meta, profile, *chrome);
-    page->reserve(page->size() + head.n + page_body.size() + chrome->tail.size());
+    page->reserve(page->size() + head.n + body.size() + chrome->tail.size());
     page_head(*page, description, meta, profile, *chrome);
     std::string().swap(description);
     if (chrome == &made) {  // made for this call: only its footer is needed from here on
@@ -1178,12 +1156,12 @@ void render_into(const Document& document, Document* consume, const Meta& meta, 
       std::string().swap(made.crumb_separator);
     }
     const std::size_t article_at = page->size();
-    const std::size_t article_size = page_body.size();
-    page_body.move_to(*page, chrome->tail);
+    const std::size_t article_size = body.size();
+    body.move_to(*page, chrome->tail);
     if (both) r.replay(std::string_view(*page).substr(article_at, article_size), *fragment);
+  } else {  // the fragment alone, joined into one string of its final size
+    body.move_to(*fragment, {});
   }
-  // Without the page, the fragment is joined into one string of its final size.
-  if (fragment != nullptr && !both) fragment_body.move_to(*fragment, {});
 }
 
 }  // namespace
