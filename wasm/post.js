@@ -6,8 +6,8 @@
 // what comes back is decoded by TextDecoder from the module's memory: both are done natively by
 // the engine, where embind's string conversions walk every byte in script (for a megabyte of
 // notes and the several megabytes of its response that was a third of the call).
-// formatParts decodes the three texts only when they are first read (their bytes are copied out
-// of the module's memory, a plain copy): decoding UTF-8 costs about as much as formatting it
+// formatParts decodes a text of 64 KiB or more only when it is first read (its bytes are copied
+// out of the module's memory, a plain copy): decoding UTF-8 costs about as much as formatting it
 // (Chinese text: ~3.5 ms a megabyte in Chromium), and a caller that does not need all of them
 // at once (the editor's worker, for big notes or the fixed notes) does not pay for the others.
 // Their sizes in bytes (`pageBytes` …) are known without decoding them.
