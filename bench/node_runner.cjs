@@ -45,8 +45,10 @@ async function makeRow(row, paibanJs) {
         run:
           typeof mod.formatParts === 'function'
             ? (input) => {
-                const parts = mod.formatParts(input, options());
+                // kept and released, as the editor's worker does (see bench/browser/worker.js)
+                const parts = mod.formatParts(input, options(), true);
                 appReads(parts, bigBytes);
+                if (parts.release) parts.release();
                 return parts;
               }
             : (input) => mod.formatInput(input, options()),

@@ -947,6 +947,8 @@
     var meta = last.response.meta || {};
     var name = fileName(meta.title && meta.title.value);
     resultPart('page').then(function (page) {
+      // null: the worker lost the result (its engine failed on a later request)
+      if (typeof page !== 'string') return setStatus(T.crashed, 'error');
       saveFile(name, page, 'text/html;charset=utf-8');
       setStatus(T.downloaded(name), '');
     });
@@ -991,6 +993,7 @@
   function print() {
     if (!lastOk()) return;
     resultPart('copy').then(function (v) {
+      if (!v) return setStatus(T.crashed, 'error'); // see download()
       fillPrint(v.html);
       window.print();
     });

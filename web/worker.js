@@ -70,6 +70,7 @@
 
   var mod = null;
   var last = null; // {seq, response, plain, rules} of the latest request
+  var kept = null; // formatParts' result behind last.response, its texts in the module's memory
   var pending = null;
   var scheduled = false;
   var gotWasm = null; // resolves with the page's {type: 'wasm'} message
@@ -217,10 +218,22 @@
   // into the JSON, no parsing out of it). The diagnostics come compact (docs/api.md): each
   // rule's message once, in response.messages, and no id that is "rule@line:col"; run() puts
   // them back where the page needs them.
-  function call(request) {
+  // With `keep`, the texts stay in the module's memory (decoded from there when read, never
+  // copied out) until the result's release(): see `kept` below.
+  function call(request, keep) {
     var options = { diagnostics: 'compact' };
     for (var k in request) if (k !== 'input') options[k] = request[k];
-    return withTexts(mod.formatParts(request.input, JSON.stringify(options)));
+    var parts = mod.formatParts(request.input, JSON.stringify(options), keep);
+    if (keep) kept = parts;
+    return withTexts(parts);
+  }
+  // The latest result's texts stay in the module's memory until the next request runs: its
+  // result replaces this one, and nothing can ask for this one's texts once it has started (the
+  // worker answers `get` between requests, for the latest result). Released before the next
+  // call, so that the module's memory, which never shrinks, does not hold both.
+  function releaseKept() {
+    if (kept) kept.release();
+    kept = null;
   }
 
   // The response without the texts that stay here (see the top of this file): a copy, so that
@@ -267,8 +280,10 @@
     if (!msg) return;
     var started = Date.now();
     var response;
+    last = null;
+    releaseKept();
     try {
-      response = call(msg.request);
+      response = call(msg.request, true);
     } catch (e) {
       // An abort leaves the module unusable: load a fresh one for the next request.
       mod = null;

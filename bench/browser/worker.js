@@ -65,9 +65,12 @@ onmessage = function (event) {
         function () {
           var options = JSON.stringify({ now: NOW, diagnostics: 'compact' });
           if (parts) {
-            var p = mod.formatParts(input, options);
+            // kept (its texts read from the module's memory) and released, as the editor's
+            // worker does (a module without release() ignores the third argument)
+            var p = mod.formatParts(input, options, true);
             out = p.json;
             outputLength = appReads(p, req.bigBytes === undefined ? Infinity : req.bigBytes);
+            if (p.release) p.release();
           } else {
             out = mod.formatInput(input, options);
             outputLength = out.length;

@@ -162,8 +162,15 @@ async function main() {
       failures.push(`${c.name}: formatInput (notes apart) differs from the CLI\n    ${describeDifference(native, apart)}`);
     }
     // The editor's call: the same with the three texts handed over apart from the JSON.
-    const problem = partsProblem(mod.formatInput(input, JSON.stringify(rest)), mod.formatParts(input, JSON.stringify(rest)));
+    const whole = mod.formatInput(input, JSON.stringify(rest));
+    const problem = partsProblem(whole, mod.formatParts(input, JSON.stringify(rest)));
     if (problem) failures.push(`${c.name}: formatParts differs from formatInput: ${problem}`);
+    // kept (the texts read from the module's memory, after another call), then released
+    const kept = mod.formatParts(input, JSON.stringify(rest), true);
+    mod.formatParts('另一篇。', JSON.stringify({ now: NOW }));
+    const keptProblem = partsProblem(whole, kept);
+    kept.release();
+    if (keptProblem) failures.push(`${c.name}: formatParts (kept) differs from formatInput: ${keptProblem}`);
   }
   // formatParts on request errors (no texts: they are null) and on errors after the request was
   // read (ok false, the texts there and empty).
@@ -180,6 +187,10 @@ async function main() {
   ]) {
     const problem = partsProblem(mod.formatInput(notes, request), mod.formatParts(notes, request));
     if (problem) failures.push(`formatParts(${JSON.stringify(notes)}, ${JSON.stringify(request)}) differs from formatInput: ${problem}`);
+    const kept = mod.formatParts(notes, request, true);
+    const keptProblem = partsProblem(mod.formatInput(notes, request), kept);
+    kept.release();
+    if (keptProblem) failures.push(`formatParts(${JSON.stringify(notes)}, ${JSON.stringify(request)}, true) differs from formatInput: ${keptProblem}`);
   }
   fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -209,6 +220,46 @@ async function main() {
     }
     if (mod.HEAP8.buffer.byteLength > after) {
       failures.push(`formatParts leaks: the module's memory grew from ${after} to ${mod.HEAP8.buffer.byteLength} bytes over 60 calls`);
+    }
+  }
+
+  // A kept result: its texts stay readable in the module's memory while other calls grow it, a
+  // text read before release() is kept, one not read is null after it; kept results released
+  // leave the memory as it was.
+  {
+    const notes = '标题：保留检查\n\n正文,内容.\n\n' + '第二段 English 123。\n\n'.repeat(50);
+    const request = JSON.stringify({ now: NOW, diagnostics: 'compact' });
+    const plain = mod.formatParts(notes, request);
+    const want = { page: plain.page, fragment: plain.fragment, text: plain.text };
+    const kept = mod.formatParts(notes, request, true);
+    const grown = mod.HEAP8.buffer.byteLength;
+    mod.formatParts('标题：大\n\n' + '正文很长，'.repeat(400000), request);
+    if (mod.HEAP8.buffer.byteLength === grown) failures.push('formatParts (kept): the big call did not grow the memory (the test needs it to)');
+    if (kept.page !== want.page || kept.text !== want.text) failures.push('formatParts (kept): the texts read after the memory grew are not the call\'s');
+    kept.release();
+    kept.release(); // twice: nothing more to free
+    if (kept.page !== want.page) failures.push('formatParts (kept): a text read before release() was lost');
+    if (kept.fragment !== null) failures.push('formatParts (kept): a text not read before release() is not null after it');
+    if (typeof plain.release !== 'function') failures.push('formatParts: a result that is not kept has no release()');
+    plain.release();
+    if (plain.fragment !== want.fragment) failures.push('formatParts: release() of a result that is not kept lost a text');
+    const big = '标题：内存检查\n\n' + '正文第一段，含 English 与数字 123。\n\n'.repeat(4000);
+    const first = mod.formatParts(big, request, true);
+    const firstJson = first.json;
+    const firstText = first.text;
+    first.release();
+    const after = mod.HEAP8.buffer.byteLength;
+    for (let i = 0; i < 60; i++) {
+      const again = mod.formatParts(big, request, true);
+      if (again.json !== firstJson || again.text !== firstText) {
+        failures.push(`formatParts (kept): call ${i + 2} on the same notes gave other parts`);
+        break;
+      }
+      again.release();
+    }
+    mod.formatParts('正文。', 'not json', true).release();
+    if (mod.HEAP8.buffer.byteLength > after) {
+      failures.push(`formatParts (kept) leaks: the module's memory grew from ${after} to ${mod.HEAP8.buffer.byteLength} bytes over 60 calls`);
     }
   }
 
