@@ -121,14 +121,14 @@ size_t run_once(const std::string& mode, const std::string& input) {
   }
   if (mode == "paiban-json") {
     // The call the editor's worker makes: the notes apart, the options as JSON, JSON out.
-    return paiban::format_json(input, "{\"diagnostics\":\"compact\",\"now\":\"2024-01-01 09:00:00\"}").size();
+    return paiban::format_json(input, "{\"diagnostics\":\"columns\",\"now\":\"2024-01-01 09:00:00\"}").size();
   }
   if (mode == "paiban-parts") {
     // The same in parts (what the editor's WASM module runs for formatParts): the page, the
     // fragment and the fixed notes apart from the JSON of the rest.
     static paiban::ProfileCache cache;
     const paiban::FormattedParts p =
-        paiban::format_parts(input, "{\"diagnostics\":\"compact\",\"now\":\"2024-01-01 09:00:00\"}", cache);
+        paiban::format_parts(input, "{\"diagnostics\":\"columns\",\"now\":\"2024-01-01 09:00:00\"}", cache);
     return p.json.size() + p.page.size() + p.fragment.size() + p.text.size();
   }
   paiban::Options options;

@@ -35,10 +35,15 @@ async function makeRow(row, paibanJs) {
     case 'paiban-wasm': {
       const createPaiban = require(path.resolve(paibanJs));
       const mod = await createPaiban();
-      const options = () => JSON.stringify({ now: NOW, diagnostics: 'compact' });
+      // the diagnostics in columns, as the editor's worker asks (compact for a module that
+      // does not know that form)
+      const form = mod.formatInput('', JSON.stringify({ diagnostics: 'columns' })).includes('"field":"diagnostics"')
+        ? 'compact'
+        : 'columns';
+      const options = () => JSON.stringify({ now: NOW, diagnostics: form });
       return {
-        // the call the app makes: the notes as a string, the options as JSON (compact
-        // diagnostics, as the editor's worker asks), out the JSON of the rest and the page, the
+        // the call the app makes: the notes as a string, the options as JSON (the
+        // diagnostics in columns, as the editor's worker asks), out the JSON of the rest and the page, the
         // fragment and the fixed notes as strings of their own, and what of them the editor's
         // worker decodes at once (bench/app_reads.js; copies in and out included); formatInput
         // (one JSON out) for a module that has no formatParts

@@ -215,13 +215,13 @@
 
   // formatParts takes the notes apart from the other options: they never go through JSON, and
   // the page, the fragment and the fixed notes come back as strings of their own (no escaping
-  // into the JSON, no parsing out of it). The diagnostics come compact (docs/api.md): each
-  // rule's message once, in response.messages, and no id that is "rule@line:col"; run() puts
-  // them back where the page needs them.
+  // into the JSON, no parsing out of it). The diagnostics come in columns (docs/api.md): an
+  // array per member, each rule's message once, in response.messages; run() makes the
+  // diagnostics the page needs from them.
   // With `keep`, the texts stay in the module's memory (decoded from there when read, never
   // copied out) until the result's release(): see `kept` below.
   function call(request, keep) {
-    var options = { diagnostics: 'compact' };
+    var options = { diagnostics: 'columns' };
     for (var k in request) if (k !== 'input') options[k] = request[k];
     var parts = mod.formatParts(request.input, JSON.stringify(options), keep);
     if (keep) kept = parts;
@@ -244,33 +244,48 @@
     return out;
   }
 
-  // A compact response's diagnostic: its id and message.
-  function idOf(d) {
-    return d.id !== undefined ? d.id : d.rule + '@' + d.line + ':' + d.column;
-  }
-  function messageOf(d, messages) {
-    return d.message !== undefined ? d.message : messages[d.rule];
-  }
-  // The diagnostic as the full response has it: every member, in the same (sorted) order.
-  function full(d, messages) {
-    if (d.id !== undefined && d.message !== undefined) return d;
-    var out = {};
-    var id = d.id === undefined;
-    var message = d.message === undefined;
-    for (var k in d) {
-      if (id && k > 'id') {
-        out.id = idOf(d);
-        id = false;
+  // The diagnostics of a response in columns: `count`, each one's rule, whether it was applied
+  // and its id (what the per-rule summaries need), and at(i), the i-th as the full response has
+  // it (every member, in the same sorted order). A response without diagnostics (a request
+  // error) has none.
+  var SEVERITIES = ['info', 'warning', 'error'];
+  function columns(response) {
+    var c = response.diagnostics;
+    var messages = response.messages || {};
+    if (!c || typeof c !== 'object' || Array.isArray(c)) return { count: 0 };
+    var ownIds = Object.keys(c.ids).length > 0;
+    var ownMessages = Object.keys(c.messages).length > 0;
+    var id = function (i) {
+      var own = ownIds ? c.ids[i] : undefined;
+      return own !== undefined ? own : c.rules[c.rule[i]] + '@' + c.line[i] + ':' + c.column[i];
+    };
+    return {
+      count: c.line.length,
+      rules: c.rules,
+      rule: c.rule,
+      applied: c.applied,
+      id: id,
+      message: function (rule) {
+        return messages[rule];
+      },
+      at: function (i) {
+        var rule = c.rules[c.rule[i]];
+        var message = ownMessages ? c.messages[i] : undefined;
+        return {
+          after: c.after[i],
+          applied: c.applied[i] === 1,
+          before: c.before[i],
+          column: c.column[i],
+          column_utf16: c.column_utf16[i],
+          id: id(i),
+          length: c.length[i],
+          line: c.line[i],
+          message: message !== undefined ? message : messages[rule],
+          rule: rule,
+          severity: SEVERITIES[c.severity[i]]
+        };
       }
-      if (message && k > 'message') {
-        out.message = messages[d.rule];
-        message = false;
-      }
-      out[k] = d[k];
-    }
-    if (id) out.id = idOf(d);
-    if (message) out.message = messages[d.rule];
-    return out;
+    };
   }
 
   function run() {
@@ -291,29 +306,31 @@
       load().then(schedule, function () {});
       return;
     }
-    var rules = {};
-    var messages = response.messages || {};
+    var list = columns(response);
     delete response.messages;
-    var diagnostics = Array.isArray(response.diagnostics) ? response.diagnostics : [];
-    for (var i = 0; i < diagnostics.length; i++) {
-      var d = diagnostics[i];
-      var r = rules[d.rule] || (rules[d.rule] = { count: 0, applied: [], message: messageOf(d, messages) || '' });
+    // Per rule (in the order they first come): its count, its applied fixes' ids, its message.
+    var byIndex = [];
+    for (var i = 0; i < list.count; i++) {
+      var k = list.rule[i];
+      var r = byIndex[k] || (byIndex[k] = { count: 0, applied: [], message: list.message(list.rules[k]) || '' });
       r.count++;
-      if (d.applied) r.applied.push(idOf(d));
+      if (list.applied[i] === 1) r.applied.push(list.id(i));
     }
+    var rules = {};
     var summary = {};
-    Object.keys(rules).forEach(function (k) {
-      var rr = rules[k];
-      summary[k] = {
+    for (var x = 0; x < byIndex.length; x++) {
+      var rr = byIndex[x];
+      rules[list.rules[x]] = rr;
+      summary[list.rules[x]] = {
         count: rr.count,
         appliedCount: rr.applied.length,
         applied: rr.applied.length <= MAX_IDS ? rr.applied : null,
         message: rr.message
       };
-    });
-    var total = diagnostics.length;
-    var shown = total > MAX_DIAGNOSTICS ? diagnostics.slice(0, MAX_DIAGNOSTICS) : diagnostics;
-    for (var j = 0; j < shown.length; j++) shown[j] = full(shown[j], messages);
+    }
+    var total = list.count;
+    var shown = [];
+    for (var j = 0; j < total && j < MAX_DIAGNOSTICS; j++) shown.push(list.at(j));
     response.diagnostics = shown;
     response.diagnosticsTotal = total;
 

@@ -1,6 +1,6 @@
 'use strict';
 // The worker side: loads paiban.js with importScripts (a classic script, as the editor's worker
-// does), then times formatParts (the notes apart, the options as JSON with compact diagnostics;
+// does), then times formatParts (the notes apart, the options as JSON with the diagnostics in columns;
 // the JSON of the rest and the page, the fragment and the fixed notes out, and what of them the
 // editor's worker decodes at once, bench/app_reads.js: the app's call; formatInput for a module
 // without it) on inputs fetched from the driver's local server. Timing as in bench/timing.cjs:
@@ -61,9 +61,12 @@ onmessage = function (event) {
       var outputLength = 0;
       var out = '';
       var parts = typeof mod.formatParts === 'function';
+      // the diagnostics in columns, as the editor's worker asks (compact for a module that does
+      // not know that form)
+      var form = mod.formatInput('', JSON.stringify({ diagnostics: 'columns' })).indexOf('"field":"diagnostics"') >= 0 ? 'compact' : 'columns';
       var t = timeRuns(
         function () {
-          var options = JSON.stringify({ now: NOW, diagnostics: 'compact' });
+          var options = JSON.stringify({ now: NOW, diagnostics: form });
           if (parts) {
             // kept (its texts read from the module's memory) and released, as the editor's
             // worker does (a module without release() ignores the third argument)

@@ -270,9 +270,10 @@ struct DiagnosticAccess {
 
 namespace {
 
-/// How the response writes its diagnostics: every member of each (`full`, the default), or with
-/// each rule's message written once, in "messages" (`compact`, the request's "diagnostics").
-enum class DiagnosticsForm { full, compact };
+/// How the response writes its diagnostics: every member of each (`full`, the default), with
+/// each rule's message written once, in "messages" (`compact`), or as one array per member
+/// (`columns`; see write_columns). The request's "diagnostics".
+enum class DiagnosticsForm { full, compact, columns };
 
 std::string write_result(const Result& res, bool made_here, DiagnosticsForm form = DiagnosticsForm::full,
                          bool texts = true);
@@ -355,9 +356,11 @@ std::string run_request(const json& req, std::string_view input, ProfileCache* c
     const std::string* name = d.is_string() ? &d.get_ref<const std::string&>() : nullptr;
     if (name != nullptr && *name == "compact")
       form = DiagnosticsForm::compact;
+    else if (name != nullptr && *name == "columns")
+      form = DiagnosticsForm::columns;
     else if (name == nullptr || *name != "full")
-      return request_error("diagnostics", "diagnostics 应为 full 或 compact",
-                           "\"diagnostics\" must be \"full\" or \"compact\"");
+      return request_error("diagnostics", "diagnostics 应为 full、compact 或 columns",
+                           "\"diagnostics\" must be \"full\", \"compact\" or \"columns\"");
   }
 
   if (parts == nullptr) return write_result(format_with(input, opt, cache), true, form);
@@ -539,6 +542,87 @@ void write_messages(jsonw::Writer& out, const std::vector<Diagnostic>& diagnosti
   out.ch('}');
 }
 
+/// The diagnostics in columns (`"diagnostics": "columns"`, docs/api.md): one array per member,
+/// the i-th diagnostic's value at i in each, keys sorted. "rule" holds indices into "rules" (the
+/// rules in the order they first come), "severity" 0 info, 1 warning, 2 error, "applied" 0 or 1;
+/// the few ids and messages of their own (those the compact form keeps) are in "ids" and
+/// "messages", objects keyed by the diagnostic's index. A diagnostic's message is otherwise its
+/// rule's entry in the response's "messages" (its rule's first diagnostic's), its id
+/// "rule@line:col".
+void write_columns(jsonw::Writer& out, const std::vector<Diagnostic>& diagnostics) {
+  const std::size_t n = diagnostics.size();
+  // Each diagnostic's rule as an index into `rules`, and each rule's first diagnostic; findings
+  // of one rule come in runs, so the last one's rule is tried first.
+  std::vector<std::uint32_t> rule_of(n);
+  std::vector<std::size_t> first_of;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view rule = diagnostics[i].rule;
+    std::size_t k = i > 0 ? rule_of[i - 1] : 0;
+    if (k >= first_of.size() || diagnostics[first_of[k]].rule != rule) {
+      k = 0;
+      while (k < first_of.size() && diagnostics[first_of[k]].rule != rule) ++k;
+      if (k == first_of.size()) first_of.push_back(i);
+    }
+    rule_of[i] = static_cast<std::uint32_t>(k);
+  }
+  // "key":[value(0),value(1),…] (the first without its comma).
+  bool first_key = true;
+  const auto column = [&](std::string_view key, std::size_t count, auto value) {
+    if (!first_key) out.ch(',');
+    first_key = false;
+    out.string(key);
+    out.raw(":[");
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i > 0) out.ch(',');
+      value(i);
+    }
+    out.ch(']');
+  };
+  // "key":{"i":value,…} for the diagnostics i that have a value of their own.
+  const auto own = [&](std::string_view key, auto value_of) {
+    out.ch(',');
+    out.string(key);
+    out.raw(":{");
+    bool first = true;
+    std::string_view value;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!value_of(i, value)) continue;
+      if (!first) out.ch(',');
+      first = false;
+      out.ch('"');
+      out.number(static_cast<long long>(i));
+      out.raw("\":");
+      out.string(value);
+    }
+    out.ch('}');
+  };
+  out.ch('{');
+  column("after", n, [&](std::size_t i) { out.string(diagnostics[i].after); });
+  column("applied", n, [&](std::size_t i) { out.ch(diagnostics[i].applied ? '1' : '0'); });
+  column("before", n, [&](std::size_t i) { out.string(diagnostics[i].before); });
+  column("column", n, [&](std::size_t i) { out.number(diagnostics[i].column); });
+  column("column_utf16", n, [&](std::size_t i) { out.number(diagnostics[i].column_utf16); });
+  own("ids", [&](std::size_t i, std::string_view& value) {
+    const std::string* id = DiagnosticAccess::own_id(diagnostics[i]);
+    if (id != nullptr) value = *id;
+    return id != nullptr;
+  });
+  column("length", n, [&](std::size_t i) { out.number(diagnostics[i].length); });
+  column("line", n, [&](std::size_t i) { out.number(diagnostics[i].line); });
+  own("messages", [&](std::size_t i, std::string_view& value) {
+    value = diagnostics[i].message();
+    const std::string_view entry = diagnostics[first_of[rule_of[i]]].message();
+    return !((value.data() == entry.data() && value.size() == entry.size()) || value == entry);
+  });
+  column("rule", n, [&](std::size_t i) { out.number(rule_of[i]); });
+  column("rules", first_of.size(), [&](std::size_t k) { out.string(diagnostics[first_of[k]].rule); });
+  column("severity", n, [&](std::size_t i) {
+    const Severity s = diagnostics[i].severity;
+    out.ch(s == Severity::warning ? '1' : s == Severity::error ? '2' : '0');
+  });
+  out.ch('}');
+}
+
 /// The result as JSON. `made_here`: the result is format()'s own, on format_json's path, whose
 /// page, fragment and notes are valid UTF-8 by construction: made from decoded notes (invalid
 /// bytes became U+FFFD), a profile read from JSON (nlohmann refuses invalid UTF-8) and fields
@@ -550,12 +634,13 @@ void write_messages(jsonw::Writer& out, const std::vector<Diagnostic>& diagnosti
 std::string write_result(const Result& res, bool made_here, DiagnosticsForm form, bool texts) {
   // Written straight into one string (see json_write.h); keys in sorted order, as nlohmann's
   // object would order them.
-  const std::size_t size =
-      (texts ? res.page.size() + res.fragment.size() + res.text.size() : 0) + 256 * res.diagnostics.size() + 1024;
+  const std::size_t size = (texts ? res.page.size() + res.fragment.size() + res.text.size() : 0) +
+                           (form == DiagnosticsForm::columns ? 48 : 256) * res.diagnostics.size() + 1024;
   jsonw::Writer out(size + size / 16);
   {
     Obj top(out);
-    const bool compact = form == DiagnosticsForm::compact;
+    const bool columns = form == DiagnosticsForm::columns;
+    const bool compact = form == DiagnosticsForm::compact || columns;
     const std::vector<std::size_t> firsts = compact ? rule_firsts(res.diagnostics) : std::vector<std::size_t>();
     // The last diagnostic's rule and that rule's entry in "messages": findings of one rule come
     // in runs, and their rule and message are mostly the same static text (compared by address
@@ -565,26 +650,29 @@ std::string write_result(const Result& res, bool made_here, DiagnosticsForm form
     const auto same = [](std::string_view a, std::string_view b) {
       return (a.data() == b.data() && a.size() == b.size()) || a == b;
     };
-    array(top.key("diagnostics"), res.diagnostics, [&](jsonw::Writer& o, const Diagnostic& d) {
-      Obj j(o);
-      j.str("after", d.after);
-      j.boolean("applied", d.applied);
-      j.str("before", d.before);
-      j.num("column", d.column);
-      j.num("column_utf16", d.column_utf16);
-      const std::string* own_id = DiagnosticAccess::own_id(d);
-      if (!compact || own_id != nullptr) write_id(j.key("id"), d, own_id);
-      j.num("length", d.length);
-      j.num("line", d.line);
-      const std::string_view message = d.message();
-      if (compact && !same(d.rule, entry_rule)) {
-        entry_rule = d.rule;
-        entry = res.diagnostics[firsts[find_rule(res.diagnostics, firsts, d.rule)]].message();
-      }
-      if (!compact || !same(message, entry)) j.str("message", message);
-      j.str("rule", d.rule);
-      j.str("severity", severity_name(d.severity));
-    });
+    if (columns)
+      write_columns(top.key("diagnostics"), res.diagnostics);
+    else
+      array(top.key("diagnostics"), res.diagnostics, [&](jsonw::Writer& o, const Diagnostic& d) {
+        Obj j(o);
+        j.str("after", d.after);
+        j.boolean("applied", d.applied);
+        j.str("before", d.before);
+        j.num("column", d.column);
+        j.num("column_utf16", d.column_utf16);
+        const std::string* own_id = DiagnosticAccess::own_id(d);
+        if (!compact || own_id != nullptr) write_id(j.key("id"), d, own_id);
+        j.num("length", d.length);
+        j.num("line", d.line);
+        const std::string_view message = d.message();
+        if (compact && !same(d.rule, entry_rule)) {
+          entry_rule = d.rule;
+          entry = res.diagnostics[firsts[find_rule(res.diagnostics, firsts, d.rule)]].message();
+        }
+        if (!compact || !same(message, entry)) j.str("message", message);
+        j.str("rule", d.rule);
+        j.str("severity", severity_name(d.severity));
+      });
     array(top.key("errors"), res.errors, [](jsonw::Writer& o, const Error& e) {
       Obj j(o);
       j.str("code", e.code);

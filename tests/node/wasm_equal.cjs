@@ -183,6 +183,7 @@ async function main() {
     ['正文。', JSON.stringify({ max_input: 2 })],
     ['正文。', JSON.stringify({ profile: '{"footer": 3}' })],
     ['正文,内容.', JSON.stringify({ now: NOW, output: 'fragment', diagnostics: 'compact' })],
+    ['正文,内容.还有"引号"。', JSON.stringify({ now: NOW, diagnostics: 'columns' })],
     ['正文,内容.', ''],
   ]) {
     const problem = partsProblem(mod.formatInput(notes, request), mod.formatParts(notes, request));

@@ -30,12 +30,49 @@ json restored(const json& compact) {
   return out;
 }
 
+/// The diagnostics of a columns response ("diagnostics": "columns") as the full response has
+/// them: the i-th of each array, the rule from "rules", the severity's name, applied as a
+/// boolean, the id and message of its own from "ids" and "messages" or else restored as above.
+json from_columns(const json& response) {
+  const json& c = response["diagnostics"];
+  REQUIRE(c.is_object());
+  const std::size_t n = c["line"].size();
+  for (const char* key : {"after", "applied", "before", "column", "column_utf16", "length", "rule", "severity"})
+    REQUIRE(c[key].size() == n);
+  REQUIRE(c.size() == 12);  // those, "line", "ids", "messages" and "rules"
+  static const char* const kSeverities[] = {"info", "warning", "error"};
+  json out = json::array();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string key = std::to_string(i);
+    json d;
+    d["after"] = c["after"][i];
+    REQUIRE((c["applied"][i] == 0 || c["applied"][i] == 1));
+    d["applied"] = c["applied"][i] == 1;
+    d["before"] = c["before"][i];
+    d["column"] = c["column"][i];
+    d["column_utf16"] = c["column_utf16"][i];
+    d["length"] = c["length"][i];
+    d["line"] = c["line"][i];
+    d["rule"] = c["rules"].at(c["rule"][i].get<std::size_t>());
+    d["severity"] = kSeverities[c["severity"][i].get<std::size_t>()];
+    const std::string rule = d["rule"].get<std::string>();
+    d["message"] = c["messages"].contains(key) ? c["messages"][key] : response["messages"].at(rule);
+    d["id"] =
+        c["ids"].contains(key)
+            ? c["ids"][key]
+            : json(rule + "@" + std::to_string(d["line"].get<int>()) + ":" + std::to_string(d["column"].get<int>()));
+    out.push_back(d);
+  }
+  return out;
+}
+
 struct Counts {
   std::size_t diagnostics = 0;
   std::size_t messages_kept = 0;  // a message made for one finding, written in full
   std::size_t ids_kept = 0;       // an id of its own
   std::size_t full_bytes = 0;
   std::size_t compact_bytes = 0;
+  std::size_t columns_bytes = 0;
 };
 
 /// Checks the compact response against the full one for `input` and `request` (an object
@@ -91,6 +128,24 @@ void check_same(const std::string& input, json request, Counts& counts) {
   if (!back.empty()) REQUIRE(rules > 0);
   counts.full_bytes += full_text.size();
   counts.compact_bytes += compact_text.size();
+
+  // "columns": the compact response with the diagnostics as arrays; restored, the full ones.
+  request["diagnostics"] = "columns";
+  const std::string columns_text = paiban::format_json(input, request.dump());
+  const json columns = json::parse(columns_text);
+  json c = columns;
+  json d = compact;
+  c.erase("diagnostics");
+  d.erase("diagnostics");
+  REQUIRE(c == d);
+  REQUIRE(from_columns(columns) == full["diagnostics"]);
+  // Its own ids and messages are the compact form's.
+  for (std::size_t i = 0; i < back.size(); ++i) {
+    const json& kept = compact["diagnostics"][i];
+    CHECK(columns["diagnostics"]["ids"].contains(std::to_string(i)) == kept.contains("id"));
+    CHECK(columns["diagnostics"]["messages"].contains(std::to_string(i)) == kept.contains("message"));
+  }
+  counts.columns_bytes += columns_text.size();
 }
 
 }  // namespace
@@ -103,6 +158,7 @@ TEST_CASE("compact diagnostics: restored, every diagnostic equals the full respo
   CHECK(counts.diagnostics > 20000);
   CHECK(counts.messages_kept > 500);  // dictionary notes, relative times, doubled characters
   CHECK(counts.compact_bytes < counts.full_bytes);
+  CHECK(counts.columns_bytes < counts.compact_bytes);
 }
 
 TEST_CASE("compact diagnostics: a profile whose footer checks give ids of their own, fields, rejected fixes") {
