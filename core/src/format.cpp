@@ -542,6 +542,11 @@ void write_messages(jsonw::Writer& out, const std::vector<Diagnostic>& diagnosti
   out.ch('}');
 }
 
+/// a == b, by address first (a rule's messages are mostly the same static text).
+bool same_text(std::string_view a, std::string_view b) {
+  return (a.data() == b.data() && a.size() == b.size()) || a == b;
+}
+
 /// The diagnostics in columns (`"diagnostics": "columns"`, docs/api.md): one array per member,
 /// the i-th diagnostic's value at i in each, keys sorted. "rule" holds indices into "rules" (the
 /// rules in the order they first come), "severity" 0 info, 1 warning, 2 error, "applied" 0 or 1;
@@ -611,8 +616,7 @@ void write_columns(jsonw::Writer& out, const std::vector<Diagnostic>& diagnostic
   column("line", n, [&](std::size_t i) { out.number(diagnostics[i].line); });
   own("messages", [&](std::size_t i, std::string_view& value) {
     value = diagnostics[i].message();
-    const std::string_view entry = diagnostics[first_of[rule_of[i]]].message();
-    return !((value.data() == entry.data() && value.size() == entry.size()) || value == entry);
+    return !same_text(value, diagnostics[first_of[rule_of[i]]].message());
   });
   column("rule", n, [&](std::size_t i) { out.number(rule_of[i]); });
   column("rules", first_of.size(), [&](std::size_t k) { out.string(diagnostics[first_of[k]].rule); });
@@ -647,9 +651,6 @@ std::string write_result(const Result& res, bool made_here, DiagnosticsForm form
     // first).
     std::string_view entry_rule;
     std::string_view entry;
-    const auto same = [](std::string_view a, std::string_view b) {
-      return (a.data() == b.data() && a.size() == b.size()) || a == b;
-    };
     if (columns)
       write_columns(top.key("diagnostics"), res.diagnostics);
     else
@@ -665,11 +666,11 @@ std::string write_result(const Result& res, bool made_here, DiagnosticsForm form
         j.num("length", d.length);
         j.num("line", d.line);
         const std::string_view message = d.message();
-        if (compact && !same(d.rule, entry_rule)) {
+        if (compact && !same_text(d.rule, entry_rule)) {
           entry_rule = d.rule;
           entry = res.diagnostics[firsts[find_rule(res.diagnostics, firsts, d.rule)]].message();
         }
-        if (!compact || !same(message, entry)) j.str("message", message);
+        if (!compact || !same_text(message, entry)) j.str("message", message);
         j.str("rule", d.rule);
         j.str("severity", severity_name(d.severity));
       });
