@@ -266,6 +266,9 @@ struct DiagnosticAccess {
   static const std::string* own_id(const Diagnostic& d) {
     return d.owned_ && !d.owned_->id.empty() ? &d.owned_->id : nullptr;
   }
+  /// The static text the message is, or null when the diagnostic keeps a message of its own
+  /// (message() measures the static text: a strlen per call).
+  static const char* static_message(const Diagnostic& d) { return d.owned_ ? nullptr : d.message_; }
 };
 
 namespace {
@@ -615,8 +618,12 @@ void write_columns(jsonw::Writer& out, const std::vector<Diagnostic>& diagnostic
   column("length", n, [&](std::size_t i) { out.number(diagnostics[i].length); });
   column("line", n, [&](std::size_t i) { out.number(diagnostics[i].line); });
   own("messages", [&](std::size_t i, std::string_view& value) {
-    value = diagnostics[i].message();
-    return !same_text(value, diagnostics[first_of[rule_of[i]]].message());
+    const Diagnostic& d = diagnostics[i];
+    const Diagnostic& entry = diagnostics[first_of[rule_of[i]]];
+    const char* text = DiagnosticAccess::static_message(d);
+    if (text != nullptr && text == DiagnosticAccess::static_message(entry)) return false;  // the same static text
+    value = d.message();
+    return !same_text(value, entry.message());
   });
   column("rule", n, [&](std::size_t i) { out.number(rule_of[i]); });
   column("rules", first_of.size(), [&](std::size_t k) { out.string(diagnostics[first_of[k]].rule); });
