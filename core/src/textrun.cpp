@@ -294,6 +294,7 @@ void fill_buffer(RunBuffer& b, std::vector<Inline>& inlines, bool track, trig::S
   b.src.clear();
   b.first_s.clear();
   b.tracked = false;
+  b.texts_valid = false;
   const std::size_t bound = text_bytes(inlines);
   b.s.reserve(bound);
   b.prot.reserve(bound);
@@ -323,6 +324,7 @@ void visit(std::vector<Block>& blocks, const std::function<void(RunBuffer&)>& fn
   for (Block& bl : blocks) {
     if (!bl.inlines.empty()) {
       fill_buffer(b, bl.inlines, track, scan);
+      b.texts_valid = true;  // (a document's texts are cut from its decoded source)
       b.block = &bl;
       b.depth = depth;
       fn(b);
@@ -732,12 +734,18 @@ void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
   // is kept (it moves with them) and found again around the changes only (protect_changed).
   bool keep = changed != nullptr;
   for (const Inline* r : runs) keep = keep && !r->verbatim;
-  for (Inline* r : runs) r->text.clear();
+  // Each run's text is rewritten from its first character that is not the text's own as built
+  // (its stretch's unchanged beginning is there already; a run with no character left is
+  // emptied).
   // store() wrote the characters of each run in order, and a run's characters are contiguous in
   // s (a change gives new characters a neighbour's origin), so each run's new text is its
   // stretch of s, and its span that stretch's new place. Characters without a run other than a
   // code span's placeholder (a rule's insertion next to a span took the span's origin) are
   // written to no run (store() leaves them out), so they go from the buffer too.
+  // The link_start characters are noted as the walk passes them only when every link is looked
+  // for again (with `keep`, the links are looked for around the changes, or everywhere when
+  // characters are left out).
+  const bool note_links = !keep;
   std::size_t w = 0;
   std::size_t next_run = 0;  // the runs before it have their new spans
   new_spans.resize(spans.size());
@@ -763,7 +771,10 @@ void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
     }
     const auto r = static_cast<std::size_t>(run);
     // runs with no character left: empty spans where they stand
-    for (; next_run < r; ++next_run) new_spans[next_run] = {w, w};
+    for (; next_run < r; ++next_run) {
+      new_spans[next_run] = {w, w};
+      runs[next_run]->text.clear();
+    }
     Inline& in = *runs[r];
     const Span was = spans[r];  // the run's kept characters: their places as built
     // The run's stretch, in one walk: each character is encoded (as text::append does, a chunk
@@ -773,6 +784,43 @@ void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
     std::size_t k = i;
     const std::ptrdiff_t back = static_cast<std::ptrdiff_t>(i) - static_cast<std::ptrdiff_t>(w);
     const std::size_t kept = was.end - was.start;
+    if (next_run == r) {
+      // The run's first characters as built, none left out (src counts on from the span's
+      // start): in valid UTF-8 (texts_valid) each character's bytes are what text::encode
+      // writes of it, so their bytes are the text's first bytes, left where they are (counted,
+      // unless they are all of the text). Other texts are encoded again, as store() does
+      // (invalid bytes become U+FFFD's).
+      const std::size_t lim = std::min(size, i + kept);
+      // two entries of src compared at once as 8 bytes (as net_edits_into does)
+      const int firsts[2] = {static_cast<int>(was.start), static_cast<int>(was.start) + 1};
+      const int twos[2] = {2, 2};
+      std::uint64_t want = 0;
+      std::uint64_t step = 0;
+      std::memcpy(&want, firsts, sizeof want);
+      std::memcpy(&step, twos, sizeof step);
+      for (; k + 2 <= lim; k += 2, want += step) {
+        std::uint64_t got = 0;
+        std::memcpy(&got, vp + k, sizeof got);
+        if (got != want) break;
+      }
+      int v = static_cast<int>(was.start + (k - i));
+      for (; k < lim && vp[k] == v; ++k) ++v;
+      if (!texts_valid) {
+        k = i;
+        v = static_cast<int>(was.start);
+      }
+      if (note_links)
+        for (std::size_t j = i; j < k; ++j)
+          if (sp[j] < 0x80 && link_starts.at[sp[j]]) links.note(j - static_cast<std::size_t>(back));
+      if (v != static_cast<int>(was.end)) {
+        std::size_t same = 0;  // their bytes
+        for (std::size_t j = i; j < k; ++j) {
+          const char32_t c = sp[j];
+          same += c - 0x800 < 0xF800 ? 3 : c < 0x80 ? 1 : c < 0x800 ? 2 : 4;
+        }
+        in.text.resize(same);  // (never longer: the rest is written below)
+      }
+    }
     for (bool more = true; more && k < size;) {
       // the characters that fit in bytes (four bytes each at most): no look at the room per
       // character
@@ -791,7 +839,7 @@ void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
           nb += 3;
         } else if (c < 0x80) {
           bytes[nb++] = static_cast<char>(c);
-          if (link_starts.at[c]) links.note(k - static_cast<std::size_t>(back));
+          if (note_links && link_starts.at[c]) links.note(k - static_cast<std::size_t>(back));
         } else {
           nb += text::encode(c, bytes + nb);
         }
@@ -826,7 +874,10 @@ void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
     w += n;
     i = k;
   }
-  for (; next_run < spans.size(); ++next_run) new_spans[next_run] = {w, w};
+  for (; next_run < spans.size(); ++next_run) {
+    new_spans[next_run] = {w, w};
+    runs[next_run]->text.clear();
+  }
   // A run whose text grew past its room was regrown to twice that: its room fitted back (the
   // document keeps the text until it is rendered).
   for (Inline* r : runs)
@@ -840,7 +891,12 @@ void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
   } else if (dropped) {  // every place looked at again
     for (std::size_t i = 0; i < w; ++i)
       if (url_char(sp[i])) pp[i] = 0;
-    protect_links(*this, links);
+    if (w != 0) {  // every character looked at (as when more than Links::kMost are noted)
+      links.first = 0;
+      links.last = w - 1;
+      links.n = Links::kMost + 1;
+      protect_links(*this, links);
+    }
   } else {
     protect_changed(*this, *changed);
   }

@@ -82,6 +82,10 @@ struct RunBuffer {
   std::u32string first_s;       ///< s as first built (for net_edits; spans give its origins)
   bool tracked = false;         ///< src and first_s are filled (see track())
   std::vector<Span> new_spans;  ///< storage store_and_rebase() makes the new spans in
+  /// The runs' texts are valid UTF-8 (as decode leaves the source: for_each_block_text's
+  /// buffers, a document's texts): store_and_rebase then leaves the bytes of a run's unchanged
+  /// beginning where they are (fill_buffer and make_buffer leave it false).
+  bool texts_valid = false;
 
   /// Fills src and first_s from the buffer as built; call it before the first change
   /// (make_buffer does unless told not to; apply() does when it was not called).

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "decode.h"
 #include "inline_runs.h"
 #include "text.h"
 #include "textrun.h"
@@ -80,8 +81,17 @@ void require_same(const RunBuffer& a, const RunBuffer& b) {
 /// Stores a's changes with store() and b's (made alike on a copy of the same runs) with
 /// store_and_rebase(): the runs' texts must agree and b must be the buffer make_buffer builds
 /// from them, which is returned.
+/// Marks b texts_valid when its runs' texts are valid UTF-8 (as a document's are): its
+/// store_and_rebase then keeps the runs' unchanged beginnings as they are.
+void mark_valid(RunBuffer& b) {
+  b.texts_valid = true;
+  for (const Inline* r : b.runs) b.texts_valid = b.texts_valid && valid_utf8(r->text);
+}
+
+/// b is marked texts_valid when its texts are valid UTF-8 (mark_valid).
 RunBuffer require_stored_alike(RunBuffer& a, std::vector<Inline>& one, RunBuffer& b, const std::vector<Inline>& two) {
   a.store();
+  mark_valid(b);
   b.store_and_rebase();
   REQUIRE(texts(one) == texts(two));
   RunBuffer rebuilt = make_buffer(one, false);
@@ -298,6 +308,7 @@ TEST_CASE("fill_buffer: the buffer text::next and a look at every character buil
     // store_and_rebase on the same text finds the same links
     std::vector<Inline> three = one;
     RunBuffer c = make_buffer(three, false);
+    mark_valid(c);
     c.store_and_rebase();
     require_same(a, c);
   }
@@ -558,6 +569,7 @@ TEST_CASE("origin and pos_at from the spans: the places the origins of old_flatt
     // changed and rebased: the spans of the new texts
     RunBuffer c = make_buffer(one, false);
     change(c, rng, 5);
+    mark_valid(c);
     c.store_and_rebase();
     std::vector<Inline> three = one;
     require_same_places(c, old_make_buffer(three).org);
@@ -662,6 +674,7 @@ TEST_CASE("store_and_rebase with the changed places: the protection make_buffer 
     std::vector<RunBuffer::NetEdit> net;
     std::vector<RunBuffer::Span> changed;
     b.append_net_edits(net, &changed);
+    mark_valid(b);
     b.store_and_rebase(&changed);
     CAPTURE(n);
     std::vector<Inline> two = one;
@@ -740,4 +753,82 @@ TEST_CASE("store_and_rebase and fill_buffer: long stretches of one width, across
     require_stored_alike(a, one, b, two);
   }
   CHECK(long_runs > 500);
+}
+
+// store_and_rebase leaves a run's unchanged beginning where it is in the run's text (its bytes
+// counted, not written again) and writes the rest. Checked against store() and make_buffer on
+// runs of every width with URL and address characters, changed near their ends only (or not
+// at all, or at their first character), so that most runs keep a long beginning.
+TEST_CASE("store_and_rebase: a run's unchanged beginning kept in its text") {
+  Rng rng{9091};
+  const std::u32string links = U"http://a.cn www.b.org x@y.cn mailto:q@r.cn ";
+  std::size_t kept_long = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::vector<Inline> one;
+    for (std::uint32_t r = 1 + rng(4); r > 0; --r) {
+      Inline in = new_run(rng, 8);
+      in.verbatim = rng(8) == 0;
+      std::u32string t;
+      for (std::uint32_t k = rng(4) == 0 ? 200 + rng(600) : rng(30); k > 0; --k)
+        t += rng(5) == 0 ? links[rng(static_cast<std::uint32_t>(links.size()))] : any_char(rng);
+      in.text = text::to_utf8(t);
+      push_run(one, in, rng, n % 2 == 0);
+    }
+    std::vector<Inline> two = one;
+    RunBuffer a = make_buffer(one, true);
+    RunBuffer b = make_buffer(two, true);
+    const std::size_t size = b.s.size();
+    // the changes: in the last few characters, at the first one, or none
+    const std::uint32_t where = rng(3);
+    const std::uint32_t seed = rng(1u << 20);
+    auto change_end = [&](RunBuffer& x, Rng& g) {
+      for (std::uint32_t c = g(4); c > 0 && !x.s.empty(); --c) {
+        const std::size_t i =
+            where == 0 ? 0 : x.s.size() - 1 - g(static_cast<std::uint32_t>(std::min<std::size_t>(x.s.size(), 5)));
+        if (x.prot[i] != 0) continue;
+        const auto at = static_cast<std::ptrdiff_t>(i);
+        if (g(2) == 0) {
+          x.src[i] = x.add_origin(x.origin(i));
+          x.s[i] = any_char(g);
+        } else if (g(2) == 0) {
+          x.s.insert(x.s.begin() + at, U'…');
+          x.prot.insert(x.prot.begin() + at, 0);
+          x.src.insert(x.src.begin() + at, x.add_origin(x.origin(i)));
+        } else {
+          x.s.erase(i, 1);
+          x.prot.erase(x.prot.begin() + at);
+          x.src.erase(x.src.begin() + at);
+        }
+      }
+    };
+    if (where != 2) {
+      Rng ra{seed};
+      Rng rb{seed};
+      change_end(a, ra);
+      change_end(b, rb);
+    }
+    if (size > 200) ++kept_long;
+    CAPTURE(n);
+    require_stored_alike(a, one, b, two);
+  }
+  CHECK(kept_long > 500);
+}
+
+TEST_CASE("texts_valid: set for a document's blocks, not for other buffers") {
+  Document d;
+  Block bl;
+  bl.inlines.resize(1);
+  bl.inlines[0].text = "会议，a";
+  d.blocks.push_back(bl);
+  std::size_t seen = 0;
+  for_each_block_text(d, [&](RunBuffer& b) {
+    CHECK(b.texts_valid);
+    ++seen;
+  });
+  CHECK(seen == 1);
+  RunBuffer b = make_buffer(d.blocks[0].inlines, false);
+  CHECK(!b.texts_valid);
+  mark_valid(b);
+  fill_buffer(b, d.blocks[0].inlines, false);
+  CHECK(!b.texts_valid);
 }
