@@ -11,9 +11,9 @@
 //                              its cold open is measured by the driver and driver-free
 //                              (bench/cold_cdp.cjs), alternated, max(7, --runs) opens each
 //     --no-build               use the builds as they are
-//     --only a,b / --skip a,b  rows: native native-json cmark wasm-node chromium pandoc commonmark
-//                              markdown-it autocorrect batch dist (native-json: format_json, the
-//                              app's call, natively)
+//     --only a,b / --skip a,b  rows: native native-parts cmark wasm-node chromium pandoc commonmark
+//                              markdown-it autocorrect batch dist (native-parts: format_parts,
+//                              the editor's call, natively)
 //     --batch-files N          files in the batch corpus (default 400 of 3–30 KB)
 //     --json FILE              also write every measurement as JSON
 //     --smoke                  tiny corpus, 1 run, no warm-up: checks every row works (CI); the
@@ -30,10 +30,10 @@ const { median } = require('./timing.cjs');
 const coldCdp = require('./cold_cdp.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
-const ALL_ROWS = ['native', 'native-json', 'cmark', 'wasm-node', 'chromium', 'pandoc', 'commonmark', 'markdown-it', 'autocorrect', 'batch', 'dist'];
+const ALL_ROWS = ['native', 'native-parts', 'cmark', 'wasm-node', 'chromium', 'pandoc', 'commonmark', 'markdown-it', 'autocorrect', 'batch', 'dist'];
 const LABELS = {
   native: 'paiban native (in-process)',
-  'native-json': 'paiban native, JSON call (format_json)',
+  'native-parts': "paiban native, the editor's call (format_parts)",
   'wasm-node': 'paiban WASM in node',
   chromium: 'paiban WASM in Chromium (worker)',
   cmark: 'raw cmark (parse + render)',
@@ -42,7 +42,7 @@ const LABELS = {
   'markdown-it': 'markdown-it + cjk-breaks',
   autocorrect: 'autocorrect-node + markdown-it + template',
 };
-const TABLE_ROWS = ['native', 'native-json', 'wasm-node', 'chromium', 'cmark', 'pandoc', 'commonmark', 'markdown-it', 'autocorrect'];
+const TABLE_ROWS = ['native', 'native-parts', 'wasm-node', 'chromium', 'cmark', 'pandoc', 'commonmark', 'markdown-it', 'autocorrect'];
 
 function parseArgs(argv) {
   const o = {
@@ -198,7 +198,7 @@ function nativeRows(o) {
   const rows = [];
   if (o.rows.has('cmark')) rows.push({ key: ['cmark'], mode: 'cmark' });
   if (o.rows.has('native')) rows.push({ key: ['native'], mode: 'paiban' });
-  if (o.rows.has('native-json')) rows.push({ key: ['native-json'], mode: 'paiban-json' });
+  if (o.rows.has('native-parts')) rows.push({ key: ['native-parts'], mode: 'paiban-parts' });
   if (o.rows.has('native') && o.rows.has('cmark')) {
     rows.push({ key: ['kept', 'cmark'], mode: 'cmark', keep: true });
     rows.push({ key: ['kept', 'native'], mode: 'paiban', keep: true });
@@ -619,12 +619,13 @@ function budgetLines(o, corpus, results) {
   perSize('native', 'cmark', 0.5, 'native full pipeline ≥ 0.5× raw cmark at every size:');
   perSize('chromium', 'native', 0.5, 'WASM in Chromium ≥ 0.5× native:');
   // Not a budget: the WASM rows time the app's call (notes in; the JSON of the rest and the
-  // three texts apart out), the native row format() alone; format_json is nearly the same call
-  // natively (it also escapes the three texts into its JSON): what compiling to WASM costs.
-  const same = corpus.filter((c) => ok(R.chromium[c.name]) && ok(R['native-json'] && R['native-json'][c.name]));
+  // three texts apart out), the native row format() alone; format_parts is the same call
+  // natively (without the worker's encoding and decoding): what compiling to WASM and the
+  // boundary cost.
+  const same = corpus.filter((c) => ok(R.chromium[c.name]) && ok(R['native-parts'] && R['native-parts'][c.name]));
   if (same.length)
-    out.push('info: WASM in Chromium / native on about the same call (formatParts vs format_json): ' +
-      same.map((c) => `${c.name} ${(R.chromium[c.name].mbs / R['native-json'][c.name].mbs).toFixed(3)}×`).join(', '));
+    out.push('info: WASM in Chromium / native on the same call (formatParts vs format_parts): ' +
+      same.map((c) => `${c.name} ${(R.chromium[c.name].mbs / R['native-parts'][c.name].mbs).toFixed(3)}×`).join(', '));
   // Not a budget: the native rows again with freed memory kept in the process (KEEP_FREED).
   const kept = results.keptFreed || {};
   const keptSizes = corpus.filter((c) => kept[c.name] && ok(kept[c.name].native) && ok(kept[c.name].cmark));
