@@ -1,9 +1,10 @@
 // The native, in-process benchmark: paiban's full pipeline (paiban::format) or raw cmark
 // (parse + render HTML, the same cmark sources the core links), on one input file.
 //
-//   paiban_bench paiban|paiban-json|paiban-parts|cmark FILE [RUNS] [WARMUP]
+//   paiban_bench paiban|paiban-parts|cmark FILE [RUNS] [WARMUP]
 //   (WARMUP calls first, and at least 0.5 s of them when WARMUP > 0)
-//   (paiban-json: format_json(notes, options JSON) with the options the editor's worker sends, JSON out)
+//   (paiban-parts: format_parts(notes, options JSON, cache) with the options the editor's worker
+//   sends: the JSON of the rest, and the page, the fragment and the fixed notes apart)
 //
 // Prints one JSON line: {"mode", "bytes", "runs_ms": [...], "median_ms", "mb_per_s",
 // "peak_heap_bytes", "output_bytes"}. MB is 10^6 bytes. Peak heap is the most memory live at
@@ -119,13 +120,9 @@ size_t run_once(const std::string& mode, const std::string& input) {
     cmark_node_free(doc);
     return n;
   }
-  if (mode == "paiban-json") {
-    // The call the editor's worker makes: the notes apart, the options as JSON, JSON out.
-    return paiban::format_json(input, "{\"diagnostics\":\"columns\",\"now\":\"2024-01-01 09:00:00\"}").size();
-  }
   if (mode == "paiban-parts") {
-    // The same in parts (what the editor's WASM module runs for formatParts): the page, the
-    // fragment and the fixed notes apart from the JSON of the rest.
+    // The editor's call (what its WASM module runs for formatParts): the notes apart, the
+    // options as JSON, out the JSON of the rest and the page, the fragment and the fixed notes.
     static paiban::ProfileCache cache;
     const paiban::FormattedParts p =
         paiban::format_parts(input, "{\"diagnostics\":\"columns\",\"now\":\"2024-01-01 09:00:00\"}", cache);
@@ -141,11 +138,11 @@ size_t run_once(const std::string& mode, const std::string& input) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: paiban_bench paiban|paiban-json|paiban-parts|cmark FILE [RUNS] [WARMUP]\n");
+    std::fprintf(stderr, "usage: paiban_bench paiban|paiban-parts|cmark FILE [RUNS] [WARMUP]\n");
     return 2;
   }
   const std::string mode = argv[1];
-  if (mode != "paiban" && mode != "paiban-json" && mode != "paiban-parts" && mode != "cmark") {
+  if (mode != "paiban" && mode != "paiban-parts" && mode != "cmark") {
     std::fprintf(stderr, "paiban_bench: unknown mode %s\n", mode.c_str());
     return 2;
   }
