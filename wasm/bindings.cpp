@@ -2,8 +2,7 @@
 // options (formatInput: megabytes of notes never go through JSON; see post.js, which passes them
 // as bytes), or that with the page, the fragment and the fixed notes handed back apart from the
 // JSON of the rest (formatParts, what the editor's worker calls). All work stays in the library.
-#include <emscripten/bind.h>
-
+// Plain C exports only: post.js makes the module's functions of them (no embind runtime).
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -16,16 +15,6 @@ namespace {
 paiban::ProfileCache& profile_cache() {
   static paiban::ProfileCache cache;
   return cache;
-}
-
-std::string format_json(const std::string& request) {
-  return paiban::format_json(request, profile_cache());
-}
-std::string version() {
-  return paiban::version();
-}
-std::string default_profile() {
-  return paiban::default_profile_json();
 }
 
 /// formatParts' part `which`: 0 the JSON, 1 the page, 2 the fragment, 3 the fixed notes.
@@ -42,6 +31,17 @@ const std::string& part(const paiban::FormattedParts* parts, int which) {
 /// per 100 KB of notes). The returned string is owned by the caller: its bytes are at
 /// paiban_response_data() and it is released by paiban_response_free().
 extern "C" {
+/// formatJson's call (post.js): the request with its input, the response as formatInput's.
+std::string* paiban_format_json(const char* request, std::size_t request_len) {
+  return new std::string(  // NOLINT(cppcoreguidelines-owning-memory): freed by post.js
+      paiban::format_json(std::string_view(request, request_len), profile_cache()));
+}
+/// version() and defaultProfile() (post.js): `which` 0 the version, 1 the default profile's
+/// JSON, as a response (read and freed as formatInput's).
+std::string* paiban_about(int which) {
+  return new std::string(  // NOLINT(cppcoreguidelines-owning-memory): freed by post.js
+      which == 1 ? paiban::default_profile_json() : paiban::version());
+}
 std::string* paiban_format_response(const char* input, std::size_t input_len, const char* request,
                                     std::size_t request_len) {
   return new std::string(  // NOLINT(cppcoreguidelines-owning-memory): freed by post.js
@@ -77,10 +77,4 @@ std::size_t paiban_parts_size(const paiban::FormattedParts* parts, int which) {
 void paiban_parts_free(paiban::FormattedParts* parts) {
   delete parts;  // NOLINT(cppcoreguidelines-owning-memory)
 }
-}
-
-EMSCRIPTEN_BINDINGS(paiban) {
-  emscripten::function("formatJson", &format_json);
-  emscripten::function("version", &version);
-  emscripten::function("defaultProfile", &default_profile);
 }

@@ -140,6 +140,35 @@
     if (keep && !kept) Module['_paiban_parts_free'](p);
     return new Parts(json, bytes, done, sizes, kept, at);
   }
+  // formatJson(requestJson): the request, its input included, in the module's memory as UTF-8.
+  Module['formatJson'] = function (request) {
+    var req = encoder.encode(String(request));
+    var ptr = Module['_malloc'](req.length + 1);
+    if (!ptr) throw new Error('paiban: out of memory for a request of ' + req.length + ' bytes');
+    var out = 0;
+    try {
+      HEAPU8.set(req, ptr);
+      out = Module['_paiban_format_json'](ptr, req.length);
+      return response(out);
+    } finally {
+      if (out) Module['_paiban_response_free'](out);
+      Module['_free'](ptr);
+    }
+  };
+  function about(which) {
+    var out = Module['_paiban_about'](which);
+    try {
+      return response(out);
+    } finally {
+      Module['_paiban_response_free'](out);
+    }
+  }
+  Module['version'] = function () {
+    return about(0);
+  };
+  Module['defaultProfile'] = function () {
+    return about(1);
+  };
   Module['formatInput'] = function (input, request) {
     return call(input, request, '_paiban_format_response', response, '_paiban_response_free');
   };

@@ -264,6 +264,29 @@ async function main() {
     }
   }
 
+  // formatJson, version() and defaultProfile() free what they allocate.
+  {
+    const request = JSON.stringify({ input: '标题：内存检查\n\n' + '正文第一段，含 English 与数字 123。\n\n'.repeat(4000), now: NOW });
+    const first = mod.formatJson(request);
+    const about = [mod.version(), mod.defaultProfile()];
+    const after = mod.HEAP8.buffer.byteLength;
+    for (let i = 0; i < 60; i++) {
+      if (mod.formatJson(request) !== first || mod.version() !== about[0] || mod.defaultProfile() !== about[1]) {
+        failures.push(`formatJson/version/defaultProfile: call ${i + 2} gave another answer`);
+        break;
+      }
+    }
+    if (mod.HEAP8.buffer.byteLength > after) {
+      failures.push(`formatJson leaks: the module's memory grew from ${after} to ${mod.HEAP8.buffer.byteLength} bytes over 60 calls`);
+    }
+    // a leak of the profile's text (~5 KB) would take more room than the big call left
+    const room = mod.HEAP8.buffer.byteLength;
+    for (let i = 0; i < Math.ceil((2 * room) / about[1].length); i++) mod.version() + mod.defaultProfile();
+    if (mod.HEAP8.buffer.byteLength > room) {
+      failures.push(`version/defaultProfile leak: the module's memory grew from ${room} to ${mod.HEAP8.buffer.byteLength} bytes`);
+    }
+  }
+
   // formatInput frees what it allocates (the notes and the response, which stays in the module's
   // memory while TextDecoder reads it): 60 calls with ~200 KB of notes (over 1 MB of response
   // each) must not grow the memory past what the first call needed.
