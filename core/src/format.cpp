@@ -8,6 +8,7 @@
 
 #include "blocks.h"
 #include "decode.h"
+#include "fix_diagnostics.h"
 #include "json_guard.h"
 #include "json_write.h"
 #include "meta.h"
@@ -101,6 +102,29 @@ void put_meta(Result& r, const char* name, Field& f) {
 
 }  // namespace
 
+void insert_fixes(std::vector<Diagnostic>& diagnostics, std::size_t first_warning, std::deque<Edit>& edits) {
+  const std::size_t first_fix = diagnostics.size();
+  const std::size_t fixes = edits.size();
+  diagnostics.reserve(first_fix + fixes);  // exactly (resize alone may double)
+  diagnostics.resize(first_fix + fixes);
+  const auto at = [&](std::size_t i) { return diagnostics.begin() + static_cast<std::ptrdiff_t>(i); };
+  if (fixes > 0) std::move_backward(at(first_warning), at(first_fix), diagnostics.end());  // (not onto itself)
+  for (std::size_t k = first_warning; !edits.empty(); edits.pop_front(), ++k) {
+    Edit& e = edits.front();
+    Diagnostic& d = diagnostics[k];
+    if (k < first_fix) d = Diagnostic();  // a finding was moved from here: a fresh one
+    d.rule = e.rule;
+    d.severity = Severity::info;
+    d.line = e.pos.line;
+    d.column = e.pos.col;
+    d.length = e.length;
+    d.before = std::move(e.before);
+    d.after = std::move(e.after);
+    d.set_static_message(e.message);
+    d.applied = true;
+  }
+}
+
 namespace {
 
 /// format() itself; with a cache, the profile is read through it.
@@ -167,7 +191,6 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
   const std::size_t first_warning = result.diagnostics.size();
   {  // the lists go when done with (a std::deque holds storage even when empty)
     NetList net;
-    std::size_t first_fix = 0;
     {
       std::deque<Edit> edits;  // in source order
       {                        // the lint pass's tables go when it is done
@@ -176,25 +199,8 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
                                       [&](const RunBuffer& b) { lint_pass.block(b); });
         lint_pass.finish(meta);
       }
-      first_fix = result.diagnostics.size();
-      result.diagnostics.reserve(first_fix + edits.size());
-      for (; !edits.empty(); edits.pop_front()) {  // the list freed as it is made into diagnostics
-        Edit& e = edits.front();
-        Diagnostic& d = result.diagnostics.emplace_back();
-        d.rule = e.rule;
-        d.severity = Severity::info;
-        d.line = e.pos.line;
-        d.column = e.pos.col;
-        d.length = e.length;
-        d.before = std::move(e.before);
-        d.after = std::move(e.after);
-        d.set_static_message(e.message);
-        d.applied = true;
-      }
+      insert_fixes(result.diagnostics, first_warning, edits);
     }
-    std::rotate(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_warning),
-                result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_fix), result.diagnostics.end());
-
     // Fill in what the diagnostics left out: UTF-16 columns.
     set_utf16_columns(source, result.diagnostics);
 
@@ -506,6 +512,11 @@ void write_id(jsonw::Writer& out, const Diagnostic& d, const std::string* own_id
   out.string(std::string_view(id, d.rule.size() + 1 + n));
 }
 
+/// a == b, by address first (a rule's id and messages are mostly the same static text).
+bool same_text(std::string_view a, std::string_view b) {
+  return (a.data() == b.data() && a.size() == b.size()) || a == b;
+}
+
 /// The diagnostic of `rule` that gives its message in a compact response: its index in
 /// `firsts`, the indices of each rule's first diagnostic (a handful of rules: looked for in
 /// order), or `firsts.size()`.
@@ -523,7 +534,10 @@ std::size_t find_rule(const std::vector<Diagnostic>& diagnostics, const std::vec
 std::vector<std::size_t> rule_firsts(const std::vector<Diagnostic>& diagnostics) {
   std::vector<std::size_t> firsts;
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
-    if (find_rule(diagnostics, firsts, diagnostics[i].rule) < firsts.size()) continue;
+    // Findings of one rule come in runs: the last one's rule has its first already.
+    const std::string_view rule = diagnostics[i].rule;
+    if (i > 0 && same_text(rule, diagnostics[i - 1].rule)) continue;
+    if (find_rule(diagnostics, firsts, rule) < firsts.size()) continue;
     firsts.push_back(i);
     for (std::size_t k = firsts.size() - 1; k > 0 && diagnostics[firsts[k]].rule < diagnostics[firsts[k - 1]].rule; --k)
       std::swap(firsts[k], firsts[k - 1]);
@@ -545,11 +559,6 @@ void write_messages(jsonw::Writer& out, const std::vector<Diagnostic>& diagnosti
   out.ch('}');
 }
 
-/// a == b, by address first (a rule's messages are mostly the same static text).
-bool same_text(std::string_view a, std::string_view b) {
-  return (a.data() == b.data() && a.size() == b.size()) || a == b;
-}
-
 /// The diagnostics in columns (`"diagnostics": "columns"`, docs/api.md): one array per member,
 /// the i-th diagnostic's value at i in each, keys sorted. "rule" holds indices into "rules" (the
 /// rules in the order they first come), "severity" 0 info, 1 warning, 2 error, "applied" 0 or 1;
@@ -566,9 +575,9 @@ void write_columns(jsonw::Writer& out, const std::vector<Diagnostic>& diagnostic
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view rule = diagnostics[i].rule;
     std::size_t k = i > 0 ? rule_of[i - 1] : 0;
-    if (k >= first_of.size() || diagnostics[first_of[k]].rule != rule) {
+    if (k >= first_of.size() || !same_text(diagnostics[first_of[k]].rule, rule)) {
       k = 0;
-      while (k < first_of.size() && diagnostics[first_of[k]].rule != rule) ++k;
+      while (k < first_of.size() && !same_text(diagnostics[first_of[k]].rule, rule)) ++k;
       if (k == first_of.size()) first_of.push_back(i);
     }
     rule_of[i] = static_cast<std::uint32_t>(k);
