@@ -4,6 +4,7 @@
 // JSON of the rest (formatParts, what the editor's worker calls). All work stays in the library.
 // Plain C exports only: post.js makes the module's functions of them (no embind runtime).
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -24,12 +25,17 @@ const std::string& part(const paiban::FormattedParts* parts, int which) {
   return parts->*kParts[which >= 1 && which <= 3 ? which : 0];
 }
 
+/// formatParts' result as post.js reads it: at its address, each part's data (null for a text of
+/// a request error) and size, as 32-bit words (the module's memory is 32-bit): part 0 the JSON,
+/// 1 the page, 2 the fragment, 3 the fixed notes. The table comes first (post.js reads it at the
+/// returned address).
+struct PartsOut {
+  std::uint32_t table[8] = {};
+  paiban::FormattedParts parts;
+};
+
 }  // namespace
 
-/// formatInput's call (post.js): the response stays in the module's memory and is decoded by
-/// TextDecoder straight from there, with no copy into a Uint8Array of its own (half a megabyte
-/// per 100 KB of notes). The returned string is owned by the caller: its bytes are at
-/// paiban_response_data() and it is released by paiban_response_free().
 extern "C" {
 /// formatJson's call (post.js): the request with its input, the response as formatInput's.
 std::string* paiban_format_json(const char* request, std::size_t request_len) {
@@ -42,6 +48,10 @@ std::string* paiban_about(int which) {
   return new std::string(  // NOLINT(cppcoreguidelines-owning-memory): freed by post.js
       which == 1 ? paiban::default_profile_json() : paiban::version());
 }
+/// formatInput's call (post.js): the response stays in the module's memory and is decoded by
+/// TextDecoder straight from there, with no copy into a Uint8Array of its own (half a megabyte
+/// per 100 KB of notes). The returned string is owned by the caller: its bytes are at
+/// paiban_response_data() and it is released by paiban_response_free().
 std::string* paiban_format_response(const char* input, std::size_t input_len, const char* request,
                                     std::size_t request_len) {
   return new std::string(  // NOLINT(cppcoreguidelines-owning-memory): freed by post.js
@@ -57,24 +67,26 @@ void paiban_response_free(std::string* response) {
   delete response;  // NOLINT(cppcoreguidelines-owning-memory)
 }
 
-/// formatParts' call (post.js): the response in parts (paiban::format_parts), the JSON decoded by
-/// TextDecoder straight from the module's memory, the texts copied out (decoded when read). Part
-/// 0 is the JSON, 1 the page, 2 the fragment, 3 the fixed notes; a request error has no texts,
-/// and their data is null. The parts are owned by the caller and released, all at once, by
-/// paiban_parts_free().
-paiban::FormattedParts* paiban_format_parts(const char* input, std::size_t input_len, const char* request,
-                                            std::size_t request_len) {
-  return new paiban::FormattedParts(  // NOLINT(cppcoreguidelines-owning-memory): freed by post.js
-      paiban::format_parts(std::string_view(input, input_len), std::string_view(request, request_len),
-                           profile_cache()));
+/// formatParts' call (post.js): the response in parts (paiban::format_parts), each decoded by
+/// TextDecoder straight from the module's memory (the texts when first read). Part 0 is the
+/// JSON, 1 the page, 2 the fragment, 3 the fixed notes; a request error has no texts, and their
+/// data is null. The returned parts start with a table of each part's data and size (PartsOut:
+/// post.js reads it through HEAPU32, one look instead of eight calls). They are owned by the
+/// caller and released, all at once, by paiban_parts_free().
+PartsOut* paiban_format_parts(const char* input, std::size_t input_len, const char* request, std::size_t request_len) {
+  auto* out = new PartsOut{// NOLINT(cppcoreguidelines-owning-memory): freed by post.js
+                           {},
+                           paiban::format_parts(std::string_view(input, input_len),
+                                                std::string_view(request, request_len), profile_cache())};
+  for (int which = 0; which < 4; ++which) {
+    const std::string& p = part(&out->parts, which);
+    const bool has = which == 0 || out->parts.texts;
+    out->table[2 * which] = has ? static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p.data())) : 0;
+    out->table[2 * which + 1] = static_cast<std::uint32_t>(p.size());
+  }
+  return out;
 }
-const char* paiban_parts_data(const paiban::FormattedParts* parts, int which) {
-  return which == 0 || parts->texts ? part(parts, which).data() : nullptr;
-}
-std::size_t paiban_parts_size(const paiban::FormattedParts* parts, int which) {
-  return part(parts, which).size();
-}
-void paiban_parts_free(paiban::FormattedParts* parts) {
-  delete parts;  // NOLINT(cppcoreguidelines-owning-memory)
+void paiban_parts_free(PartsOut* out) {
+  delete out;  // NOLINT(cppcoreguidelines-owning-memory)
 }
 }

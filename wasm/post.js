@@ -38,23 +38,42 @@
     for (var i = 0; i < s.length; i += step, n++) if (s.charCodeAt(i) >= 0x80) wide++;
     return wide * 3 >= n * 2;
   }
-  // Module[format](notes, notes' size, request, request's size) with both in the module's memory;
-  // returns read(what it returned), which Module[free] releases afterwards unless `keep` (then
-  // read() has taken it over).
+  // A request of up to REQ_LOOP_MAX characters, all ASCII (the editor's, but for a custom
+  // profile), is written byte by byte into the module's memory at `at`; returns its size, or -1
+  // when it is not such a request (TextEncoder then). (TextEncoder's fixed cost per call, ~1 µs
+  // in Chromium, is more than a loop over a hundred characters.)
+  var REQ_LOOP_MAX = 512;
+  function asciiInto(s, at) {
+    if (s.length > REQ_LOOP_MAX) return -1;
+    var heap = HEAPU8;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c >= 0x80) return -1;
+      heap[at + i] = c;
+    }
+    return s.length;
+  }
+  // Module[format](notes, notes' size, request, request's size) with both in the module's memory
+  // (one block: the request in room for 3 bytes a UTF-16 unit, then the notes); returns
+  // read(what it returned), which Module[free] releases afterwards unless `keep` (then read() has
+  // taken it over).
   function call(input, request, format, read, free, keep) {
     var notes = String(input);
-    var req = encoder.encode(String(request));
+    var req = String(request);
+    var reqRoom = req.length * 3;
     var most = notes.length * 3;
     var bytes = most <= INTO_MAX || mostlyWide(notes) ? null : encoder.encode(notes);
     var size = bytes ? bytes.length : most;
-    var ptr = Module['_malloc'](req.length + size + 1);
+    var ptr = Module['_malloc'](reqRoom + size + 1);
     if (!ptr) throw new Error('paiban: out of memory for ' + size + ' bytes of notes');
     var out = 0;
     try {
-      HEAPU8.set(req, ptr);
-      if (bytes) HEAPU8.set(bytes, ptr + req.length);
-      else size = encoder.encodeInto(notes, HEAPU8.subarray(ptr + req.length, ptr + req.length + most)).written;
-      out = Module[format](ptr + req.length, size, ptr, req.length);
+      var at = ptr + reqRoom;
+      var reqSize = asciiInto(req, ptr);
+      if (reqSize < 0) reqSize = encoder.encodeInto(req, HEAPU8.subarray(ptr, at)).written;
+      if (bytes) HEAPU8.set(bytes, at);
+      else size = encoder.encodeInto(notes, HEAPU8.subarray(at, at + most)).written;
+      out = Module[format](at, size, ptr, reqSize);
       var result = read(out, keep);
       if (keep) out = 0;
       return result;
@@ -118,18 +137,21 @@
     Module['_paiban_parts_free'](this.kept_);
     this.kept_ = 0;
   };
+  // The parts' table (bindings.cpp, PartsOut): each part's data and size, at p.
   function parts(p, keep) {
-    var json = decoded(Module['_paiban_parts_data'](p, 0), Module['_paiban_parts_size'](p, 0));
+    var t = HEAPU32;
+    var w = p >>> 2;
+    var json = decoded(t[w], t[w + 1]);
     var bytes = null;
     var done = [undefined, undefined, undefined];
     var sizes = [0, 0, 0];
     var at = null;
-    if (Module['_paiban_parts_data'](p, 1)) {
+    if (t[w + 2]) {
       bytes = [null, null, null];
       if (keep) at = [0, 0, 0];
       for (var i = 0; i < TEXTS.length; i++) {
-        var data = Module['_paiban_parts_data'](p, i + 1);
-        var size = (sizes[i] = Module['_paiban_parts_size'](p, i + 1));
+        var data = t[w + 2 + 2 * i];
+        var size = (sizes[i] = t[w + 3 + 2 * i]);
         if (keep) at[i] = data;
         else if (size < LAZY_MIN) done[i] = decoded(data, size);
         else bytes[i] = HEAPU8.slice(data, data + size);
