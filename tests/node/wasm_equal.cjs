@@ -196,11 +196,22 @@ async function main() {
   fs.rmSync(tmp, { recursive: true, force: true });
 
   // The notes reach the module as UTF-8 the way TextEncoder writes it (a lone surrogate as
-  // U+FFFD), both ways post.js puts them there: encoded straight into the module's memory (short
-  // notes, and long ones mostly beyond ASCII), and (long ASCII) through an array of their own.
-  // Notes with nothing to fix come back as the fixed notes unchanged.
+  // U+FFFD), in each room post.js gives them: 3 bytes a unit (short notes), the room a sample of
+  // 1,024 units needs (long ones: ASCII, mostly wide, astral), and the exact bound when the
+  // sample misleads (ASCII where it looks, Chinese everywhere else). Notes with nothing to fix
+  // come back as the fixed notes unchanged.
   const wide = '标题：检查\n\n' + '正文\ud800尾'.repeat(400000) + '\n';
-  for (const notes of ['标题：检查\n\n正文\ud800尾\udc00😀之后\n', '标题：检查\n\n' + 'abc'.repeat(500000) + '\n', wide]) {
+  const astral = '标题：检查\n\n' + '正文😀😀尾'.repeat(300000) + '\n';
+  const misleading = (() => {
+    const head = '标题：检查\n\n';
+    const n = 2000000; // units in all, the last a line end
+    const step = Math.floor(n / 1024); // as post.js samples
+    const units = [head];
+    for (let i = head.length; i < n - 1; i++) units.push(i % step === 0 ? 'a' : i % 40 === 39 ? '\n' : '中');
+    units.push('\n');
+    return units.join('');
+  })();
+  for (const notes of ['标题：检查\n\n正文\ud800尾\udc00😀之后\n', '标题：检查\n\n' + 'abc'.repeat(500000) + '\n', wide, astral, misleading]) {
     const text = mod.formatParts(notes, JSON.stringify({ now: NOW })).text;
     const want = Buffer.from(notes, 'utf8').toString('utf8');
     if (text !== want) failures.push(`formatParts: notes of ${notes.length} UTF-16 units came back as ${text.length} (${JSON.stringify(text.slice(0, 20))}…), not as encoded`);
