@@ -121,11 +121,12 @@ size_t run_once(const std::string& mode, const std::string& input) {
     return n;
   }
   if (mode == "paiban-parts") {
-    // The editor's call (what its WASM module runs for formatParts): the notes apart, the
-    // options as JSON, out the JSON of the rest and the page, the fragment and the fixed notes.
+    // The editor's call (what its WASM module runs for formatParts): the notes and the time
+    // apart, the options as JSON, out the JSON of the rest and the page, the fragment and the
+    // fixed notes.
     static paiban::ProfileCache cache;
     const paiban::FormattedParts p =
-        paiban::format_parts(input, "{\"diagnostics\":\"columns\",\"now\":\"2024-01-01 09:00:00\"}", cache);
+        paiban::format_parts(input, "{\"diagnostics\":\"columns\"}", cache, "2024-01-01 09:00:00");
     return p.json.size() + p.page.size() + p.fragment.size() + p.text.size();
   }
   paiban::Options options;

@@ -40,7 +40,9 @@ async function makeRow(row, paibanJs) {
       const form = mod.formatInput('', JSON.stringify({ diagnostics: 'columns' })).includes('"field":"diagnostics"')
         ? 'compact'
         : 'columns';
-      const options = () => JSON.stringify({ now: NOW, diagnostics: form });
+      // the time apart, as the editor's worker sends it, for a module that takes it so
+      const nowApart = typeof mod.formatParts === 'function' && mod.formatParts.length >= 4;
+      const options = () => JSON.stringify(nowApart ? { diagnostics: form } : { now: NOW, diagnostics: form });
       return {
         // the call the app makes: the notes as a string, the options as JSON (the
         // diagnostics in columns, as the editor's worker asks), out the JSON of the rest and the page, the
@@ -51,7 +53,7 @@ async function makeRow(row, paibanJs) {
           typeof mod.formatParts === 'function'
             ? (input) => {
                 // kept and released, as the editor's worker does (see bench/browser/worker.js)
-                const parts = mod.formatParts(input, options(), true);
+                const parts = nowApart ? mod.formatParts(input, options(), true, NOW) : mod.formatParts(input, options(), true);
                 appReads(parts, bigBytes);
                 if (parts.release) parts.release();
                 return parts;

@@ -67,17 +67,20 @@ void paiban_response_free(std::string* response) {
   delete response;  // NOLINT(cppcoreguidelines-owning-memory)
 }
 
-/// formatParts' call (post.js): the response in parts (paiban::format_parts), each decoded by
+/// formatParts' call (post.js): the response in parts (paiban::format_parts; `now`, when not
+/// empty, stands for the request's "now"), each decoded by
 /// TextDecoder straight from the module's memory (the texts when first read). Part 0 is the
 /// JSON, 1 the page, 2 the fragment, 3 the fixed notes; a request error has no texts, and their
 /// data is null. The returned parts start with a table of each part's data and size (PartsOut:
 /// post.js reads it through HEAPU32, one look instead of eight calls). They are owned by the
 /// caller and released, all at once, by paiban_parts_free().
-PartsOut* paiban_format_parts(const char* input, std::size_t input_len, const char* request, std::size_t request_len) {
-  auto* out = new PartsOut{// NOLINT(cppcoreguidelines-owning-memory): freed by post.js
-                           {},
-                           paiban::format_parts(std::string_view(input, input_len),
-                                                std::string_view(request, request_len), profile_cache())};
+PartsOut* paiban_format_parts(const char* input, std::size_t input_len, const char* request, std::size_t request_len,
+                              const char* now, std::size_t now_len) {
+  auto* out =
+      new PartsOut{// NOLINT(cppcoreguidelines-owning-memory): freed by post.js
+                   {},
+                   paiban::format_parts(std::string_view(input, input_len), std::string_view(request, request_len),
+                                        profile_cache(), std::string_view(now, now_len))};
   for (int which = 0; which < 4; ++which) {
     const std::string& p = part(&out->parts, which);
     const bool has = which == 0 || out->parts.texts;

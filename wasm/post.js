@@ -69,14 +69,16 @@
     }
     return s.length;
   }
-  // Module[format](notes, notes' size, request, request's size) with both in the module's memory
-  // (one block: the request in room for 3 bytes a UTF-16 unit, then the notes); returns
-  // read(what it returned), which Module[free] releases afterwards unless `keep` (then read() has
-  // taken it over).
-  function call(input, request, format, read, free, keep) {
+  // Module[format](notes, notes' size, request, request's size[, now, now's size]) with them in
+  // the module's memory (one block: the request and `now` (when given) in room for 3 bytes a
+  // UTF-16 unit, then the notes); returns read(what it returned), which Module[free] releases
+  // afterwards unless `keep` (then read() has taken it over).
+  function call(input, request, format, read, free, keep, now) {
     var notes = String(input);
     var req = String(request);
-    var reqRoom = req.length * 3;
+    var time = now === undefined || now === null ? null : String(now);
+    var timeRoom = time === null ? 0 : time.length * 3;
+    var reqRoom = req.length * 3 + timeRoom;
     var room = notes.length * 3;
     if (room > INTO_MAX) room = roomFor(notes);
     var ptr = 0;
@@ -98,8 +100,15 @@
         }
       }
       var reqSize = asciiInto(req, ptr);
-      if (reqSize < 0) reqSize = encoder.encodeInto(req, HEAPU8.subarray(ptr, ptr + reqRoom)).written;
-      out = Module[format](ptr + reqRoom, size, ptr, reqSize);
+      if (reqSize < 0) reqSize = encoder.encodeInto(req, HEAPU8.subarray(ptr, ptr + reqRoom - timeRoom)).written;
+      if (time === null) {
+        out = Module[format](ptr + reqRoom, size, ptr, reqSize);
+      } else {
+        var at = ptr + reqRoom - timeRoom;
+        var timeSize = asciiInto(time, at);
+        if (timeSize < 0) timeSize = encoder.encodeInto(time, HEAPU8.subarray(at, at + timeRoom)).written;
+        out = Module[format](ptr + reqRoom, size, ptr, reqSize, at, timeSize);
+      }
       var result = read(out, keep);
       if (keep) out = 0;
       return result;
@@ -220,7 +229,10 @@
   Module['formatInput'] = function (input, request) {
     return call(input, request, '_paiban_format_response', response, '_paiban_response_free');
   };
-  Module['formatParts'] = function (input, request, keep) {
-    return call(input, request, '_paiban_format_parts', parts, '_paiban_parts_free', !!keep);
+  // formatParts(notes, requestJson, keep, now): `now`, when given (not undefined or null) and not
+  // empty, stands for the request's "now" (docs/api.md: the request's text then stays the same
+  // from call to call, and the module keeps its reading).
+  Module['formatParts'] = function (input, request, keep, now) {
+    return call(input, request, '_paiban_format_parts', parts, '_paiban_parts_free', !!keep, now == null ? '' : now);
   };
 })();

@@ -218,12 +218,14 @@
   // into the JSON, no parsing out of it). The diagnostics come in columns (docs/api.md): an
   // array per member, each rule's message once, in response.messages; run() makes the
   // diagnostics the page needs from them.
-  // With `keep`, the texts stay in the module's memory (decoded from there when read, never
-  // copied out) until the result's release(): see `kept` below.
+  // The time (`now`, to the second) goes apart from the other options, whose text then stays the
+  // same from call to call while the editor changes none of them: the module keeps its reading
+  // (docs/api.md). With `keep`, the texts stay in the module's memory (decoded from there when
+  // read, never copied out) until the result's release(): see `kept` below.
   function call(request, keep) {
     var options = { diagnostics: 'columns' };
-    for (var k in request) if (k !== 'input') options[k] = request[k];
-    var parts = mod.formatParts(request.input, JSON.stringify(options), keep);
+    for (var k in request) if (k !== 'input' && k !== 'now') options[k] = request[k];
+    var parts = mod.formatParts(request.input, JSON.stringify(options), keep, request.now);
     if (keep) kept = parts;
     return withTexts(parts);
   }

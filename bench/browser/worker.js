@@ -64,13 +64,15 @@ onmessage = function (event) {
       // the diagnostics in columns, as the editor's worker asks (compact for a module that does
       // not know that form)
       var form = mod.formatInput('', JSON.stringify({ diagnostics: 'columns' })).indexOf('"field":"diagnostics"') >= 0 ? 'compact' : 'columns';
+      var nowApart = parts && mod.formatParts.length >= 4;
       var t = timeRuns(
         function () {
-          var options = JSON.stringify({ now: NOW, diagnostics: form });
+          // the time apart, as the editor's worker sends it, for a module that takes it so
+          var options = JSON.stringify(nowApart ? { diagnostics: form } : { now: NOW, diagnostics: form });
           if (parts) {
             // kept (its texts read from the module's memory) and released, as the editor's
             // worker does (a module without release() ignores the third argument)
-            var p = mod.formatParts(input, options, true);
+            var p = nowApart ? mod.formatParts(input, options, true, NOW) : mod.formatParts(input, options, true);
             out = p.json;
             outputLength = appReads(p, req.bigBytes === undefined ? Infinity : req.bigBytes);
             if (p.release) p.release();

@@ -287,11 +287,9 @@ enum class DiagnosticsForm { full, compact, columns };
 std::string write_result(const Result& res, bool made_here, DiagnosticsForm form = DiagnosticsForm::full,
                          bool texts = true);
 
-/// The request's options (everything but the input) read and the notes formatted: the response,
-/// or an error response. With `parts`, the response leaves out the page, the fragment and the
-/// text, which are moved into `parts` (see FormattedParts).
-std::string run_request(const json& req, std::string_view input, ProfileCache* cache, FormattedParts* parts) {
-  Options opt;
+/// The request's options (everything but the input) read into `opt` and `form`: empty, or an
+/// error response.
+std::string read_options(const json& req, Options& opt, DiagnosticsForm& form) {
   if (req.contains("profile") && !req["profile"].is_null()) {
     const json& p = req["profile"];
     if (p.is_string())
@@ -359,7 +357,7 @@ std::string run_request(const json& req, std::string_view input, ProfileCache* c
     for (const json& id : r)
       if (id.is_string()) opt.rejected_fixes.push_back(id.get<std::string>());
   }
-  DiagnosticsForm form = DiagnosticsForm::full;
+  form = DiagnosticsForm::full;
   if (req.contains("diagnostics")) {
     const json& d = req["diagnostics"];
     const std::string* name = d.is_string() ? &d.get_ref<const std::string&>() : nullptr;
@@ -372,6 +370,14 @@ std::string run_request(const json& req, std::string_view input, ProfileCache* c
                            "\"diagnostics\" must be \"full\", \"compact\" or \"columns\"");
   }
 
+  return std::string();
+}
+
+/// The notes formatted with the request's options: the response. With `parts`, the response
+/// leaves out the page, the fragment and the text, which are moved into `parts` (see
+/// FormattedParts).
+std::string respond(std::string_view input, const Options& opt, DiagnosticsForm form, ProfileCache* cache,
+                    FormattedParts* parts) {
   if (parts == nullptr) return write_result(format_with(input, opt, cache), true, form);
   Result res = format_with(input, opt, cache);
   std::string out = write_result(res, true, form, false);
@@ -402,18 +408,54 @@ std::string format_json_with(std::string_view request_json, ProfileCache* cache)
   if (!error.empty()) return error;
   if (!req.contains("input") || !req["input"].is_string())
     return request_error("input", "请求缺少字符串字段 input", "the request needs a string field \"input\"");
-  return run_request(req, req["input"].get_ref<const std::string&>(), cache, nullptr);
+  Options opt;
+  DiagnosticsForm form = DiagnosticsForm::full;
+  std::string refused = read_options(req, opt, form);
+  if (!refused.empty()) return refused;
+  return respond(req["input"].get_ref<const std::string&>(), opt, form, cache, nullptr);
 }
 
-std::string format_json_with(std::string_view input, std::string_view request_json, ProfileCache* cache,
-                             FormattedParts* parts = nullptr) {
+/// A request that comes apart from the notes read: empty, or an error response.
+std::string read_request(std::string_view request_json, Options& opt, DiagnosticsForm& form) {
   std::string error;
-  json req = parse_request(request_json.empty() ? std::string_view("{}") : request_json, error);
+  json req = parse_request(request_json, error);
   if (!error.empty()) return error;
   if (req.contains("input"))
     return request_error("input", "输入应单独传入，请求中不能再有 input 字段",
                          "the input is passed on its own: the request must not have an \"input\" field");
-  return run_request(req, input, cache, parts);
+  return read_options(req, opt, form);
+}
+
+/// format_json with the notes apart; with `now` (not empty), it stands for the request's "now".
+std::string format_json_with(std::string_view input, std::string_view request_json, ProfileCache* cache,
+                             FormattedParts* parts = nullptr, std::string_view now = {}) {
+  const std::string_view text = request_json.empty() ? std::string_view("{}") : request_json;
+  if (cache == nullptr) {
+    Options opt;
+    DiagnosticsForm form = DiagnosticsForm::full;
+    std::string refused = read_request(text, opt, form);
+    if (!refused.empty()) return refused;
+    if (!now.empty()) opt.now = std::string(now);
+    return respond(input, opt, form, cache, parts);
+  }
+  // The request's reading depends on its text alone: the cache keeps the last one (the editor
+  // sends the same request text call after call, with other notes, and the time apart).
+  std::shared_ptr<const RequestReading> reading = ProfileCacheAccess::find_request(*cache, text);
+  if (!reading) {
+    auto fresh = std::make_shared<RequestReading>();
+    fresh->text = std::string(text);
+    DiagnosticsForm form = DiagnosticsForm::full;
+    fresh->error = read_request(text, fresh->options, form);
+    fresh->form = static_cast<int>(form);
+    reading = fresh;
+    ProfileCacheAccess::keep_request(*cache, reading);
+  }
+  if (!reading->error.empty()) return reading->error;
+  const auto form = static_cast<DiagnosticsForm>(reading->form);
+  if (now.empty()) return respond(input, reading->options, form, cache, parts);
+  Options opt = reading->options;
+  opt.now = std::string(now);
+  return respond(input, opt, form, cache, parts);
 }
 
 }  // namespace
@@ -437,6 +479,13 @@ std::string format_json(std::string_view input, std::string_view request_json, P
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache) {
   FormattedParts parts;
   parts.json = format_json_with(input, request_json, &cache, &parts);
+  return parts;
+}
+
+FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
+                            std::string_view now) {
+  FormattedParts parts;
+  parts.json = format_json_with(input, request_json, &cache, &parts, now);
   return parts;
 }
 

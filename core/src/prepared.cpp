@@ -35,8 +35,10 @@ ProfileCache::~ProfileCache() = default;
 
 void ProfileCache::clear() {
   std::vector<Impl::Entry> gone;  // freed after the lock is let go
+  std::shared_ptr<const RequestReading> request;
   const std::lock_guard<std::mutex> hold(impl_->lock);
   gone.swap(impl_->entries);
+  request.swap(impl_->request);
   impl_->entries.reserve(impl_->capacity);
 }
 
@@ -69,6 +71,19 @@ void ProfileCacheAccess::keep(ProfileCache& cache, std::string_view json_text,
     std::swap(c.entries.back(), entry);  // the least recently used goes (as `entry`, once the lock is let go)
     std::rotate(c.entries.begin(), c.entries.end() - 1, c.entries.end());
   }
+}
+
+std::shared_ptr<const RequestReading> ProfileCacheAccess::find_request(ProfileCache& cache, std::string_view text) {
+  ProfileCache::Impl& c = *cache.impl_;
+  const std::lock_guard<std::mutex> hold(c.lock);
+  if (c.request && c.request->text == text) return c.request;
+  return nullptr;
+}
+
+void ProfileCacheAccess::keep_request(ProfileCache& cache, std::shared_ptr<const RequestReading> reading) {
+  ProfileCache::Impl& c = *cache.impl_;
+  const std::lock_guard<std::mutex> hold(c.lock);
+  c.request.swap(reading);  // the one kept before goes (as `reading`, once the lock is let go)
 }
 
 }  // namespace paiban

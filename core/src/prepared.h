@@ -37,8 +37,19 @@ DictMatcher lint_matcher(const Profile& profile);
 /// errors format() reports for it and returns false.
 bool prepare_profile(std::string_view json_text, PreparedProfile& out, std::vector<Error>& errors);
 
+/// A request's reading (format.cpp, format_json with the notes apart): what the request text
+/// asks for, or the error response that refuses it. It depends on the text alone, so a
+/// ProfileCache keeps the last one for the next call with the same text (the editor's worker
+/// sends the same options call after call; only the notes change).
+struct RequestReading {
+  std::string text;   ///< the request's text
+  std::string error;  ///< the error response when the request is refused (then nothing below)
+  Options options;    ///< the options it gives (no input: the notes come apart)
+  int form = 0;       ///< how the response writes the diagnostics (format.cpp's DiagnosticsForm)
+};
+
 /// What a ProfileCache holds: the last profiles prepared, most recently used first, each under
-/// its exact text. Only good profiles are kept.
+/// its exact text. Only good profiles are kept. And the last request read (RequestReading).
 struct ProfileCache::Impl {
   struct Entry {
     std::string text;
@@ -47,6 +58,7 @@ struct ProfileCache::Impl {
   std::size_t capacity = 1;
   mutable std::mutex lock;
   std::vector<Entry> entries;
+  std::shared_ptr<const RequestReading> request;
 };
 
 /// The library's access to a ProfileCache (its members are not public).
@@ -57,6 +69,10 @@ struct ProfileCacheAccess {
   /// prepared once its result is made: the copy of the text then adds nothing to the call's
   /// peak of memory, which comes earlier.
   static void keep(ProfileCache& cache, std::string_view json_text, std::shared_ptr<const PreparedProfile> prepared);
+  /// The reading the cache keeps of the request `text`, or null.
+  static std::shared_ptr<const RequestReading> find_request(ProfileCache& cache, std::string_view text);
+  /// Keeps `reading` (of the request reading->text) in place of the one kept before.
+  static void keep_request(ProfileCache& cache, std::shared_ptr<const RequestReading> reading);
 };
 
 }  // namespace paiban

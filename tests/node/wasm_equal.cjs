@@ -171,6 +171,16 @@ async function main() {
     const keptProblem = partsProblem(whole, kept);
     kept.release();
     if (keptProblem) failures.push(`${c.name}: formatParts (kept) differs from formatInput: ${keptProblem}`);
+    // the time apart (as the editor's worker sends it), twice: the second through the reading
+    // the module kept of the request
+    if (typeof rest.now === 'string') {
+      const others = Object.assign({}, rest);
+      delete others.now;
+      for (let k = 0; k < 2; k++) {
+        const apartProblem = partsProblem(whole, mod.formatParts(input, JSON.stringify(others), false, rest.now));
+        if (apartProblem) failures.push(`${c.name}: formatParts (now apart) differs from formatInput: ${apartProblem}`);
+      }
+    }
   }
   // formatParts on request errors (no texts: they are null) and on errors after the request was
   // read (ok false, the texts there and empty).

@@ -130,10 +130,12 @@ std::string format_json(std::string_view input, std::string_view request_json);
 
 /// Keeps the last profiles a caller formatted with, read and checked, with what formatting builds
 /// from them (the house dictionary's tables), under their exact text: a caller that sends the
-/// same profile with every call (the editor does) has it read once, not on every call. The calls
-/// that take a cache give the same bytes as those that do not. A profile with errors is never
-/// kept: every call with it reports them again. A changed text is a new entry; the least
-/// recently used goes when `capacity` are kept. Calls on several threads may share one cache.
+/// same profile with every call (the editor does) has it read once, not on every call. With the
+/// notes apart from the request (format_json, format_parts), it also keeps the last request's
+/// reading under its exact text. The calls that take a cache give the same bytes as those that
+/// do not. A profile with errors is never kept: every call with it reports them again. A changed
+/// text is a new entry; the least recently used goes when `capacity` are kept. Calls on several
+/// threads may share one cache.
 /// The cache is the caller's: the library keeps no profile of its own between calls.
 class ProfileCache {
  public:
@@ -180,6 +182,13 @@ struct FormattedParts {
 /// format_json(input, request_json, cache) in parts (see FormattedParts): the same request
 /// reading, the same errors, the same information.
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache);
+
+/// The same with the request's "now" given apart: `now`, when not empty, stands for it (a
+/// request's own "now" is then not used, though one that is not a string is still refused). The editor sends the time
+/// with every call, to the second, and its other options change only when the editor changes them: apart from the time,
+/// the request's text stays the same, and `cache` keeps the reading of the last one.
+FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
+                            std::string_view now);
 
 /// The JSON form of a result (the response half of format_json): {"ok", "page", "fragment",
 /// "meta", "diagnostics", "errors"}. Keys are sorted; the same result gives the same bytes.
