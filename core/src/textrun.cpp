@@ -401,6 +401,26 @@ void put_net(NetList& out, Pos pos, int length, const char32_t* b, std::size_t n
   out.add(pos, length, b, nb, a, na);
 }
 
+/// Where src stops counting on by one from `first` at `from`: the first j in [from, lim) with
+/// src[j] != first + (j - from), or lim. Most characters are unchanged, so two entries are
+/// compared at once as 8 bytes (memcpy keeps the byte order out of it).
+std::size_t counting_end(const int* src, std::size_t from, std::size_t lim, int first) {
+  const int firsts[2] = {first, first + 1};
+  const int twos[2] = {2, 2};
+  std::uint64_t want = 0;
+  std::uint64_t step = 0;
+  std::memcpy(&want, firsts, sizeof want);
+  std::memcpy(&step, twos, sizeof step);
+  std::size_t j = from;
+  for (; j + 2 <= lim; j += 2, want += step) {
+    std::uint64_t got = 0;
+    std::memcpy(&got, src + j, sizeof got);
+    if (got != want) break;
+  }
+  if (j < lim && src[j] == first + static_cast<int>(j - from)) ++j;
+  return j;
+}
+
 }  // namespace
 
 template <class Out>
@@ -438,22 +458,9 @@ void RunBuffer::net_edits_into(Out& out, std::vector<Span>* changed) const {
   int prev = -1;
   const std::size_t size = s.size();
   const int* const sv = src.data();
-  // Two entries of src compared at once as 8 bytes (memcpy keeps the byte order out of it).
-  std::uint64_t step = 0;
-  const int twos[2] = {2, 2};
-  std::memcpy(&step, twos, sizeof step);
   for (std::size_t i = 0; i < size;) {
-    // most characters are unchanged: src counts on by one
-    if (i + 2 <= size) {
-      const int firsts[2] = {prev + 1, prev + 2};
-      std::uint64_t want = 0;
-      std::memcpy(&want, firsts, sizeof want);
-      std::size_t j = i;
-      for (; j + 2 <= size; j += 2, want += step) {
-        std::uint64_t got = 0;
-        std::memcpy(&got, sv + j, sizeof got);
-        if (got != want) break;
-      }
+    {  // most characters are unchanged: src counts on by one
+      const std::size_t j = counting_end(sv, i, size, prev + 1);
       prev += static_cast<int>(j - i);
       i = j;
       if (i == size) break;
@@ -790,25 +797,8 @@ void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
       // writes of it, so their bytes are the text's first bytes, left where they are (counted,
       // unless they are all of the text). Other texts are encoded again, as store() does
       // (invalid bytes become U+FFFD's).
-      const std::size_t lim = std::min(size, i + kept);
-      // two entries of src compared at once as 8 bytes (as net_edits_into does)
-      const int firsts[2] = {static_cast<int>(was.start), static_cast<int>(was.start) + 1};
-      const int twos[2] = {2, 2};
-      std::uint64_t want = 0;
-      std::uint64_t step = 0;
-      std::memcpy(&want, firsts, sizeof want);
-      std::memcpy(&step, twos, sizeof step);
-      for (; k + 2 <= lim; k += 2, want += step) {
-        std::uint64_t got = 0;
-        std::memcpy(&got, vp + k, sizeof got);
-        if (got != want) break;
-      }
-      int v = static_cast<int>(was.start + (k - i));
-      for (; k < lim && vp[k] == v; ++k) ++v;
-      if (!texts_valid) {
-        k = i;
-        v = static_cast<int>(was.start);
-      }
+      k = texts_valid ? counting_end(vp, i, std::min(size, i + kept), static_cast<int>(was.start)) : i;
+      const auto v = static_cast<int>(was.start + (k - i));
       if (note_links)
         for (std::size_t j = i; j < k; ++j)
           if (sp[j] < 0x80 && link_starts.at[sp[j]]) links.note(j - static_cast<std::size_t>(back));
