@@ -430,25 +430,20 @@ std::string read_request(std::string_view request_json, Options& opt, Diagnostic
 std::string format_json_with(std::string_view input, std::string_view request_json, ProfileCache* cache,
                              FormattedParts* parts = nullptr, std::string_view now = {}) {
   const std::string_view text = request_json.empty() ? std::string_view("{}") : request_json;
-  if (cache == nullptr) {
-    Options opt;
-    DiagnosticsForm form = DiagnosticsForm::full;
-    std::string refused = read_request(text, opt, form);
-    if (!refused.empty()) return refused;
-    if (!now.empty()) opt.now = std::string(now);
-    return respond(input, opt, form, cache, parts);
-  }
-  // The request's reading depends on its text alone: the cache keeps the last one (the editor
+  // The request's reading depends on its text alone: a cache keeps the last one (the editor
   // sends the same request text call after call, with other notes, and the time apart).
-  std::shared_ptr<const RequestReading> reading = ProfileCacheAccess::find_request(*cache, text);
+  std::shared_ptr<const RequestReading> reading =
+      cache != nullptr ? ProfileCacheAccess::find_request(*cache, text) : nullptr;
   if (!reading) {
     auto fresh = std::make_shared<RequestReading>();
-    fresh->text = std::string(text);
     DiagnosticsForm form = DiagnosticsForm::full;
     fresh->error = read_request(text, fresh->options, form);
     fresh->form = static_cast<int>(form);
     reading = fresh;
-    ProfileCacheAccess::keep_request(*cache, reading);
+    if (cache != nullptr) {
+      fresh->text = std::string(text);
+      ProfileCacheAccess::keep_request(*cache, reading);
+    }
   }
   if (!reading->error.empty()) return reading->error;
   const auto form = static_cast<DiagnosticsForm>(reading->form);
