@@ -18,13 +18,6 @@ paiban::ProfileCache& profile_cache() {
   return cache;
 }
 
-/// formatParts' part `which`: 0 the JSON, 1 the page, 2 the fragment, 3 the fixed notes.
-const std::string& part(const paiban::FormattedParts* parts, int which) {
-  using Parts = paiban::FormattedParts;
-  static constexpr std::string Parts::*kParts[] = {&Parts::json, &Parts::page, &Parts::fragment, &Parts::text};
-  return parts->*kParts[which >= 1 && which <= 3 ? which : 0];
-}
-
 /// formatParts' result as post.js reads it: at its address, each part's data (null for a text of
 /// a request error) and size, as 32-bit words (the module's memory is 32-bit): part 0 the JSON,
 /// 1 the page, 2 the fragment, 3 the fixed notes. The table comes first (post.js reads it at the
@@ -81,8 +74,11 @@ PartsOut* paiban_format_parts(const char* input, std::size_t input_len, const ch
                    {},
                    paiban::format_parts(std::string_view(input, input_len), std::string_view(request, request_len),
                                         profile_cache(), std::string_view(now, now_len))};
+  // part `which`: 0 the JSON, 1 the page, 2 the fragment, 3 the fixed notes
+  using Parts = paiban::FormattedParts;
+  static constexpr std::string Parts::*kParts[] = {&Parts::json, &Parts::page, &Parts::fragment, &Parts::text};
   for (int which = 0; which < 4; ++which) {
-    const std::string& p = part(&out->parts, which);
+    const std::string& p = out->parts.*kParts[which];
     const bool has = which == 0 || out->parts.texts;
     out->table[2 * which] = has ? static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p.data())) : 0;
     out->table[2 * which + 1] = static_cast<std::uint32_t>(p.size());

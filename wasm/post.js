@@ -69,6 +69,11 @@
     }
     return s.length;
   }
+  // s written at `at`, in `room` bytes: its size.
+  function stringInto(s, at, room) {
+    var size = asciiInto(s, at);
+    return size >= 0 ? size : encoder.encodeInto(s, HEAPU8.subarray(at, at + room)).written;
+  }
   // Module[format](notes, notes' size, request, request's size[, now, now's size]) with them in
   // the module's memory (one block: the request and `now` (when given) in room for 3 bytes a
   // UTF-16 unit, then the notes); returns read(what it returned), which Module[free] releases
@@ -76,7 +81,7 @@
   function call(input, request, format, read, free, keep, now) {
     var notes = String(input);
     var req = String(request);
-    var time = now === undefined || now === null ? null : String(now);
+    var time = now === undefined ? null : String(now);
     var timeRoom = time === null ? 0 : time.length * 3;
     var reqRoom = req.length * 3 + timeRoom;
     var room = notes.length * 3;
@@ -99,15 +104,12 @@
           room = utf8Bound(notes);
         }
       }
-      var reqSize = asciiInto(req, ptr);
-      if (reqSize < 0) reqSize = encoder.encodeInto(req, HEAPU8.subarray(ptr, ptr + reqRoom - timeRoom)).written;
+      var reqSize = stringInto(req, ptr, reqRoom - timeRoom);
       if (time === null) {
         out = Module[format](ptr + reqRoom, size, ptr, reqSize);
       } else {
         var at = ptr + reqRoom - timeRoom;
-        var timeSize = asciiInto(time, at);
-        if (timeSize < 0) timeSize = encoder.encodeInto(time, HEAPU8.subarray(at, at + timeRoom)).written;
-        out = Module[format](ptr + reqRoom, size, ptr, reqSize, at, timeSize);
+        out = Module[format](ptr + reqRoom, size, ptr, reqSize, at, stringInto(time, at, timeRoom));
       }
       var result = read(out, keep);
       if (keep) out = 0;
@@ -128,10 +130,11 @@
   // than the decoding it saves on small notes), so a structured clone or JSON.stringify of a
   // result leaves them out: read them.
   var TEXTS = ['page', 'fragment', 'text'];
+  var SIZES = ['pageBytes', 'fragmentBytes', 'textBytes'];
   var LAZY_MIN = 1 << 16;
   // bytes[i]: text i's bytes, or null when decoded[i] holds it already or it is kept; sizes[i]:
-  // its size; kept: the parts in the module's memory (0 when not kept, or released) and at[i]
-  // text i's address there.
+  // its size (this[SIZES[i]]); kept: the parts in the module's memory (0 when not kept, or
+  // released) and at[i] text i's address there.
   function Parts(json, bytes, decoded, sizes, kept, at) {
     this.json = json;
     this.texts = bytes !== null; // false: a request error, and the three are null
@@ -140,7 +143,6 @@
     this.textBytes = sizes[2];
     this.bytes_ = bytes;
     this.decoded_ = decoded;
-    this.sizes_ = sizes;
     this.kept_ = kept;
     this.at_ = at;
   }
@@ -155,7 +157,7 @@
             value = decoder.decode(this.bytes_[i]);
             this.bytes_[i] = null;
           } else if (this.kept_) {
-            value = decoded(this.at_[i], this.sizes_[i]);
+            value = decoded(this.at_[i], this[SIZES[i]]);
           } else {
             return null; // released unread
           }
@@ -197,20 +199,10 @@
     if (keep && !kept) Module['_paiban_parts_free'](p);
     return new Parts(json, bytes, done, sizes, kept, at);
   }
-  // formatJson(requestJson): the request, its input included, in the module's memory as UTF-8.
+  // formatJson(requestJson): the request, its input included, goes where call() puts the notes
+  // (_paiban_format_json reads those two arguments only), and no request beside it.
   Module['formatJson'] = function (request) {
-    var req = encoder.encode(String(request));
-    var ptr = Module['_malloc'](req.length + 1);
-    if (!ptr) throw new Error('paiban: out of memory for a request of ' + req.length + ' bytes');
-    var out = 0;
-    try {
-      HEAPU8.set(req, ptr);
-      out = Module['_paiban_format_json'](ptr, req.length);
-      return response(out);
-    } finally {
-      if (out) Module['_paiban_response_free'](out);
-      Module['_free'](ptr);
-    }
+    return call(request, '', '_paiban_format_json', response, '_paiban_response_free');
   };
   function about(which) {
     var out = Module['_paiban_about'](which);
