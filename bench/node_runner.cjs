@@ -10,7 +10,7 @@
 const fs = require('fs');
 const path = require('path');
 const { timeRuns, fillTemplate } = require('./timing.cjs');
-const appReads = require('./app_reads.js');
+const { appCall } = require('./app_reads.js');
 
 const NOW = '2024-01-01 09:00:00';
 // The editor's worker's BIG_BYTES (the last argument; bench/run.cjs reads it from web/worker.js).
@@ -35,30 +35,15 @@ async function makeRow(row, paibanJs) {
     case 'paiban-wasm': {
       const createPaiban = require(path.resolve(paibanJs));
       const mod = await createPaiban();
-      // the diagnostics in columns, as the editor's worker asks (compact for a module that
-      // does not know that form)
-      const form = mod.formatInput('', JSON.stringify({ diagnostics: 'columns' })).includes('"field":"diagnostics"')
-        ? 'compact'
-        : 'columns';
-      // the time apart, as the editor's worker sends it, for a module that takes it so
-      const nowApart = typeof mod.formatParts === 'function' && mod.formatParts.length >= 4;
-      const options = () => JSON.stringify(nowApart ? { diagnostics: form } : { now: NOW, diagnostics: form });
+      const call = appCall(mod, NOW, bigBytes);
       return {
-        // the call the app makes: the notes as a string, the options as JSON (the
-        // diagnostics in columns, as the editor's worker asks), out the JSON of the rest and the page, the
-        // fragment and the fixed notes as strings of their own, and what of them the editor's
-        // worker decodes at once (bench/app_reads.js; copies in and out included); formatInput
-        // (one JSON out) for a module that has no formatParts
-        run:
-          typeof mod.formatParts === 'function'
-            ? (input) => {
-                // kept and released, as the editor's worker does (see bench/browser/worker.js)
-                const parts = nowApart ? mod.formatParts(input, options(), true, NOW) : mod.formatParts(input, options(), true);
-                appReads(parts, bigBytes);
-                if (parts.release) parts.release();
-                return parts;
-              }
-            : (input) => mod.formatInput(input, options()),
+        // the call the app makes, as its worker makes it (bench/app_reads.js: the notes as a
+        // string, the options as JSON, out the JSON of the rest and the three texts apart, and
+        // what of them the worker decodes at once; copies in and out included)
+        run: (input) => {
+          const r = call(input);
+          return r.parts || r.json;
+        },
         outputBytes: (out) =>
           typeof out === 'string'
             ? Buffer.byteLength(out, 'utf8')

@@ -5,7 +5,7 @@
 // editor's worker decodes at once, bench/app_reads.js: the app's call; formatInput for a module
 // without it) on inputs fetched from the driver's local server. Timing as in bench/timing.cjs:
 // warm-up, then samples of ≥ 20 ms each (batches of calls), median per call.
-/* global importScripts, createPaiban, appReads */
+/* global importScripts, createPaiban, appCall */
 importScripts('paiban.js', 'app_reads.js');
 
 var NOW = '2024-01-01 09:00:00';
@@ -60,26 +60,12 @@ onmessage = function (event) {
       var memBefore = mod.HEAP8.buffer.byteLength;
       var outputLength = 0;
       var out = '';
-      var parts = typeof mod.formatParts === 'function';
-      // the diagnostics in columns, as the editor's worker asks (compact for a module that does
-      // not know that form)
-      var form = mod.formatInput('', JSON.stringify({ diagnostics: 'columns' })).indexOf('"field":"diagnostics"') >= 0 ? 'compact' : 'columns';
-      var nowApart = parts && mod.formatParts.length >= 4;
+      var call = appCall(mod, NOW, req.bigBytes === undefined ? Infinity : req.bigBytes);
       var t = timeRuns(
         function () {
-          // the time apart, as the editor's worker sends it, for a module that takes it so
-          var options = JSON.stringify(nowApart ? { diagnostics: form } : { now: NOW, diagnostics: form });
-          if (parts) {
-            // kept (its texts read from the module's memory) and released, as the editor's
-            // worker does (a module without release() ignores the third argument)
-            var p = nowApart ? mod.formatParts(input, options, true, NOW) : mod.formatParts(input, options, true);
-            out = p.json;
-            outputLength = appReads(p, req.bigBytes === undefined ? Infinity : req.bigBytes);
-            if (p.release) p.release();
-          } else {
-            out = mod.formatInput(input, options);
-            outputLength = out.length;
-          }
+          var r = call(input);
+          out = r.json;
+          outputLength = r.read;
         },
         req.runs,
         req.warmup
