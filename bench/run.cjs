@@ -715,8 +715,8 @@ async function main() {
       log('autocorrect-node not installed (tools/compare): that row is skipped');
       o.rows.delete('autocorrect');
     } else {
-      log('npm ci --prefix tools/compare (autocorrect-node for the JS-stack row)');
-      run('npm', ['ci', '--prefix', path.join(ROOT, 'tools/compare'), '--no-audit', '--no-fund', '--loglevel=error'], {
+      log('npm install --prefix tools/compare (autocorrect-node for the JS-stack row; not npm ci, see docs/typography.md)');
+      run('npm', ['install', '--prefix', path.join(ROOT, 'tools/compare'), '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], {
         stdio: ['ignore', 'inherit', 'inherit'],
       });
     }
