@@ -165,11 +165,70 @@ std::string_view entity_for(unsigned char b) {
   }
 }
 
+/// Per byte: 1 when escape_html_to's steps over a window holding it may need a closer look
+/// (ASCII that has an entity or is a control; a lead byte other than E1–EF: U+0080–U+0FFF and
+/// beyond the BMP), 0 when they never do (ASCII that stays, continuation bytes, E1–EF; an EF's
+/// second byte is pass_window's).
+struct LookTable {
+  unsigned char of[256];
+};
+
+constexpr LookTable make_look_table() {
+  LookTable t{};
+  for (int b = 0; b < 256; ++b) {
+    bool look = false;
+    if (b < 0x80)
+      look = kSkip.of[b] == 0;
+    else if (b >= 0xC0)
+      look = b < 0xE1 || b > 0xEF;
+    t.of[b] = look ? 1 : 0;
+  }
+  return t;
+}
+
+constexpr LookTable kLook = make_look_table();
+
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "an 8-byte window's first byte is its low byte");
+
+/// Where escape_html_to's steps from in[0] (the start of a step) leave the window in[0, 8) when
+/// they need no closer look on the way, 0 when they may. in[0, 10) is readable.
+/// The steps from a byte are 1 (ASCII) or 3 (E1–EF) when no byte of the window has kLook: they
+/// then stand exactly on the bytes that are no continuation bytes (80–BF) when those are the
+/// bytes after each E1–EF byte and the byte after that, and no others (always so in UTF-8). An
+/// EF step looks at its second byte (B7 and BF start forbidden stretches). So the window is
+/// checked with no step waiting for the last one's length: eight table loads, and the kinds of
+/// bytes as bit masks of one 8-byte word (a mask may flag a byte too many, never one too few:
+/// that only sends the window to the steps).
+inline std::size_t pass_window(const unsigned char* in) {
+  if ((kLook.of[in[0]] | kLook.of[in[1]] | kLook.of[in[2]] | kLook.of[in[3]] | kLook.of[in[4]] | kLook.of[in[5]] |
+       kLook.of[in[6]] | kLook.of[in[7]]) != 0)
+    return 0;
+  std::uint64_t w = 0;
+  std::memcpy(&w, in, sizeof w);
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHigh = 0x8080808080808080u;
+  const std::uint64_t cont = w & ~(w << 1) & kHigh;                        // 10xxxxxx
+  const std::uint64_t lead = w & (w << 1) & (w << 2) & ~(w << 3) & kHigh;  // 1110xxxx
+  if (cont != ((lead << 8) | (lead << 16))) return 0;                      // a byte out of place: the steps decide
+  // the zero bytes of x (and perhaps a 01 byte above one)
+  const auto zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const std::uint64_t ef = zero(w ^ (kOnes * 0xEF));
+  const std::uint64_t b7_bf = zero((w | (kOnes * 0x08)) ^ (kOnes * 0xBF));
+  if (((ef << 8) & b7_bf) != 0) return 0;
+  if ((lead >> 63) != 0) {  // a character in in[7, 10): an EF's second byte is in[8]
+    const unsigned second = in[8];
+    return (second & 0xC0u) == 0x80u && (second | 0x08u) != 0xBFu ? 10 : 0;
+  }
+  return (lead >> 55 & 1u) != 0 ? 9 : 8;  // a character in in[6, 9), or none across the end
+}
+
 /// Writes the escaped form of s at p (see escape_html), where there is room for s.size()
 /// bytes; `more(p, k)` makes room for k bytes at p and returns where p then is (before an
 /// entity or a U+FFFD, which take more bytes than what they replace, with the rest of s
 /// counted in k). Bytes that stay as they are are copied in runs; a character is decoded only
 /// to check it is allowed in HTML text (plain ASCII and U+1000–U+EFFF never need the check).
+/// The steps go over 8-byte windows at a time where pass_window finds they need no look (most
+/// text): a step at a time waits for the last step's length to be loaded.
 template <typename More>
 char* escape_html_to(char* p, std::string_view s, More&& more) {
   const auto* in = reinterpret_cast<const unsigned char*>(s.data());
@@ -189,26 +248,23 @@ char* escape_html_to(char* p, std::string_view s, More&& more) {
     const unsigned second = in[j + 1] & 0x3Fu;
     return second == 0x37 || second == 0x3F ? 0 : 3;
   };
-  std::size_t i = 0;
+  std::size_t i = 0;  // where a step starts
   for (;;) {
+    for (std::size_t step = 0; i + 10 <= n && (step = pass_window(in + i)) != 0;) i += step;
+    // a step at a time to the end of the window pass_window left, or to a closer look
+    const std::size_t window_end = std::min(n, i + 8);
     std::size_t step = 0;
-    // Four steps to one check of the end: no step is longer than 3 bytes.
-    while (i + 12 <= n) {
-      if ((step = skip(i)) == 0) break;
-      i += step;
-      if ((step = skip(i)) == 0) break;
-      i += step;
-      if ((step = skip(i)) == 0) break;
-      i += step;
-      if ((step = skip(i)) == 0) break;
+    while (i < window_end) {
+      if (i + 3 <= n) {
+        if ((step = skip(i)) == 0) break;
+      } else if ((step = kSkip.of[in[i]]) == 0 || i + step > n) {  // no step passes the end
+        step = 0;
+        break;
+      }
       i += step;
     }
-    while (i + 3 <= n) {  // no step passes the end here
-      if ((step = skip(i)) == 0) break;
-      i += step;
-    }
-    while (i < n && (step = kSkip.of[in[i]]) != 0 && i + step <= n) i += step;
     if (i >= n) break;
+    if (step != 0) continue;  // the window needed no closer look after all
     const unsigned char b = in[i];
     if (b < 0x80) {
       const std::string_view entity = entity_for(b);
