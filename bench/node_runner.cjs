@@ -9,7 +9,7 @@
 // that each sample is well above the clock's resolution; runs_ms is per call.
 const fs = require('fs');
 const path = require('path');
-const { timeRuns, fillTemplate } = require('./timing.cjs');
+const { timeRuns, fillTemplate, splitAtBlankLines } = require('./timing.cjs');
 const { appCall } = require('./app_reads.js');
 
 const NOW = '2024-01-01 09:00:00';
@@ -32,23 +32,6 @@ function requireAutocorrect() {
 
 // The largest piece of text autocorrect-node is given at once (characters; see the row).
 const AUTOCORRECT_PIECE = 100000;
-
-// text cut after blank lines ("\n\n") into pieces of at most max characters where it can be
-// (a piece with no blank line in its first max characters runs on to the next one); joined,
-// they are the text.
-function splitAtBlankLines(text, max) {
-  const pieces = [];
-  let i = 0;
-  while (text.length - i > max) {
-    let j = text.lastIndexOf('\n\n', i + max - 2);
-    if (j < i) j = text.indexOf('\n\n', i + max);
-    if (j < 0) break;
-    pieces.push(text.slice(i, j + 2));
-    i = j + 2;
-  }
-  pieces.push(text.slice(i));
-  return pieces;
-}
 
 async function makeRow(row, paibanJs) {
   switch (row) {

@@ -47,4 +47,22 @@ function fillTemplate(template, title, body) {
   return template.replace(/\$title\$/g, () => esc(title)).replace('$body$', () => body);
 }
 
-module.exports = { timeRuns, median, fillTemplate, SAMPLE_MS, WARM_MS };
+// text cut after blank lines ("\n\n") into pieces of at most max characters where it can be
+// (a piece with no blank line in its first max characters runs on to its first one); every
+// piece but the last ends with "\n\n", and joined they are the text. (The JS-stack row gives
+// autocorrect-node the notes so: its Markdown parser gives up on a long text.)
+function splitAtBlankLines(text, max) {
+  const pieces = [];
+  let i = 0;
+  while (text.length - i > max) {
+    let j = text.lastIndexOf('\n\n', i + max - 2);
+    if (j < i) j = text.indexOf('\n\n', i + max);
+    if (j < 0) break;
+    pieces.push(text.slice(i, j + 2));
+    i = j + 2;
+  }
+  if (i < text.length || pieces.length === 0) pieces.push(text.slice(i));
+  return pieces;
+}
+
+module.exports = { timeRuns, median, fillTemplate, splitAtBlankLines, SAMPLE_MS, WARM_MS };
