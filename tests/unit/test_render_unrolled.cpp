@@ -1,6 +1,7 @@
-// The escaper's skip loop takes four steps to one check of the text's end; this checks it
-// against the escape one character at a time (reference_escape.h) on generated texts long
-// enough for the four-step loop to run, with every kind of byte at every place near its end.
+// The escaper passes 8-byte windows whole where they need no look (pass_window) and takes the
+// rest a step at a time; this checks it against the escape one character at a time
+// (reference_escape.h) on generated texts long enough for windows, with every kind of byte at
+// every place near their ends. (It was written for the four-step loop the windows replaced.)
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -63,7 +64,7 @@ const char* const kPieces[] = {"排",
 
 }  // namespace
 
-TEST_CASE("render unrolled: the four-step skip escapes as the escape one character at a time") {
+TEST_CASE("render unrolled: the window pass escapes as the escape one character at a time") {
   Rng rng{0x2545F4914F6CDD1Du};
   std::size_t compared = 0;
   std::size_t differ = 0;
