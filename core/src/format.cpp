@@ -127,8 +127,9 @@ void insert_fixes(std::vector<Diagnostic>& diagnostics, std::size_t first_warnin
 
 namespace {
 
-/// format() itself; with a cache, the profile is read through it.
-Result format_with(std::string_view input, const Options& options, ProfileCache* cache) {
+/// format() itself; with a cache, the profile is read through it. `now` stands for options.now
+/// (the editor's call gives the time apart from its request's options).
+Result format_with(std::string_view input, const Options& options, ProfileCache* cache, std::string_view now) {
   Result result;
   if (input.size() > options.max_input_bytes) {
     const std::string limit = std::to_string(options.max_input_bytes);
@@ -174,7 +175,7 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
   if (!result.errors.empty()) return result;
 
   Source source = decode(input, result.diagnostics, true);  // `input` outlives it
-  Meta meta = extract_meta(source, options.fields, *profile, options.now, result.diagnostics, result.errors);
+  Meta meta = extract_meta(source, options.fields, *profile, now, result.diagnostics, result.errors);
   if (!result.errors.empty()) return result;
   // Nothing to format (an empty or BOM-only file, or only blank lines): an error, never an
   // empty page. The error's code, "input.empty", lets the editor show it as a hint.
@@ -194,7 +195,7 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
     {
       std::deque<Edit> edits;  // in source order
       {                        // the lint pass's tables go when it is done
-        LintPass lint_pass(meta, *profile, options.now, result.diagnostics, matcher);
+        LintPass lint_pass(meta, *profile, now, result.diagnostics, matcher);
         edits = apply_typography_list(doc, meta.title, *profile, options.rejected_fixes, &net,
                                       [&](const RunBuffer& b) { lint_pass.block(b); });
         lint_pass.finish(meta);
@@ -231,11 +232,11 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
 }  // namespace
 
 Result format(std::string_view input, const Options& options) {
-  return format_with(input, options, nullptr);
+  return format_with(input, options, nullptr, options.now);
 }
 
 Result format(std::string_view input, const Options& options, ProfileCache& cache) {
-  return format_with(input, options, &cache);
+  return format_with(input, options, &cache, options.now);
 }
 
 namespace {
@@ -373,13 +374,13 @@ std::string read_options(const json& req, Options& opt, DiagnosticsForm& form) {
   return std::string();
 }
 
-/// The notes formatted with the request's options: the response. With `parts`, the response
-/// leaves out the page, the fragment and the text, which are moved into `parts` (see
-/// FormattedParts).
-std::string respond(std::string_view input, const Options& opt, DiagnosticsForm form, ProfileCache* cache,
-                    FormattedParts* parts) {
-  if (parts == nullptr) return write_result(format_with(input, opt, cache), true, form);
-  Result res = format_with(input, opt, cache);
+/// The notes formatted with the request's options, `now` standing for opt.now: the response.
+/// With `parts`, the response leaves out the page, the fragment and the text, which are moved
+/// into `parts` (see FormattedParts).
+std::string respond(std::string_view input, const Options& opt, std::string_view now, DiagnosticsForm form,
+                    ProfileCache* cache, FormattedParts* parts) {
+  if (parts == nullptr) return write_result(format_with(input, opt, cache, now), true, form);
+  Result res = format_with(input, opt, cache, now);
   std::string out = write_result(res, true, form, false);
   parts->page = std::move(res.page);
   parts->fragment = std::move(res.fragment);
@@ -412,7 +413,7 @@ std::string format_json_with(std::string_view request_json, ProfileCache* cache)
   DiagnosticsForm form = DiagnosticsForm::full;
   std::string refused = read_options(req, opt, form);
   if (!refused.empty()) return refused;
-  return respond(req["input"].get_ref<const std::string&>(), opt, form, cache, nullptr);
+  return respond(req["input"].get_ref<const std::string&>(), opt, opt.now, form, cache, nullptr);
 }
 
 /// A request that comes apart from the notes read: empty, or an error response.
@@ -447,10 +448,8 @@ std::string format_json_with(std::string_view input, std::string_view request_js
   }
   if (!reading->error.empty()) return reading->error;
   const auto form = static_cast<DiagnosticsForm>(reading->form);
-  if (now.empty()) return respond(input, reading->options, form, cache, parts);
-  Options opt = reading->options;
-  opt.now = std::string(now);
-  return respond(input, opt, form, cache, parts);
+  const Options& opt = reading->options;
+  return respond(input, opt, now.empty() ? std::string_view(opt.now) : now, form, cache, parts);
 }
 
 }  // namespace
