@@ -471,9 +471,7 @@ std::string format_json(std::string_view input, std::string_view request_json, P
 }
 
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache) {
-  FormattedParts parts;
-  parts.json = format_json_with(input, request_json, &cache, &parts);
-  return parts;
+  return format_parts(input, request_json, cache, std::string_view());  // the request's own "now"
 }
 
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
