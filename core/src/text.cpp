@@ -11,7 +11,7 @@ std::u32string to_u32(std::string_view s) {
 
 void append(std::string& out, std::u32string_view s) {
   std::size_t bytes = 0;
-  for (char32_t c : s) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  for (char32_t c : s) bytes += utf8_size(c);
   const std::size_t at = out.size();
   out.resize(at + bytes);
   char* p = out.data() + at;

@@ -86,6 +86,10 @@ inline char32_t next(std::string_view s, std::size_t& i) {
   i += n;
   return c;
 }
+/// The bytes of c's UTF-8 form (what encode writes), three-byte characters (Chinese) tried first.
+inline std::size_t utf8_size(char32_t c) {
+  return c - 0x800 < 0xF800 ? 3 : c < 0x80 ? 1 : c < 0x800 ? 2 : 4;
+}
 /// Writes the UTF-8 form of c at p (room for 4 bytes); returns the bytes written.
 inline std::size_t encode(char32_t c, char* p) {
   if (c < 0x80) {

@@ -804,10 +804,7 @@ void RunBuffer::store_and_rebase(const std::vector<Span>* changed) {
           if (sp[j] < 0x80 && link_starts.at[sp[j]]) links.note(j - static_cast<std::size_t>(back));
       if (v != static_cast<int>(was.end)) {
         std::size_t same = 0;  // their bytes
-        for (std::size_t j = i; j < k; ++j) {
-          const char32_t c = sp[j];
-          same += c - 0x800 < 0xF800 ? 3 : c < 0x80 ? 1 : c < 0x800 ? 2 : 4;
-        }
+        for (std::size_t j = i; j < k; ++j) same += text::utf8_size(sp[j]);
         in.text.resize(same);  // (never longer: the rest is written below)
       }
     }
