@@ -20,10 +20,10 @@ paiban::ProfileCache& profile_cache() {
 
 /// formatParts' result as post.js reads it: at its address, each part's data (null for a text of
 /// a request error) and size, as 32-bit words (the module's memory is 32-bit): part 0 the JSON,
-/// 1 the page, 2 the fragment, 3 the fixed notes. The table comes first (post.js reads it at the
-/// returned address).
+/// 1 the page, 2 the fragment, 3 the fixed notes, 4 the fragment's recipe (empty unless asked
+/// for: then the fragment is). The table comes first (post.js reads it at the returned address).
 struct PartsOut {
-  std::uint32_t table[8] = {};
+  std::uint32_t table[10] = {};
   paiban::FormattedParts parts;
 };
 
@@ -63,21 +63,24 @@ void paiban_response_free(std::string* response) {
 /// formatParts' call (post.js): the response in parts (paiban::format_parts; `now`, when not
 /// empty, stands for the request's "now"), each decoded by
 /// TextDecoder straight from the module's memory (the texts when first read). Part 0 is the
-/// JSON, 1 the page, 2 the fragment, 3 the fixed notes; a request error has no texts, and their
+/// JSON, 1 the page, 2 the fragment, 3 the fixed notes, 4 with `recipe` (not 0) the fragment's
+/// recipe, when there is a page too (the fragment is then empty: post.js makes it from the
+/// page's text); a request error has no texts, and their
 /// data is null. The returned parts start with a table of each part's data and size (PartsOut:
-/// post.js reads it through HEAPU32, one look instead of eight calls). They are owned by the
+/// post.js reads it through HEAPU32, one look instead of ten calls). They are owned by the
 /// caller and released, all at once, by paiban_parts_free().
 PartsOut* paiban_format_parts(const char* input, std::size_t input_len, const char* request, std::size_t request_len,
-                              const char* now, std::size_t now_len) {
+                              const char* now, std::size_t now_len, int recipe) {
   auto* out =
       new PartsOut{// NOLINT(cppcoreguidelines-owning-memory): freed by post.js
                    {},
                    paiban::format_parts(std::string_view(input, input_len), std::string_view(request, request_len),
-                                        profile_cache(), std::string_view(now, now_len))};
-  // part `which`: 0 the JSON, 1 the page, 2 the fragment, 3 the fixed notes
+                                        profile_cache(), std::string_view(now, now_len), recipe != 0)};
+  // part `which`: 0 the JSON, 1 the page, 2 the fragment, 3 the fixed notes, 4 the recipe
   using Parts = paiban::FormattedParts;
-  static constexpr std::string Parts::*kParts[] = {&Parts::json, &Parts::page, &Parts::fragment, &Parts::text};
-  for (int which = 0; which < 4; ++which) {
+  static constexpr std::string Parts::*kParts[] = {&Parts::json, &Parts::page, &Parts::fragment, &Parts::text,
+                                                   &Parts::fragment_recipe};
+  for (int which = 0; which < 5; ++which) {
     const std::string& p = out->parts.*kParts[which];
     const bool has = which == 0 || out->parts.texts;
     out->table[2 * which] = has ? static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p.data())) : 0;

@@ -10,7 +10,9 @@
 // out of the module's memory, a plain copy): decoding UTF-8 costs about as much as formatting it
 // (Chinese text: ~3.5 ms a megabyte in Chromium), and a caller that does not need all of them
 // at once (the editor's worker, for big notes or the fixed notes) does not pay for the others.
-// Their sizes in bytes (`pageBytes` …) are known without decoding them.
+// Their sizes in bytes (`pageBytes` …) are known without decoding them. When the result has the
+// page, the fragment comes as a recipe for the page's text (its bytes are never made in the
+// module): read, it is made from the page's string (fragmentOf below; docs/api.md).
 // formatParts(notes, requestJson, true) keeps the texts in the module's memory instead, each
 // decoded from there when first read, until the result's release(): no copy at all (copying
 // them out cost Chromium ~1 ms a megabyte, 38 ms for the 37 MB of texts of 10 MB of notes, and
@@ -78,7 +80,7 @@
   // the module's memory (one block: the request and `now` (when given) in room for 3 bytes a
   // UTF-16 unit, then the notes); returns read(what it returned), which Module[free] releases
   // afterwards unless `keep` (then read() has taken it over).
-  function call(input, request, format, read, free, keep, now) {
+  function call(input, request, format, read, free, keep, now, flag) {
     var notes = String(input);
     var req = String(request);
     var time = now === undefined ? null : String(now);
@@ -109,7 +111,7 @@
         out = Module[format](ptr + reqRoom, size, ptr, reqSize);
       } else {
         var at = ptr + reqRoom - timeRoom;
-        out = Module[format](ptr + reqRoom, size, ptr, reqSize, at, stringInto(time, at, timeRoom));
+        out = Module[format](ptr + reqRoom, size, ptr, reqSize, at, stringInto(time, at, timeRoom), flag);
       }
       var result = read(out, keep);
       if (keep) out = 0;
@@ -132,10 +134,58 @@
   var TEXTS = ['page', 'fragment', 'text'];
   var SIZES = ['pageBytes', 'fragmentBytes', 'textBytes'];
   var LAZY_MIN = 1 << 16;
+  // The fragment made from the page's text by its recipe (render_with_recipe in
+  // core/src/render.h): `w` the recipe's words, `text` the fragment's looks one after the other.
+  // The page and the fragment are the same bytes but for each element's look: the fragment is
+  // pieces of the page's text and those looks, joined, where decoding its own bytes would cost
+  // about what decoding the page does (Chromium: ~1 ns a byte of Chinese text). Up to JOIN_MIN
+  // marks the pieces are added one to the next (the engine keeps such a string as its pieces
+  // until it is read), past it joined from an array at once.
+  var RECIPE_HEAD = 6;
+  var NO_PIECE = 0xffffffff;
+  var JOIN_MIN = 4096;
+  function fragmentOf(page, w, text) {
+    var pieces = w[3];
+    var marks = w[4];
+    var look = new Array(pieces); // each piece's look, cut from `text` when first needed
+    var from = w[1];
+    var end = from + w[2];
+    var m = RECIPE_HEAD + 3 * pieces;
+    var join = marks > JOIN_MIN;
+    var out = join ? [] : '';
+    for (var k = 0; k < marks; k++, m += 2) {
+      var at = from + w[m];
+      var piece = w[m + 1];
+      var cut = page.slice(from, at);
+      from = at;
+      if (piece === NO_PIECE) {
+        if (join) out.push(cut);
+        else out += cut;
+        continue;
+      }
+      var q = RECIPE_HEAD + 3 * piece;
+      var l = look[piece];
+      if (l === undefined) l = look[piece] = text.substr(w[q + 1], w[q + 2]);
+      if (join) out.push(cut, l);
+      else out += cut + l;
+      from += w[q];
+    }
+    if (!join) return out + page.slice(from, end);
+    out.push(page.slice(from, end));
+    return out.join('');
+  }
+  // A recipe's words and looks, `size` bytes at `data` in the module's memory.
+  function recipeAt(data, size) {
+    var w = HEAPU32.subarray(data >>> 2, (data >>> 2) + RECIPE_HEAD);
+    var words = RECIPE_HEAD + 3 * w[3] + 2 * w[4];
+    return { w: HEAPU32.subarray(data >>> 2, (data >>> 2) + words), text: decoded(data + 4 * words, size - 4 * words) };
+  }
   // bytes[i]: text i's bytes, or null when decoded[i] holds it already or it is kept; sizes[i]:
   // its size (this[SIZES[i]]); kept: the parts in the module's memory (0 when not kept, or
-  // released) and at[i] text i's address there.
-  function Parts(json, bytes, decoded, sizes, kept, at) {
+  // released) and at[i] text i's address there. recipe: the fragment's (see fragmentOf), its
+  // bytes copied, or for a kept result {data, size} in the module's memory; null when the
+  // fragment came as itself.
+  function Parts(json, bytes, decoded, sizes, kept, at, recipe) {
     this.json = json;
     this.texts = bytes !== null; // false: a request error, and the three are null
     this.pageBytes = sizes[0];
@@ -145,6 +195,7 @@
     this.decoded_ = decoded;
     this.kept_ = kept;
     this.at_ = at;
+    this.recipe_ = recipe;
   }
   TEXTS.forEach(function (name, i) {
     Object.defineProperty(Parts.prototype, name, {
@@ -153,7 +204,17 @@
         if (!this.bytes_) return null;
         var value = this.decoded_[i];
         if (value === undefined) {
-          if (this.bytes_[i]) {
+          if (i === 1 && this.recipe_) {
+            var r = this.recipe_;
+            if (r.data !== undefined) {
+              if (!this.kept_) return null; // released unread
+              r = recipeAt(r.data, r.size);
+            } else {
+              r = { w: new Uint32Array(r.buffer, r.byteOffset, r.byteLength >>> 2), text: decoder.decode(r.subarray(4 * r.words)) };
+            }
+            value = fragmentOf(this.page, r.w, r.text);
+            this.recipe_ = null;
+          } else if (this.bytes_[i]) {
             value = decoder.decode(this.bytes_[i]);
             this.bytes_[i] = null;
           } else if (this.kept_) {
@@ -174,7 +235,8 @@
     Module['_paiban_parts_free'](this.kept_);
     this.kept_ = 0;
   };
-  // The parts' table (bindings.cpp, PartsOut): each part's data and size, at p.
+  // The parts' table (bindings.cpp, PartsOut): each part's data and size, at p; part 4 the
+  // fragment's recipe (then the fragment, part 2, is empty: it is made from the page when read).
   function parts(p, keep) {
     var t = HEAPU32;
     var w = p >>> 2;
@@ -183,12 +245,25 @@
     var done = [undefined, undefined, undefined];
     var sizes = [0, 0, 0];
     var at = null;
+    var recipe = null;
     if (t[w + 2]) {
       bytes = [null, null, null];
       if (keep) at = [0, 0, 0];
+      var recipeData = t[w + 8];
+      var recipeSize = t[w + 9];
       for (var i = 0; i < TEXTS.length; i++) {
         var data = t[w + 2 + 2 * i];
         var size = (sizes[i] = t[w + 3 + 2 * i]);
+        if (i === 1 && recipeSize > 0) {
+          sizes[i] = t[recipeData >>> 2]; // the fragment's size in bytes: the recipe's first word
+          if (keep) {
+            recipe = { data: recipeData, size: recipeSize };
+          } else {
+            recipe = HEAPU8.slice(recipeData, recipeData + recipeSize);
+            recipe.words = RECIPE_HEAD + 3 * t[(recipeData >>> 2) + 3] + 2 * t[(recipeData >>> 2) + 4];
+          }
+          continue;
+        }
         if (keep) at[i] = data;
         else if (size < LAZY_MIN) done[i] = decoded(data, size);
         else bytes[i] = HEAPU8.slice(data, data + size);
@@ -197,7 +272,7 @@
     // A request error has no texts to keep: its parts are freed at once.
     var kept = keep && bytes ? p : 0;
     if (keep && !kept) Module['_paiban_parts_free'](p);
-    return new Parts(json, bytes, done, sizes, kept, at);
+    return new Parts(json, bytes, done, sizes, kept, at, recipe);
   }
   // formatJson(requestJson): the request, its input included, goes where call() puts the notes
   // (_paiban_format_json reads those two arguments only), and no request beside it.
@@ -225,6 +300,6 @@
   // empty, stands for the request's "now" (docs/api.md: the request's text then stays the same
   // from call to call, and the module keeps its reading).
   Module['formatParts'] = function (input, request, keep, now) {
-    return call(input, request, '_paiban_format_parts', parts, '_paiban_parts_free', !!keep, now == null ? '' : now);
+    return call(input, request, '_paiban_format_parts', parts, '_paiban_parts_free', !!keep, now == null ? '' : now, 1);
   };
 })();

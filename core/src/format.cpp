@@ -129,7 +129,10 @@ namespace {
 
 /// format() itself; with a cache, the profile is read through it. `now` stands for options.now
 /// (the editor's call gives the time apart from its request's options).
-Result format_with(std::string_view input, const Options& options, ProfileCache* cache, std::string_view now) {
+/// With `recipe`, a page and a fragment asked for (the default), the fragment is not made: the
+/// recipe for it from the page (render_with_recipe) is appended to *recipe.
+Result format_with(std::string_view input, const Options& options, ProfileCache* cache, std::string_view now,
+                   std::string* recipe = nullptr) {
   Result result;
   if (input.size() > options.max_input_bytes) {
     const std::string limit = std::to_string(options.max_input_bytes);
@@ -211,8 +214,11 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
     result.text = apply_source_edits(source, net);
   }
   source.release();
-  render(std::move(doc), meta, *profile, chrome, options.output != Output::fragment ? &result.page : nullptr,
-         options.output != Output::page ? &result.fragment : nullptr);
+  if (recipe != nullptr && options.output == Output::both)
+    render_with_recipe(std::move(doc), meta, *profile, chrome, result.page, *recipe);
+  else
+    render(std::move(doc), meta, *profile, chrome, options.output != Output::fragment ? &result.page : nullptr,
+           options.output != Output::page ? &result.fragment : nullptr);
   put_meta(result, "title", meta.title);
   put_meta(result, "column", meta.column);
   put_meta(result, "date", meta.date);
@@ -376,11 +382,12 @@ std::string read_options(const json& req, Options& opt, DiagnosticsForm& form) {
 
 /// The notes formatted with the request's options, `now` standing for opt.now: the response.
 /// With `parts`, the response leaves out the page, the fragment and the text, which are moved
-/// into `parts` (see FormattedParts).
+/// into `parts` (see FormattedParts); with `recipe` too, the fragment as a recipe (see
+/// format_parts).
 std::string respond(std::string_view input, const Options& opt, std::string_view now, DiagnosticsForm form,
-                    ProfileCache* cache, FormattedParts* parts) {
+                    ProfileCache* cache, FormattedParts* parts, bool recipe = false) {
   if (parts == nullptr) return write_result(format_with(input, opt, cache, now), true, form);
-  Result res = format_with(input, opt, cache, now);
+  Result res = format_with(input, opt, cache, now, recipe ? &parts->fragment_recipe : nullptr);
   std::string out = write_result(res, true, form, false);
   parts->page = std::move(res.page);
   parts->fragment = std::move(res.fragment);
@@ -429,7 +436,7 @@ std::string read_request(std::string_view request_json, Options& opt, Diagnostic
 
 /// format_json with the notes apart; with `now` (not empty), it stands for the request's "now".
 std::string format_json_with(std::string_view input, std::string_view request_json, ProfileCache* cache,
-                             FormattedParts* parts = nullptr, std::string_view now = {}) {
+                             FormattedParts* parts = nullptr, std::string_view now = {}, bool recipe = false) {
   const std::string_view text = request_json.empty() ? std::string_view("{}") : request_json;
   // The request's reading depends on its text alone: a cache keeps the last one (the editor
   // sends the same request text call after call, with other notes, and the time apart).
@@ -449,7 +456,7 @@ std::string format_json_with(std::string_view input, std::string_view request_js
   if (!reading->error.empty()) return reading->error;
   const auto form = static_cast<DiagnosticsForm>(reading->form);
   const Options& opt = reading->options;
-  return respond(input, opt, now.empty() ? std::string_view(opt.now) : now, form, cache, parts);
+  return respond(input, opt, now.empty() ? std::string_view(opt.now) : now, form, cache, parts, recipe);
 }
 
 }  // namespace
@@ -476,8 +483,13 @@ FormattedParts format_parts(std::string_view input, std::string_view request_jso
 
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
                             std::string_view now) {
+  return format_parts(input, request_json, cache, now, false);
+}
+
+FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
+                            std::string_view now, bool fragment_recipe) {
   FormattedParts parts;
-  parts.json = format_json_with(input, request_json, &cache, &parts, now);
+  parts.json = format_json_with(input, request_json, &cache, &parts, now, fragment_recipe);
   return parts;
 }
 

@@ -638,7 +638,27 @@ struct FragmentLooks {
   std::string text;
   std::array<std::pair<std::size_t, std::size_t>, kKeys> look{};
   std::array<std::pair<std::size_t, std::size_t>, kKeys> open{};
+  /// The recipe's pieces (render_with_recipe, render.h), each key's opening tag then each key's
+  /// look: per piece, its length in the page, where its text for the fragment starts in `text`
+  /// and its length, in UTF-16 units. Empty until made (add_recipe_pieces): the default
+  /// profile's when its looks are made, once; another's when a recipe needs them.
+  std::vector<std::uint32_t> pieces16;
 };
+
+/// Makes f.pieces16.
+void add_recipe_pieces(FragmentLooks& f) {
+  const PageLooks& page = page_looks();
+  std::vector<std::uint32_t>& out = f.pieces16;
+  out.clear();
+  out.reserve(6 * kKeys);
+  for (std::size_t i = 0; i < 2 * kKeys; ++i) {
+    const std::string_view in_page = i < kKeys ? page.open[i] : page.look[i - kKeys];
+    const std::pair<std::size_t, std::size_t> at = i < kKeys ? f.open[i] : f.look[i - kKeys];
+    out.push_back(static_cast<std::uint32_t>(text::utf16_length(in_page)));
+    out.push_back(static_cast<std::uint32_t>(text::utf16_length(std::string_view(f.text).substr(0, at.first))));
+    out.push_back(static_cast<std::uint32_t>(text::utf16_length(std::string_view(f.text).substr(at.first, at.second))));
+  }
+}
 FragmentLooks fragment_looks(const Styles& styles) {
   FragmentLooks f;
   std::string& out = f.text;
@@ -697,11 +717,16 @@ class Renderer {
       // The default profile never changes: its looks are worked out once.
       const FragmentLooks* looks = &looks_;
       if (&profile == &default_profile()) {
-        static const FragmentLooks kDefault = fragment_looks(styles_of(default_profile()));
+        static const FragmentLooks kDefault = [] {
+          FragmentLooks f = fragment_looks(styles_of(default_profile()));
+          add_recipe_pieces(f);  // (made here: the default's looks are shared by every thread)
+          return f;
+        }();
         looks = &kDefault;
       } else {
         looks_ = fragment_looks(styles);
       }
+      fragment_looks_ = looks;
       const std::string_view all(looks->text);
       for (std::size_t k = 0; k < kKeys; ++k) {
         look_[1][k] = all.substr(looks->look[k].first, looks->look[k].second);
@@ -728,6 +753,62 @@ class Renderer {
       from += piece(0, m).size();
     }
     out.append(page.data() + from, page.size() - from);
+  }
+
+  /// Appends to `out` the fragment as a recipe for the page's text (see render_with_recipe in
+  /// render.h): `page` the whole page, whose article (what the page's sink got, marked as it was
+  /// written) is page[article_at, article_at + article_size). Counts in UTF-16 units: the page's
+  /// text as TextDecoder makes it of the page's bytes.
+  void recipe(std::string_view page, std::size_t article_at, std::size_t article_size, std::string& out) {
+    const std::string_view article = page.substr(article_at, article_size);
+    std::size_t fragment_bytes = article.size();
+    for (const LookMark& m : *marks_)
+      if (m.kind != LookMark::none) fragment_bytes = fragment_bytes - piece(0, m).size() + piece(1, m).size();
+    if (fragment_looks_ == &looks_ && looks_.pieces16.empty()) add_recipe_pieces(looks_);  // this call's own
+    const std::vector<std::uint32_t>& pieces = fragment_looks_->pieces16;
+    const std::string& text = fragment_looks_->text;
+    // The words written through a pointer into room made at once (under WASM each std::string
+    // member is a call: a call per word cost more than the rest of the recipe).
+    const std::size_t words = kRecipeHead + pieces.size() + 2 * marks_->size();
+    const std::size_t base = out.size();
+    out.resize(base + 4 * words + text.size());
+    char* p = out.data() + base;
+    const auto word = [&p](std::size_t v) {
+      const auto w = static_cast<std::uint32_t>(v);
+      std::memcpy(p, &w, 4);
+      p += 4;
+    };
+    word(fragment_bytes);
+    word(text::utf16_length(page.substr(0, article_at)));
+    char* const size_at = p;  // the article's length, written once counted below
+    word(0);
+    word(pieces.size() / 3);
+    word(marks_->size());
+    word(text.size());
+    std::memcpy(p, pieces.data(), 4 * pieces.size());
+    p += 4 * pieces.size();
+    // The article's places in UTF-16 units, counted in one walk: where each piece starts and
+    // ends.
+    text::Utf16Counter units(article);
+    std::size_t from = 0;    // in bytes of the article
+    std::size_t from16 = 0;  // units.to(from)
+    for (const LookMark& m : *marks_) {
+      from += m.gap;
+      const std::size_t at16 = units.to(from);
+      word(at16 - from16);
+      from16 = at16;
+      if (m.kind == LookMark::none) {
+        word(kNoPiece);
+        continue;
+      }
+      const std::size_t key = m.kind == LookMark::open ? m.key : kKeys + m.key;
+      word(key);
+      from += piece(0, m).size();
+      from16 += pieces[3 * key];
+    }
+    const auto size16 = static_cast<std::uint32_t>(units.to(article.size()));
+    std::memcpy(size_at, &size16, 4);
+    std::copy(text.begin(), text.end(), p);
   }
 
   /// Makes sure the output's piece has room for `text` bytes of text and `elements` elements (a
@@ -978,9 +1059,10 @@ class Renderer {
   /// page, into looks_ for the fragment; the fragment's also to replay the page).
   std::string_view look_[2][kKeys];
   std::string_view open_[2][kKeys];
-  FragmentLooks looks_;           ///< the fragment's, unless the default profile's are used
-  std::vector<LookMark>* marks_;  ///< where the fragment differs from the page, or null
-  std::size_t marked_ = 0;        ///< the page's bytes up to the end of the last mark's text
+  FragmentLooks looks_;                            ///< the fragment's, unless the default profile's are used
+  const FragmentLooks* fragment_looks_ = nullptr;  ///< the fragment's looks in use (looks_, or the default's)
+  std::vector<LookMark>* marks_;                   ///< where the fragment differs from the page, or null
+  std::size_t marked_ = 0;                         ///< the page's bytes up to the end of the last mark's text
 };
 
 /// True when s has a character other than a space (text::trim(s) is not empty).
@@ -1183,8 +1265,9 @@ namespace {
 
 /// Renders `document`; with `consume` (the same document), frees it along the way. `chrome`:
 /// the profile's (null: made here, or the default profile's).
+/// With `recipe` and `page` (and no `fragment`), the recipe for the fragment instead of it.
 void render_into(const Document& document, Document* consume, const Meta& meta, const Profile& profile,
-                 const PageChrome* chrome, std::string* page, std::string* fragment) {
+                 const PageChrome* chrome, std::string* page, std::string* fragment, std::string* recipe = nullptr) {
   if (page == nullptr && fragment == nullptr) return;
   // The default profile's looks, rules and footer are made once from its styles.
   const bool is_default = &profile == &default_profile();
@@ -1201,7 +1284,7 @@ void render_into(const Document& document, Document* consume, const Meta& meta, 
   // With both outputs, the walk writes the page alone and notes where the fragment differs (an
   // element's look): the fragment is then made from the page's article at its exact size, and
   // the two outputs' pieces are never held at once.
-  const bool both = page != nullptr && fragment != nullptr;
+  const bool both = page != nullptr && (fragment != nullptr || recipe != nullptr);
   std::vector<LookMark> marks;
   Sink body;  // the page's article, or (without the page) the fragment
   Renderer r(meta, profile, styles, body, page != nullptr, both ? &marks : nullptr);
@@ -1229,7 +1312,10 @@ void render_into(const Document& document, Document* consume, const Meta& meta, 
     const std::size_t article_at = page->size();
     const std::size_t article_size = body.size();
     body.move_to(*page, chrome->tail);
-    if (both) r.replay(std::string_view(*page).substr(article_at, article_size), *fragment);
+    if (recipe != nullptr)
+      r.recipe(*page, article_at, article_size, *recipe);
+    else if (both)
+      r.replay(std::string_view(*page).substr(article_at, article_size), *fragment);
   } else {  // the fragment alone, joined into one string of its final size
     body.move_to(*fragment, {});
   }
@@ -1249,6 +1335,11 @@ void render(Document&& document, const Meta& meta, const Profile& profile, std::
 void render(Document&& document, const Meta& meta, const Profile& profile, const PageChrome* chrome, std::string* page,
             std::string* fragment) {
   render_into(document, &document, meta, profile, chrome, page, fragment);
+}
+
+void render_with_recipe(Document&& document, const Meta& meta, const Profile& profile, const PageChrome* chrome,
+                        std::string& page, std::string& recipe) {
+  render_into(document, &document, meta, profile, chrome, &page, nullptr, &recipe);
 }
 
 PageChrome make_page_chrome(const Profile& profile) {

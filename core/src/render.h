@@ -3,6 +3,7 @@
 #ifndef PAIBAN_RENDER_H
 #define PAIBAN_RENDER_H
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -59,6 +60,28 @@ void render(Document&& document, const Meta& meta, const Profile& profile, std::
 /// default profile's own (made once per process) or, for another profile, made for this call.
 void render(Document&& document, const Meta& meta, const Profile& profile, const PageChrome* chrome, std::string* page,
             std::string* fragment);
+
+/// The fragment as a recipe for the page's text, for a caller that holds the page as UTF-16 text
+/// (the WASM module's script, see wasm/post.js): the page and the fragment are the same bytes
+/// but for each element's look, so the fragment is pieces of the page's text and a few looks of
+/// its own. 32-bit words (in the host's byte order), then text:
+///   [0] the fragment's size in UTF-8 bytes;
+///   [1] where the fragment's text starts in the page's, [2] how long it runs there;
+///   [3] P, the pieces; [4] M, the marks; [5] the size in bytes of the text at the end;
+///   P × 3 words, a piece each: its length in the page, where its text for the fragment starts in
+///   the text at the end, and that text's length;
+///   M × 2 words, a mark each, in order: a gap (the page's text kept as it is, from where the last
+///   mark's piece ended), then the piece that follows it in the page (an index), or kNoPiece;
+///   the pieces' texts for the fragment, UTF-8, one after the other.
+/// Places and lengths in the page's text are in UTF-16 units. The fragment: from [1] on, each
+/// mark's gap as it is and its piece's text, then the rest of the page's text up to [1] + [2].
+constexpr std::size_t kRecipeHead = 6;
+constexpr std::uint32_t kNoPiece = 0xFFFFFFFFu;
+
+/// render() with the page, and the recipe for the fragment (appended to *recipe) instead of the
+/// fragment itself.
+void render_with_recipe(Document&& document, const Meta& meta, const Profile& profile, const PageChrome* chrome,
+                        std::string& page, std::string& recipe);
 
 }  // namespace paiban
 

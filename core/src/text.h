@@ -127,6 +127,48 @@ std::string to_utf8(std::u32string_view s);
 int length(std::string_view s);
 /// Number of UTF-16 code units in the first `cps` code points of s.
 int utf16_units(std::string_view s, int cps);
+/// Number of UTF-16 code units of s, valid UTF-8 (what TextDecoder makes of it): its code
+/// points, and one more for each beyond the BMP (a four-byte sequence).
+std::size_t utf16_length(std::string_view s);
+
+/// utf16_length of the beginnings of one text, for places that only go forward: one walk over
+/// the text eight bytes at a time, each place's last bytes counted in one masked word (no walk
+/// a byte at a time per place).
+class Utf16Counter {
+ public:
+  explicit Utf16Counter(std::string_view s) : p_(reinterpret_cast<const unsigned char*>(s.data())), n_(s.size()) {}
+  /// utf16_length(s.substr(0, pos)); pos is not below the last one asked for, nor past the end.
+  std::size_t to(std::size_t pos) {
+    for (; at_ + 8 <= pos; at_ += 8) units_ += units8(bytes8::load(p_ + at_));
+    if (pos == at_) return units_;
+    std::uint64_t w = 0;
+    std::memcpy(&w, p_ + at_, n_ - at_ < 8 ? n_ - at_ : 8);
+    w &= ~std::uint64_t{0} >> (8 * (8 - (pos - at_)));  // the bytes before pos (1 to 7 of them)
+    // a zero byte counts one unit, as an ASCII one would: take away the bytes masked off
+    return units_ + units8(w) - (8 - (pos - at_));
+  }
+
+  /// UTF-16 units of the eight bytes of w: less one per continuation byte (10xxxxxx), plus one
+  /// per lead of a four-byte sequence (bits 7 to 4 set), eight to start with.
+  static std::size_t units8(std::uint64_t w) {
+    return 8 - count(w & ~(w << 1) & bytes8::kHigh) + count(w & (w << 1) & (w << 2) & (w << 3) & bytes8::kHigh);
+  }
+
+ private:
+  /// The bits of w, at bit 7 of its bytes.
+  static std::size_t count(std::uint64_t bits) {
+#if defined(__wasm__) || defined(__POPCNT__)
+    return static_cast<std::size_t>(__builtin_popcountll(bits));  // one instruction
+#else
+    return static_cast<std::size_t>(((bits >> 7) * bytes8::kOnes) >> 56);
+#endif
+  }
+
+  const unsigned char* p_;
+  std::size_t n_;
+  std::size_t at_ = 0;  ///< the bytes before it are counted in units_ (a multiple of 8)
+  std::size_t units_ = 0;
+};
 
 /// ASCII character classes (digits, letters, both), shared by every stage.
 inline bool is_ascii_digit(char32_t c) {

@@ -195,6 +195,9 @@ async function main() {
     ['正文,内容.', JSON.stringify({ now: NOW, output: 'fragment', diagnostics: 'compact' })],
     ['正文,内容.还有"引号"。', JSON.stringify({ now: NOW, diagnostics: 'columns' })],
     ['正文,内容.', ''],
+    // more elements than post.js adds one to the next when it makes the fragment from the page
+    // (JOIN_MIN): the pieces joined from an array, with text beyond the BMP and escapes
+    ['标题：多段\n\n' + '一、段落😀 <b>&amp;</b> "引"\n\n正文,内容.\n\n'.repeat(2500), JSON.stringify({ now: NOW, diagnostics: 'columns' })],
   ]) {
     const problem = partsProblem(mod.formatInput(notes, request), mod.formatParts(notes, request));
     if (problem) failures.push(`formatParts(${JSON.stringify(notes)}, ${JSON.stringify(request)}) differs from formatInput: ${problem}`);

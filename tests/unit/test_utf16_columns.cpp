@@ -132,3 +132,66 @@ TEST_CASE("decode: bmp_only says whether the decoded text has a character past U
   CHECK(with > 500);
   CHECK(without > 500);
 }
+
+TEST_CASE("text::utf16_length: what TextDecoder makes of valid UTF-8, eight bytes at a time") {
+  // Against the count a character at a time (two units past U+FFFF), on strings of one to four
+  // byte characters at every length and offset, up to past the 255 words after which the
+  // counts in each byte are summed.
+  const std::string chars[] = {"a", "\xC2\xA0", "排", "，", "😀", "\xF4\x8F\xBF\xBF", "\x7F", "\xEF\xBF\xBF"};
+  const auto by_char = [](std::string_view s) {
+    std::size_t units = 0;
+    for (const char32_t c : paiban::text::to_u32(s)) units += c >= 0x10000 ? 2 : 1;
+    return units;
+  };
+  std::uint32_t state = 11;
+  int checked = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    const std::uint32_t count = n < 2900 ? (state = state * 1664525u + 1013904223u) >> 26 : 700 + n;
+    for (std::uint32_t k = 0; k < count; ++k) s += chars[((state = state * 1664525u + 1013904223u) >> 24) % 8];
+    for (const std::size_t from : {std::size_t{0}, std::size_t{1}}) {
+      std::string_view v(s);
+      if (from > v.size()) continue;
+      v.remove_prefix(from);
+      while (!v.empty() && (static_cast<unsigned char>(v.front()) & 0xC0) == 0x80) v.remove_prefix(1);
+      CHECK(paiban::text::utf16_length(v) == by_char(v));
+      ++checked;
+    }
+  }
+  // One character over and over: each byte of a word counts the same kind in every word, up to
+  // the most a byte holds.
+  for (const std::string& c : chars)
+    for (const std::size_t bytes : {std::size_t{2040}, std::size_t{2048}, std::size_t{2056}, std::size_t{4200}}) {
+      std::string s;
+      while (s.size() + c.size() <= bytes) s += c;
+      CHECK(paiban::text::utf16_length(s) == by_char(s));
+      ++checked;
+    }
+  CHECK(checked > 5900);
+}
+
+TEST_CASE("text::Utf16Counter: each beginning's UTF-16 units, places going forward") {
+  // At every character boundary, and at a random few, of strings of one to four byte
+  // characters: utf16_length of the beginning (checked above against a count per character).
+  const std::string chars[] = {"a", "\xC2\xA0", "排", "，", "😀", "\xF4\x8F\xBF\xBF", "<", "\xEF\xBF\xBF"};
+  std::uint32_t state = 23;
+  int checked = 0;
+  for (int n = 0; n < 1500; ++n) {
+    std::string s;
+    const std::uint32_t count = (state = state * 1664525u + 1013904223u) >> 25;
+    std::vector<std::size_t> bounds{0};
+    for (std::uint32_t k = 0; k < count; ++k) {
+      s += chars[((state = state * 1664525u + 1013904223u) >> 24) % 8];
+      bounds.push_back(s.size());
+    }
+    const bool every = n % 2 == 0;
+    paiban::text::Utf16Counter units(s);
+    for (const std::size_t at : bounds) {
+      if (!every && ((state = state * 1664525u + 1013904223u) >> 30) != 0 && at != s.size()) continue;
+      CHECK(units.to(at) == paiban::text::utf16_length(std::string_view(s).substr(0, at)));
+      CHECK(units.to(at) == paiban::text::utf16_length(std::string_view(s).substr(0, at)));  // asked again
+      ++checked;
+    }
+  }
+  CHECK(checked > 50000);
+}

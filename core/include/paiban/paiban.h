@@ -172,8 +172,15 @@ struct FormattedParts {
   /// "text" members. Without: format_json's whole response, a request error (which has none).
   std::string json;
   std::string page;      ///< the response's "page" (empty without `texts`)
-  std::string fragment;  ///< the response's "fragment" (empty without `texts`)
-  std::string text;      ///< the response's "text" (empty without `texts`)
+  std::string fragment;  ///< the response's "fragment" (empty without `texts`, or with its recipe)
+  /// With format_parts(…, true), for a response with both a page and a fragment: the fragment
+  /// as a recipe for the page's text, in place of `fragment` (which is then empty). The page
+  /// and the fragment are the same bytes but for each element's look: a caller that holds the
+  /// page as UTF-16 text (the WASM module's script) makes the fragment from it and a few looks of
+  /// its own, where decoding the fragment's bytes would cost about what decoding the page does.
+  /// The layout is render_with_recipe's (core/src/render.h); wasm/post.js reads it.
+  std::string fragment_recipe;
+  std::string text;  ///< the response's "text" (empty without `texts`)
   /// True when the request was read and formatted (ok or not): the response has the three
   /// members, and they are here. False: a request error.
   bool texts = false;
@@ -189,6 +196,11 @@ FormattedParts format_parts(std::string_view input, std::string_view request_jso
 /// the request's text stays the same, and `cache` keeps the reading of the last one.
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
                             std::string_view now);
+
+/// The same; with `fragment_recipe`, the fragment of a response that has a page too comes as its
+/// recipe (FormattedParts::fragment_recipe) instead of itself.
+FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
+                            std::string_view now, bool fragment_recipe);
 
 /// The JSON form of a result (the response half of format_json): {"ok", "page", "fragment",
 /// "meta", "diagnostics", "errors"}. Keys are sorted; the same result gives the same bytes.
