@@ -41,41 +41,7 @@ int length(std::string_view s) {
 }
 
 std::size_t utf16_length(std::string_view s) {
-  // Eight bytes at a time: less one per continuation byte (10xxxxxx), plus one per lead of a
-  // four-byte sequence (11110xxx: bits 7 to 4 set; in valid UTF-8 no byte has bits 7 to 3 set).
-  // Each kind is counted in the bytes of a word (one bit per byte and word: up to 255 words
-  // before a byte could overflow), summed across them every 255 words and at the end.
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t size = s.size();
-  std::size_t units = size;
-  std::size_t i = 0;
-#if defined(__wasm__) || defined(__POPCNT__)
-  // One instruction counts the bits of a word (WebAssembly's i64.popcnt, x86's popcnt).
-  for (; i + 8 <= size; i += 8) {
-    const std::uint64_t w = bytes8::load(p + i);
-    units -= static_cast<std::size_t>(__builtin_popcountll(w & ~(w << 1) & bytes8::kHigh));
-    units += static_cast<std::size_t>(__builtin_popcountll(w & (w << 1) & (w << 2) & (w << 3) & bytes8::kHigh));
-  }
-#endif
-  while (i + 8 <= size) {
-    std::uint64_t cont = 0;
-    std::uint64_t four = 0;
-    for (int k = 0; k < 255 && i + 8 <= size; ++k, i += 8) {
-      const std::uint64_t w = bytes8::load(p + i);
-      cont += (w & ~(w << 1) & bytes8::kHigh) >> 7;
-      four += (w & (w << 1) & (w << 2) & (w << 3) & bytes8::kHigh) >> 7;
-    }
-    // each byte's count may be up to 255: summed a byte at a time (a multiply would overflow)
-    for (int b = 0; b < 8; ++b) {
-      units -= (cont >> (8 * b)) & 0xFFu;
-      units += (four >> (8 * b)) & 0xFFu;
-    }
-  }
-  for (; i < size; ++i) {
-    if ((p[i] & 0xC0) == 0x80) --units;
-    if (p[i] >= 0xF0) ++units;
-  }
-  return units;
+  return Utf16Counter(s).to(s.size());
 }
 
 int utf16_units(std::string_view s, int cps) {

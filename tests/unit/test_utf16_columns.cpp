@@ -135,8 +135,7 @@ TEST_CASE("decode: bmp_only says whether the decoded text has a character past U
 
 TEST_CASE("text::utf16_length: what TextDecoder makes of valid UTF-8, eight bytes at a time") {
   // Against the count a character at a time (two units past U+FFFF), on strings of one to four
-  // byte characters at every length and offset, up to past the 255 words after which the
-  // counts in each byte are summed.
+  // byte characters at every length and offset.
   const std::string chars[] = {"a", "\xC2\xA0", "排", "，", "😀", "\xF4\x8F\xBF\xBF", "\x7F", "\xEF\xBF\xBF"};
   const auto by_char = [](std::string_view s) {
     std::size_t units = 0;
@@ -158,8 +157,7 @@ TEST_CASE("text::utf16_length: what TextDecoder makes of valid UTF-8, eight byte
       ++checked;
     }
   }
-  // One character over and over: each byte of a word counts the same kind in every word, up to
-  // the most a byte holds.
+  // One character over and over: each byte of a word holds the same kind in every word.
   for (const std::string& c : chars)
     for (const std::size_t bytes : {std::size_t{2040}, std::size_t{2048}, std::size_t{2056}, std::size_t{4200}}) {
       std::string s;
