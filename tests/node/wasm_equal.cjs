@@ -257,10 +257,15 @@ async function main() {
     const plain = mod.formatParts(notes, request);
     const want = { page: plain.page, fragment: plain.fragment, text: plain.text };
     const kept = mod.formatParts(notes, request, true);
+    const fragmentFirst = mod.formatParts(notes, request, true); // its fragment read first (made from the page)
     const grown = mod.HEAP8.buffer.byteLength;
     mod.formatParts('标题：大\n\n' + '正文很长，'.repeat(400000), request);
     if (mod.HEAP8.buffer.byteLength === grown) failures.push('formatParts (kept): the big call did not grow the memory (the test needs it to)');
     if (kept.page !== want.page || kept.text !== want.text) failures.push('formatParts (kept): the texts read after the memory grew are not the call\'s');
+    if (fragmentFirst.fragment !== want.fragment || fragmentFirst.page !== want.page) {
+      failures.push('formatParts (kept): the fragment read after the memory grew, before the page, is not the call\'s');
+    }
+    fragmentFirst.release();
     kept.release();
     kept.release(); // twice: nothing more to free
     if (kept.page !== want.page) failures.push('formatParts (kept): a text read before release() was lost');
