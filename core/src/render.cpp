@@ -203,10 +203,9 @@ inline std::size_t pass_window(const unsigned char* in) {
   if ((kLook.of[in[0]] | kLook.of[in[1]] | kLook.of[in[2]] | kLook.of[in[3]] | kLook.of[in[4]] | kLook.of[in[5]] |
        kLook.of[in[6]] | kLook.of[in[7]]) != 0)
     return 0;
-  std::uint64_t w = 0;
-  std::memcpy(&w, in, sizeof w);
-  constexpr std::uint64_t kOnes = 0x0101010101010101u;
-  constexpr std::uint64_t kHigh = 0x8080808080808080u;
+  using text::bytes8::kHigh;
+  using text::bytes8::kOnes;
+  const std::uint64_t w = text::bytes8::load(in);
   const std::uint64_t cont = w & ~(w << 1) & kHigh;                        // 10xxxxxx
   const std::uint64_t lead = w & (w << 1) & (w << 2) & ~(w << 3) & kHigh;  // 1110xxxx
   if (cont != ((lead << 8) | (lead << 16))) return 0;                      // a byte out of place: the steps decide
