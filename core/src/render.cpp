@@ -739,10 +739,7 @@ class Renderer {
   /// Appends to `out` the fragment's article made from the page's (`page`: what the page's sink
   /// got, marked as it was written): the same bytes the walk writes into a fragment sink.
   void replay(std::string_view page, std::string& out) const {
-    std::size_t size = page.size();
-    for (const LookMark& m : *marks_)
-      if (m.kind != LookMark::none) size = size - piece(0, m).size() + piece(1, m).size();
-    out.reserve(out.size() + size);
+    out.reserve(out.size() + fragment_size(page.size()));
     std::size_t from = 0;
     for (const LookMark& m : *marks_) {
       out.append(page.data() + from, m.gap);
@@ -760,9 +757,6 @@ class Renderer {
   /// text as TextDecoder makes it of the page's bytes.
   void recipe(std::string_view page, std::size_t article_at, std::size_t article_size, std::string& out) {
     const std::string_view article = page.substr(article_at, article_size);
-    std::size_t fragment_bytes = article.size();
-    for (const LookMark& m : *marks_)
-      if (m.kind != LookMark::none) fragment_bytes = fragment_bytes - piece(0, m).size() + piece(1, m).size();
     if (fragment_looks_ == &looks_ && looks_.pieces16.empty()) add_recipe_pieces(looks_);  // this call's own
     const std::vector<std::uint32_t>& pieces = fragment_looks_->pieces16;
     const std::string& text = fragment_looks_->text;
@@ -777,7 +771,7 @@ class Renderer {
       std::memcpy(p, &w, 4);
       p += 4;
     };
-    word(fragment_bytes);
+    word(fragment_size(article.size()));
     word(text::utf16_length(page.substr(0, article_at)));
     char* const size_at = p;  // the article's length, written once counted below
     word(0);
@@ -789,21 +783,18 @@ class Renderer {
     // The article's places in UTF-16 units, counted in one walk: where each piece starts and
     // ends.
     text::Utf16Counter units(article);
-    std::size_t from = 0;    // in bytes of the article
+    std::size_t from = 0;    // in bytes of the article: where the last piece ended
     std::size_t from16 = 0;  // units.to(from)
     for (const LookMark& m : *marks_) {
       from += m.gap;
-      const std::size_t at16 = units.to(from);
-      word(at16 - from16);
-      from16 = at16;
-      if (m.kind == LookMark::none) {
+      word(units.to(from) - from16);
+      if (m.kind != LookMark::none) {
+        word(m.kind == LookMark::open ? m.key : kKeys + m.key);
+        from += piece(0, m).size();
+      } else {
         word(kNoPiece);
-        continue;
       }
-      const std::size_t key = m.kind == LookMark::open ? m.key : kKeys + m.key;
-      word(key);
-      from += piece(0, m).size();
-      from16 += pieces[3 * key];
+      from16 = units.to(from);
     }
     const auto size16 = static_cast<std::uint32_t>(units.to(article.size()));
     std::memcpy(size_at, &size16, 4);
@@ -903,6 +894,14 @@ class Renderer {
   void look(Key k) {
     if (marks_ != nullptr) mark(LookMark::look, k);
     out_.put(look_[o_][at(k)]);
+  }
+
+  /// The fragment's size in bytes, made from a page's article of `article` bytes: each mark's
+  /// piece of the page replaced by the fragment's.
+  std::size_t fragment_size(std::size_t article) const {
+    for (const LookMark& m : *marks_)
+      if (m.kind != LookMark::none) article = article - piece(0, m).size() + piece(1, m).size();
+    return article;
   }
 
   /// The page's (o = 0) or the fragment's (o = 1) text at a mark.
