@@ -174,11 +174,15 @@
     out.push(page.slice(from, end));
     return out.join('');
   }
-  // A recipe's words and looks, `size` bytes at `data` in the module's memory.
-  function recipeAt(data, size) {
-    var w = HEAPU32.subarray(data >>> 2, (data >>> 2) + RECIPE_HEAD);
-    var words = RECIPE_HEAD + 3 * w[3] + 2 * w[4];
-    return { w: HEAPU32.subarray(data >>> 2, (data >>> 2) + words), text: decoded(data + 4 * words, size - 4 * words) };
+  // A recipe's words and looks: `size` bytes at `at` (a multiple of 4) of `bytes` (the module's
+  // memory, or a copy).
+  function recipeIn(bytes, at, size) {
+    var head = new Uint32Array(bytes.buffer, bytes.byteOffset + at, RECIPE_HEAD);
+    var words = RECIPE_HEAD + 3 * head[3] + 2 * head[4];
+    return {
+      w: new Uint32Array(bytes.buffer, bytes.byteOffset + at, words),
+      text: decoder.decode(bytes.subarray(at + 4 * words, at + size))
+    };
   }
   // bytes[i]: text i's bytes, or null when decoded[i] holds it already or it is kept; sizes[i]:
   // its size (this[SIZES[i]]); kept: the parts in the module's memory (0 when not kept, or
@@ -208,9 +212,9 @@
             var r = this.recipe_;
             if (r.data !== undefined) {
               if (!this.kept_) return null; // released unread
-              r = recipeAt(r.data, r.size);
+              r = recipeIn(HEAPU8, r.data, r.size);
             } else {
-              r = { w: new Uint32Array(r.buffer, r.byteOffset, r.byteLength >>> 2), text: decoder.decode(r.subarray(4 * r.words)) };
+              r = recipeIn(r, 0, r.length);
             }
             value = fragmentOf(this.page, r.w, r.text);
             this.recipe_ = null;
@@ -256,12 +260,7 @@
         var size = (sizes[i] = t[w + 3 + 2 * i]);
         if (i === 1 && recipeSize > 0) {
           sizes[i] = t[recipeData >>> 2]; // the fragment's size in bytes: the recipe's first word
-          if (keep) {
-            recipe = { data: recipeData, size: recipeSize };
-          } else {
-            recipe = HEAPU8.slice(recipeData, recipeData + recipeSize);
-            recipe.words = RECIPE_HEAD + 3 * t[(recipeData >>> 2) + 3] + 2 * t[(recipeData >>> 2) + 4];
-          }
+          recipe = keep ? { data: recipeData, size: recipeSize } : HEAPU8.slice(recipeData, recipeData + recipeSize);
           continue;
         }
         if (keep) at[i] = data;
