@@ -544,6 +544,8 @@ class InlineParser {
       }
       case CMARK_NODE_EMPH:
       case CMARK_NODE_STRONG: {
+        if (too_deep(n, out)) break;
+        const Deeper deeper(depth_);
         Inline e;
         e.kind = cmark_node_get_type(n) == CMARK_NODE_EMPH ? InlineKind::emph : InlineKind::strong;
         e.pos = pos_at(std::max(offset_of(n), std::strlen(kPrefix)));
@@ -552,6 +554,8 @@ class InlineParser {
         break;
       }
       case CMARK_NODE_LINK: {
+        if (too_deep(n, out)) break;
+        const Deeper deeper(depth_);
         Inline l;
         l.kind = InlineKind::link;
         const char* url = cmark_node_get_url(n);
@@ -589,6 +593,56 @@ class InlineParser {
     }
   }
 
+  /// True when an emphasis or a link at n would nest deeper than kMaxInlineDepth: its children
+  /// are then converted into the level above (the text kept, the look or the link's target not),
+  /// with one warning for the block. Every later stage walks the inlines recursively: a bound
+  /// here keeps them all off the end of the stack (50,000 nested emphases are 100 KB of notes).
+  bool too_deep(cmark_node* n, std::vector<Inline>& out) {
+    if (depth_ < kMaxInlineDepth) return false;
+    if (!warned_deep_) {
+      warned_deep_ = true;
+      const Pos at = pos_at(std::max(offset_of(n), std::strlen(kPrefix)));
+      Diagnostic d;
+      d.rule = "blocks.deep-nesting";
+      d.severity = Severity::warning;
+      d.line = at.line;
+      d.column = at.col;
+      d.set_static_message(
+          "强调或链接嵌套超过 64 层，更深的部分按纯文本显示 / emphasis or links nested more than 64 deep: the "
+          "deeper ones are shown as plain text");
+      diagnostics_.push_back(std::move(d));
+    }
+    // Its leaves in order, without a call per level (an iterator over the subtree).
+    cmark_iter* it = cmark_iter_new(n);
+    for (cmark_event_type ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(it)) {
+      cmark_node* c = cmark_iter_get_node(it);
+      if (ev != CMARK_EVENT_ENTER || c == n) continue;
+      switch (cmark_node_get_type(c)) {
+        case CMARK_NODE_EMPH:
+        case CMARK_NODE_STRONG:
+        case CMARK_NODE_LINK:
+          break;  // their leaves come next
+        case CMARK_NODE_IMAGE:
+          convert(c, out);  // shown as written, its label with it
+          cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
+          break;
+        default:
+          convert(c, out);  // a leaf
+          break;
+      }
+    }
+    cmark_iter_free(it);
+    return true;
+  }
+  /// One level deeper while it lives.
+  struct Deeper {
+    explicit Deeper(int& depth) : depth_(depth) { ++depth_; }
+    Deeper(const Deeper&) = delete;
+    Deeper& operator=(const Deeper&) = delete;
+    ~Deeper() { --depth_; }
+    int& depth_;
+  };
+
   // A link's label as plain text runs (adjacent runs on one line are merged).
   static void flatten(const std::vector<Inline>& in, std::vector<Inline>& out) {
     for (const Inline& x : in) {
@@ -614,6 +668,9 @@ class InlineParser {
 
   Segs segs_;
   std::vector<Diagnostic>& diagnostics_;
+  static constexpr int kMaxInlineDepth = 64;  ///< (the warning's message says 64)
+  int depth_ = 0;                             ///< emphases and links around the node converted
+  bool warned_deep_ = false;                  ///< blocks.deep-nesting noted for this block
   bool markup_free_ = false;
   std::string buf_;
   std::vector<std::size_t> starts_;

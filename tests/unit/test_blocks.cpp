@@ -2,6 +2,7 @@
 // read with cmark, and exact source positions.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -344,6 +345,47 @@ TEST_CASE("inlines: unsafe link targets become the label's text") {
   }
   CHECK(shape("<javascript:alert(1)>") == "p[javascript:alert(1)]");
   CHECK(shape("[**粗体**标签](javascript:x)") == "p[粗体标签]");
+}
+
+namespace {
+// How deep emphases and links nest in v (0: none).
+int depth(const std::vector<Inline>& v) {
+  int d = 0;
+  for (const Inline& x : v)
+    if (x.kind == InlineKind::emph || x.kind == InlineKind::strong || x.kind == InlineKind::link)
+      d = std::max(d, 1 + depth(x.children));
+  return d;
+}
+std::string stars(int n) {
+  return std::string(static_cast<std::size_t>(n), '*');
+}
+}  // namespace
+
+TEST_CASE("inlines: emphases and links nest 64 deep at most, the deeper ones kept as their text") {
+  // 2n stars around the text are n strong emphases, each in the one before.
+  {  // 63 of them and the link: 64 levels, all kept
+    Parsed p = blocks_of(stars(126) + "前[链接](http://a.cn)心，`代码`" + stars(126));
+    REQUIRE(p.doc.blocks.size() == 1);
+    CHECK(depth(p.doc.blocks[0].inlines) == 64);
+    CHECK(count_rule(p.diags, "blocks.deep-nesting") == 0);
+    CHECK(inl(p.doc.blocks[0].inlines).find("[链接](http://a.cn)") != std::string::npos);
+  }
+  for (const int n : {128, 200, 5000}) {  // the link, and strong emphases past 64, shown as their text
+    INFO(n);
+    Parsed p = blocks_of(stars(n) + "前[链接](http://a.cn)心，`代码`" + stars(n) + "\n\n次段" + stars(n + 2) + "字" + stars(n + 2));
+    REQUIRE(p.doc.blocks.size() == 2);
+    CHECK(depth(p.doc.blocks[0].inlines) == 64);
+    CHECK(depth(p.doc.blocks[1].inlines) == 64);
+    CHECK(inl(p.doc.blocks[0].inlines) == stars(128) + "前链接心，`代码`" + stars(128));
+    CHECK(inl(p.doc.blocks[1].inlines) == "次段" + stars(128) + "字" + stars(128));
+    REQUIRE(count_rule(p.diags, "blocks.deep-nesting") == 2);  // one per block
+    CHECK(p.diags[0].line == 1);
+    CHECK(p.diags[1].line == 3);
+    // the text keeps its places in the notes
+    const std::vector<const Inline*> r = runs(p.doc.blocks[0]);
+    REQUIRE(r.size() >= 2);
+    CHECK(r.front()->pos.col == n + 1);
+  }
 }
 
 TEST_CASE("inlines: raw HTML and images are shown as written") {
