@@ -656,11 +656,15 @@ function budgetLines(o, corpus, results) {
     const worst = mem.reduce((a, b) => (b[1] > a[1] ? b : a));
     line('peak memory ≤ 6× input (native heap):', worst[1] <= 6, mem.map(([n, v]) => `${n} ${v.toFixed(1)}×`).join(', '));
   }
-  const wasmMem = corpus.filter((c) => ok(ch[c.name]) && c.bytes >= 1 << 20).map((c) => [c.name, ch[c.name].peak / c.bytes]);
+  // WASM memory only grows, and starts at 16 MiB (the module's initial memory, whatever the
+  // notes): meaningful for the inputs whose 6× passes it only (of the bench's, 10m).
+  const WASM_INITIAL = 16 << 20;
+  const wasmMem = corpus
+    .filter((c) => ok(ch[c.name]) && 6 * c.bytes > WASM_INITIAL)
+    .map((c) => [c.name, ch[c.name].peak / c.bytes]);
   if (wasmMem.length) {
-    // WASM memory only grows, and starts at 16 MiB: meaningful for the big inputs only
     const worst = wasmMem.reduce((a, b) => (b[1] > a[1] ? b : a));
-    line('peak memory ≤ 6× input (Chromium WASM memory, ≥ 1 MB inputs):', worst[1] <= 6, wasmMem.map(([n, v]) => `${n} ${v.toFixed(1)}×`).join(', '));
+    line('peak memory ≤ 6× input (Chromium WASM memory, inputs whose 6× passes its initial 16 MiB):', worst[1] <= 6, wasmMem.map(([n, v]) => `${n} ${v.toFixed(1)}×`).join(', '));
   }
   if (o.rows.has('dist')) {
     const d = results.dist;
