@@ -5,6 +5,8 @@
 // Plain C exports only: post.js makes the module's functions of them (no embind runtime).
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -69,13 +71,20 @@ void paiban_response_free(std::string* response) {
 /// data is null. The returned parts start with a table of each part's data and size (PartsOut:
 /// post.js reads it through HEAPU32, one look instead of ten calls). They are owned by the
 /// caller and released, all at once, by paiban_parts_free().
+/// `block`, when not null, is the malloc'd block that holds the notes, the request and `now`:
+/// it is freed here, as soon as they are not read any more (before the pages are written: the
+/// module's memory never shrinks, and the page, as long as the notes, takes their room). The
+/// caller must not free it.
 PartsOut* paiban_format_parts(const char* input, std::size_t input_len, const char* request, std::size_t request_len,
-                              const char* now, std::size_t now_len, int recipe) {
+                              const char* now, std::size_t now_len, int recipe, void* block) {
+  const std::function<void()> input_read = [block] {
+    std::free(block);  // NOLINT(cppcoreguidelines-no-malloc,cppcoreguidelines-owning-memory): post.js's malloc
+  };
   auto* out =
       new PartsOut{// NOLINT(cppcoreguidelines-owning-memory): freed by post.js
                    {},
                    paiban::format_parts(std::string_view(input, input_len), std::string_view(request, request_len),
-                                        profile_cache(), std::string_view(now, now_len), recipe != 0)};
+                                        profile_cache(), std::string_view(now, now_len), recipe != 0, input_read)};
   // part `which`: 0 the JSON, 1 the page, 2 the fragment, 3 the fixed notes, 4 the recipe
   using Parts = paiban::FormattedParts;
   static constexpr std::string Parts::*kParts[] = {&Parts::json, &Parts::page, &Parts::fragment, &Parts::text,

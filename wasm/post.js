@@ -111,7 +111,12 @@
         out = Module[format](ptr + reqRoom, size, ptr, reqSize);
       } else {
         var at = ptr + reqRoom - timeRoom;
-        out = Module[format](ptr + reqRoom, size, ptr, reqSize, at, stringInto(time, at, timeRoom), flag);
+        var timeSize = stringInto(time, at, timeRoom);
+        // The block is handed over: the call frees it once it has read the notes, before it
+        // writes the pages (which then take their room: the memory never shrinks).
+        var block = ptr;
+        ptr = 0;
+        out = Module[format](block + reqRoom, size, block, reqSize, at, timeSize, flag, block);
       }
       var result = read(out, keep);
       if (keep) out = 0;

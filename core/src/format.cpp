@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "blocks.h"
@@ -131,8 +132,10 @@ namespace {
 /// (the editor's call gives the time apart from its request's options).
 /// With `recipe`, a page and a fragment asked for (the default), the fragment is not made: the
 /// recipe for it from the page (render_with_recipe) is appended to *recipe.
+/// With `input_read`, it is called once `input` and `now` are not read any more (not when the
+/// call stops before: the caller calls it then).
 Result format_with(std::string_view input, const Options& options, ProfileCache* cache, std::string_view now,
-                   std::string* recipe = nullptr) {
+                   std::string* recipe = nullptr, const std::function<void()>* input_read = nullptr) {
   Result result;
   if (input.size() > options.max_input_bytes) {
     const std::string limit = std::to_string(options.max_input_bytes);
@@ -214,6 +217,7 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
     result.text = apply_source_edits(source, net);
   }
   source.release();
+  if (input_read != nullptr && *input_read) (*input_read)();
   if (recipe != nullptr && options.output == Output::both)
     render_with_recipe(std::move(doc), meta, *profile, chrome, result.page, *recipe);
   else
@@ -385,9 +389,10 @@ std::string read_options(const json& req, Options& opt, DiagnosticsForm& form) {
 /// into `parts` (see FormattedParts); with `recipe` too, the fragment as a recipe (see
 /// format_parts).
 std::string respond(std::string_view input, const Options& opt, std::string_view now, DiagnosticsForm form,
-                    ProfileCache* cache, FormattedParts* parts, bool recipe = false) {
+                    ProfileCache* cache, FormattedParts* parts, bool recipe = false,
+                    const std::function<void()>* input_read = nullptr) {
   if (parts == nullptr) return write_result(format_with(input, opt, cache, now), true, form);
-  Result res = format_with(input, opt, cache, now, recipe ? &parts->fragment_recipe : nullptr);
+  Result res = format_with(input, opt, cache, now, recipe ? &parts->fragment_recipe : nullptr, input_read);
   std::string out = write_result(res, true, form, false);
   parts->page = std::move(res.page);
   parts->fragment = std::move(res.fragment);
@@ -436,7 +441,8 @@ std::string read_request(std::string_view request_json, Options& opt, Diagnostic
 
 /// format_json with the notes apart; with `now` (not empty), it stands for the request's "now".
 std::string format_json_with(std::string_view input, std::string_view request_json, ProfileCache* cache,
-                             FormattedParts* parts = nullptr, std::string_view now = {}, bool recipe = false) {
+                             FormattedParts* parts = nullptr, std::string_view now = {}, bool recipe = false,
+                             const std::function<void()>* input_read = nullptr) {
   const std::string_view text = request_json.empty() ? std::string_view("{}") : request_json;
   // The request's reading depends on its text alone: a cache keeps the last one (the editor
   // sends the same request text call after call, with other notes, and the time apart).
@@ -456,7 +462,7 @@ std::string format_json_with(std::string_view input, std::string_view request_js
   if (!reading->error.empty()) return reading->error;
   const auto form = static_cast<DiagnosticsForm>(reading->form);
   const Options& opt = reading->options;
-  return respond(input, opt, now.empty() ? std::string_view(opt.now) : now, form, cache, parts, recipe);
+  return respond(input, opt, now.empty() ? std::string_view(opt.now) : now, form, cache, parts, recipe, input_read);
 }
 
 }  // namespace
@@ -488,8 +494,20 @@ FormattedParts format_parts(std::string_view input, std::string_view request_jso
 
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
                             std::string_view now, bool fragment_recipe) {
+  return format_parts(input, request_json, cache, now, fragment_recipe, {});
+}
+
+FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
+                            std::string_view now, bool fragment_recipe, const std::function<void()>& input_read) {
+  bool called = false;
+  const std::function<void()> once = [&] {
+    if (called) return;
+    called = true;
+    if (input_read) input_read();
+  };
   FormattedParts parts;
-  parts.json = format_json_with(input, request_json, &cache, &parts, now, fragment_recipe);
+  parts.json = format_json_with(input, request_json, &cache, &parts, now, fragment_recipe, &once);
+  once();  // the call stopped before the notes were done with
   return parts;
 }
 

@@ -5,6 +5,7 @@
 // values; a request error is format_json's whole response, with no texts.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -124,4 +125,46 @@ TEST_CASE("format_parts: errors, of the request and of formatting") {
   CHECK(!parts.fragment.empty());
   CHECK(!parts.text.empty());
   CHECK(json::parse(parts.json)["ok"] == true);
+}
+
+TEST_CASE("format_parts: input_read is called once, after which the notes, the request and now are not read") {
+  // The WASM module frees the notes' block in the hook and the page may take its room: here the
+  // hook overwrites the notes, the request and `now`, and the parts must be those of a call
+  // without it (a stage that read any of them afterwards would see the overwritten bytes).
+  std::mt19937 rng(20261129);
+  json profile = json::parse(paiban::default_profile_json());
+  profile["footer"]["lines"] = json::array({json::array({"网站地图"})});
+  paiban::ProfileCache cache;
+  paiban::ProfileCache cache_hooked;
+  std::size_t formatted = 0;
+  for (int n = 0; n < 600; ++n) {
+    std::string notes = paiban::testing::noisy_notes(rng);
+    json request = {{"diagnostics", n % 2 == 0 ? "columns" : "full"}};
+    if (n % 3 == 0) request["output"] = n % 9 == 0 ? "page" : n % 9 == 3 ? "fragment" : "both";
+    if (n % 5 == 0) request["profile"] = profile;
+    if (n % 7 == 0) request["fields"] = {{"title", "给定的标题"}, {"date", "2022-10-14 10:53:02"}};
+    if (n % 17 == 0) request = json{{"now", 3}};  // a request error
+    if (n % 19 == 0) notes = "\n\n";              // nothing to format
+    std::string req = request.dump();
+    std::string now = "2024-03-01 09:30:00";
+    const bool recipe = n % 4 != 1;
+    CAPTURE(notes);
+    CAPTURE(req);
+    const paiban::FormattedParts want = paiban::format_parts(notes, req, cache, now, recipe);
+    int calls = 0;
+    const paiban::FormattedParts got = paiban::format_parts(notes, req, cache_hooked, now, recipe, [&] {
+      ++calls;
+      for (std::string* s : {&notes, &req, &now}) std::fill(s->begin(), s->end(), '#');
+    });
+    REQUIRE(calls == 1);
+    CHECK(notes == std::string(notes.size(), '#'));
+    REQUIRE(got.json == want.json);
+    REQUIRE(got.page == want.page);
+    REQUIRE(got.fragment == want.fragment);
+    REQUIRE(got.fragment_recipe == want.fragment_recipe);
+    REQUIRE(got.text == want.text);
+    REQUIRE(got.texts == want.texts);
+    if (want.texts && !want.page.empty()) ++formatted;
+  }
+  CHECK(formatted > 300);
 }
