@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <functional>
 #include <string>
 #include <string_view>
 
@@ -77,9 +76,11 @@ void paiban_response_free(std::string* response) {
 /// caller must not free it.
 PartsOut* paiban_format_parts(const char* input, std::size_t input_len, const char* request, std::size_t request_len,
                               const char* now, std::size_t now_len, int recipe, void* block) {
-  const std::function<void()> input_read = [block] {
-    std::free(block);  // NOLINT(cppcoreguidelines-no-malloc,cppcoreguidelines-owning-memory): post.js's malloc
-  };
+  const paiban::InputRead input_read{
+      [](void* b) {
+        std::free(b);  // NOLINT(cppcoreguidelines-no-malloc,cppcoreguidelines-owning-memory): post.js's malloc
+      },
+      block};
   auto* out =
       new PartsOut{// NOLINT(cppcoreguidelines-owning-memory): freed by post.js
                    {},

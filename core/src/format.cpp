@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
-#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "blocks.h"
@@ -128,6 +127,21 @@ void insert_fixes(std::vector<Diagnostic>& diagnostics, std::size_t first_warnin
 
 namespace {
 
+/// format_parts' InputRead, called once at most.
+class ReadOnce {
+ public:
+  explicit ReadOnce(InputRead hook) : hook_(hook) {}
+  void call() {
+    if (called_ || hook_.done == nullptr) return;
+    called_ = true;
+    hook_.done(hook_.context);
+  }
+
+ private:
+  InputRead hook_;
+  bool called_ = false;
+};
+
 /// format() itself; with a cache, the profile is read through it. `now` stands for options.now
 /// (the editor's call gives the time apart from its request's options).
 /// With `recipe`, a page and a fragment asked for (the default), the fragment is not made: the
@@ -135,7 +149,7 @@ namespace {
 /// With `input_read`, it is called once `input` and `now` are not read any more (not when the
 /// call stops before: the caller calls it then).
 Result format_with(std::string_view input, const Options& options, ProfileCache* cache, std::string_view now,
-                   std::string* recipe = nullptr, const std::function<void()>* input_read = nullptr) {
+                   std::string* recipe = nullptr, ReadOnce* input_read = nullptr) {
   Result result;
   if (input.size() > options.max_input_bytes) {
     const std::string limit = std::to_string(options.max_input_bytes);
@@ -217,7 +231,7 @@ Result format_with(std::string_view input, const Options& options, ProfileCache*
     result.text = apply_source_edits(source, net);
   }
   source.release();
-  if (input_read != nullptr && *input_read) (*input_read)();
+  if (input_read != nullptr) input_read->call();
   if (recipe != nullptr && options.output == Output::both)
     render_with_recipe(std::move(doc), meta, *profile, chrome, result.page, *recipe);
   else
@@ -389,8 +403,7 @@ std::string read_options(const json& req, Options& opt, DiagnosticsForm& form) {
 /// into `parts` (see FormattedParts); with `recipe` too, the fragment as a recipe (see
 /// format_parts).
 std::string respond(std::string_view input, const Options& opt, std::string_view now, DiagnosticsForm form,
-                    ProfileCache* cache, FormattedParts* parts, bool recipe = false,
-                    const std::function<void()>* input_read = nullptr) {
+                    ProfileCache* cache, FormattedParts* parts, bool recipe = false, ReadOnce* input_read = nullptr) {
   if (parts == nullptr) return write_result(format_with(input, opt, cache, now), true, form);
   Result res = format_with(input, opt, cache, now, recipe ? &parts->fragment_recipe : nullptr, input_read);
   std::string out = write_result(res, true, form, false);
@@ -442,7 +455,7 @@ std::string read_request(std::string_view request_json, Options& opt, Diagnostic
 /// format_json with the notes apart; with `now` (not empty), it stands for the request's "now".
 std::string format_json_with(std::string_view input, std::string_view request_json, ProfileCache* cache,
                              FormattedParts* parts = nullptr, std::string_view now = {}, bool recipe = false,
-                             const std::function<void()>* input_read = nullptr) {
+                             ReadOnce* input_read = nullptr) {
   const std::string_view text = request_json.empty() ? std::string_view("{}") : request_json;
   // The request's reading depends on its text alone: a cache keeps the last one (the editor
   // sends the same request text call after call, with other notes, and the time apart).
@@ -494,20 +507,15 @@ FormattedParts format_parts(std::string_view input, std::string_view request_jso
 
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
                             std::string_view now, bool fragment_recipe) {
-  return format_parts(input, request_json, cache, now, fragment_recipe, {});
+  return format_parts(input, request_json, cache, now, fragment_recipe, InputRead{});
 }
 
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
-                            std::string_view now, bool fragment_recipe, const std::function<void()>& input_read) {
-  bool called = false;
-  const std::function<void()> once = [&] {
-    if (called) return;
-    called = true;
-    if (input_read) input_read();
-  };
+                            std::string_view now, bool fragment_recipe, InputRead input_read) {
+  ReadOnce once{input_read};
   FormattedParts parts;
   parts.json = format_json_with(input, request_json, &cache, &parts, now, fragment_recipe, &once);
-  once();  // the call stopped before the notes were done with
+  once.call();  // the call stopped before the notes were done with
   return parts;
 }
 

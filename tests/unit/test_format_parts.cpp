@@ -152,10 +152,12 @@ TEST_CASE("format_parts: input_read is called once, after which the notes, the r
     CAPTURE(req);
     const paiban::FormattedParts want = paiban::format_parts(notes, req, cache, now, recipe);
     int calls = 0;
-    const paiban::FormattedParts got = paiban::format_parts(notes, req, cache_hooked, now, recipe, [&] {
+    auto overwrite = [&] {
       ++calls;
       for (std::string* s : {&notes, &req, &now}) std::fill(s->begin(), s->end(), '#');
-    });
+    };
+    const paiban::InputRead hook{[](void* f) { (*static_cast<decltype(overwrite)*>(f))(); }, &overwrite};
+    const paiban::FormattedParts got = paiban::format_parts(notes, req, cache_hooked, now, recipe, hook);
     REQUIRE(calls == 1);
     CHECK(notes == std::string(notes.size(), '#'));
     REQUIRE(got.json == want.json);

@@ -7,7 +7,6 @@
 #define PAIBAN_PAIBAN_H
 
 #include <cstddef>
-#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -203,13 +202,19 @@ FormattedParts format_parts(std::string_view input, std::string_view request_jso
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
                             std::string_view now, bool fragment_recipe);
 
-/// The same; `input_read` (when set) is called once in the call, as soon as the notes, the
+/// What format_parts calls once the notes are read (below): done(context).
+struct InputRead {
+  void (*done)(void* context) = nullptr;
+  void* context = nullptr;
+};
+
+/// The same; `input_read.done` (when set) is called once in the call, as soon as the notes, the
 /// request and `now` are not read any more: after the fixed notes are made and before the pages
 /// are written, or at the end of a call that stops before (a request error, notes that cannot be
 /// formatted). A caller whose memory never gives anything back (the WASM module) frees them
 /// there, and the page, as long as the notes, takes their room.
 FormattedParts format_parts(std::string_view input, std::string_view request_json, ProfileCache& cache,
-                            std::string_view now, bool fragment_recipe, const std::function<void()>& input_read);
+                            std::string_view now, bool fragment_recipe, InputRead input_read);
 
 /// The JSON form of a result (the response half of format_json): {"ok", "page", "fragment",
 /// "meta", "diagnostics", "errors"}. Keys are sorted; the same result gives the same bytes.
