@@ -559,10 +559,10 @@ class InlineParser {
         Inline l;
         l.kind = InlineKind::link;
         const char* url = cmark_node_get_url(n);
-        l.href = url != nullptr ? url : "";
+        l.href() = url != nullptr ? url : "";
         l.pos = pos_at(std::max(offset_of(n), std::strlen(kPrefix)));
         convert_children(n, l.children);
-        if (safe_href(l.href)) {
+        if (safe_href(l.href())) {
           out.push_back(std::move(l));
         } else {
           Diagnostic d;
@@ -570,10 +570,10 @@ class InlineParser {
           d.severity = Severity::warning;
           d.line = l.pos.line;
           d.column = l.pos.col;
-          d.before = l.href;
-          d.set_message("链接地址“" + l.href +
-                        "”不安全（只允许 http、https、mailto 或相对地址），已改为纯文本 / the link target \"" + l.href +
-                        "\" is not allowed (only http, https, mailto or relative), shown as plain text");
+          d.before = l.href();
+          d.set_message("链接地址“" + l.href() +
+                        "”不安全（只允许 http、https、mailto 或相对地址），已改为纯文本 / the link target \"" +
+                        l.href() + "\" is not allowed (only http, https, mailto or relative), shown as plain text");
           diagnostics_.push_back(std::move(d));
           flatten(l.children, out);
         }

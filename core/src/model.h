@@ -82,18 +82,24 @@ enum class InlineKind {
   emph,    ///< children
   strong,  ///< children
   code,    ///< text
-  link,    ///< children, href (already checked: http, https, mailto or relative)
+  link,    ///< children, href()
 };
 
 /// An inline run. A text run never crosses a source line, so pos + code point offset is the
 /// exact source place of each of its characters.
 struct Inline {
   InlineKind kind = InlineKind::text;
+  /// A text or code run's text; a link's target, href() (a link has no text of its own: its
+  /// label is its children). One string for both keeps an inline small: a document holds one
+  /// per line of text (80 bytes, not 112).
   std::string text;
-  std::string href;
   std::vector<Inline> children;
   Pos pos;
   bool verbatim = false;  ///< text that must be shown exactly as typed (raw HTML): no rule touches it
+
+  /// A link's target (already checked: http, https, mailto or relative).
+  const std::string& href() const { return text; }
+  std::string& href() { return text; }
 };
 
 enum class BlockKind {

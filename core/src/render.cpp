@@ -485,7 +485,7 @@ struct Extent {
 };
 void measure(const std::vector<Inline>& inlines, Extent& e) {
   for (const Inline& in : inlines) {
-    e.text += in.text.size() + in.href.size();
+    e.text += in.text.size();                   // (a link's target is its text)
     if (in.kind == InlineKind::text) continue;  // a text run has no children
     ++e.elements;
     if (!in.children.empty()) measure(in.children, e);
@@ -1033,16 +1033,16 @@ class Renderer {
         put("</strong>");
         break;
       case InlineKind::link: {
-        const bool linked = is_safe_href(in.href);
+        const bool linked = is_safe_href(in.href());
         if (linked) {
           put("<a href=\"");
-          escaped(in.href);
+          escaped(in.href());
           put("\"");
           look(Key::a);
           put(">");
         }
         inlines(in.children, depth + 1);
-        if (in.children.empty()) escaped(in.href);
+        if (in.children.empty()) escaped(in.href());
         if (linked) put("</a>");
         break;
       }

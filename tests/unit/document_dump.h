@@ -13,8 +13,10 @@ namespace paiban::testing {
 
 inline void dump(const std::vector<Inline>& ins, std::ostringstream& o, int depth) {
   for (const Inline& in : ins) {
+    const bool link = in.kind == InlineKind::link;  // (its target is its text)
     o << std::string(static_cast<std::size_t>(depth), ' ') << static_cast<int>(in.kind) << " @" << in.pos.line << ":"
-      << in.pos.col << (in.verbatim ? " v" : "") << " [" << in.text << "] <" << in.href << ">\n";
+      << in.pos.col << (in.verbatim ? " v" : "") << " [" << (link ? std::string() : in.text) << "] <"
+      << (link ? in.href() : std::string()) << ">\n";
     dump(in.children, o, depth + 1);
   }
 }

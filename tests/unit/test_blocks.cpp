@@ -61,7 +61,7 @@ std::string inl(const std::vector<Inline>& v) {
         s += "**" + inl(x.children) + "**";
         break;
       case InlineKind::link:
-        s += "[" + inl(x.children) + "](" + x.href + ")";
+        s += "[" + inl(x.children) + "](" + x.href() + ")";
         break;
     }
   }

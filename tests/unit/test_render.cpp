@@ -21,7 +21,7 @@ Inline wrap(InlineKind kind, std::vector<Inline> children, const std::string& hr
   Inline i;
   i.kind = kind;
   i.children = std::move(children);
-  i.href = href;
+  i.href() = href;
   return i;
 }
 

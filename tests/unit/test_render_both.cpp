@@ -283,7 +283,7 @@ struct Extent {
 };
 void measure(const std::vector<Inline>& inlines, Extent& e) {
   for (const Inline& in : inlines) {
-    e.text += in.text.size() + in.href.size();
+    e.text += in.text.size();
     if (in.kind != InlineKind::text) ++e.elements;
     measure(in.children, e);
   }
@@ -518,10 +518,10 @@ class Renderer {
         break;
       }
       case InlineKind::link: {
-        const bool linked = is_safe_href(in.href);
-        if (linked) out += "<a href=\"" + escape_html(in.href) + "\"" + look("a") + ">";
+        const bool linked = is_safe_href(in.href());
+        if (linked) out += "<a href=\"" + escape_html(in.href()) + "\"" + look("a") + ">";
         inlines(in.children, out, depth + 1);
-        if (in.children.empty()) out += escape_html(in.href);
+        if (in.children.empty()) out += escape_html(in.href());
         if (linked) out += "</a>";
         break;
       }
@@ -761,7 +761,7 @@ Inline gen_inline(Gen& g, int depth) {
       return in;
     case 7:
       in.kind = InlineKind::link;
-      in.href = kHrefs[g.below(static_cast<int>(std::size(kHrefs)))];
+      in.href() = kHrefs[g.below(static_cast<int>(std::size(kHrefs)))];
       break;
     default:
       in.text = text_of(g, 6);
@@ -790,7 +790,7 @@ Inline deep_inline(Gen& g, int depth) {
     at->children.push_back(Inline{});
     at = &at->children.back();
     at->kind = g.one_in(2) ? InlineKind::emph : InlineKind::link;
-    at->href = "/x&y";
+    if (at->kind == InlineKind::link) at->href() = "/x&y";
     Inline t;
     t.text = text_of(g, 2);
     at->children.push_back(t);

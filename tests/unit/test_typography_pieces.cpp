@@ -63,7 +63,7 @@ TEST_CASE("apply_typography: the edits and net changes of a document are its blo
     if (seed % 5 == 0)  // one block with hundreds of changes
       doc.blocks.push_back(Block{BlockKind::paragraph,
                                  0,
-                                 {Inline{InlineKind::text, std::string(), std::string(), {}, {blocks + 1, 1}}},
+                                 {Inline{InlineKind::text, std::string(), {}, {blocks + 1, 1}}},
                                  {},
                                  {blocks + 1, 1}});
     if (seed % 5 == 0)
