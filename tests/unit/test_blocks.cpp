@@ -372,7 +372,8 @@ TEST_CASE("inlines: emphases and links nest 64 deep at most, the deeper ones kep
   }
   for (const int n : {128, 200, 5000}) {  // the link, and strong emphases past 64, shown as their text
     INFO(n);
-    Parsed p = blocks_of(stars(n) + "前[链接](http://a.cn)心，`代码`" + stars(n) + "\n\n次段" + stars(n + 2) + "字" + stars(n + 2));
+    Parsed p = blocks_of(stars(n) + "前[链接](http://a.cn)心，`代码`" + stars(n) + "\n\n次段" + stars(n + 2) + "字" +
+                         stars(n + 2));
     REQUIRE(p.doc.blocks.size() == 2);
     CHECK(depth(p.doc.blocks[0].inlines) == 64);
     CHECK(depth(p.doc.blocks[1].inlines) == 64);

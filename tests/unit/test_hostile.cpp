@@ -131,14 +131,14 @@ TEST_CASE("hostile: a request nested 100000 deep is a request error") {
 }
 
 TEST_CASE("hostile: deep nesting in the notes does not overflow the stack") {
-  for (const std::string& in : {std::string(50000, '>') + " 正文", std::string(10000, '['),
-                                std::string(20000, '*') + "a", std::string(10000, '-') + " a",
-                                std::string(50000, '*') + "a" + std::string(50000, '*'),
-                                std::string(30000, '*') + "[a](http://a.cn)" + std::string(30000, '*'), [] {
-                                  std::string s;
-                                  for (int i = 0; i < 5000; ++i) s += "- ";
-                                  return s + "a";
-                                }()}) {
+  for (const std::string& in :
+       {std::string(50000, '>') + " 正文", std::string(10000, '['), std::string(20000, '*') + "a",
+        std::string(10000, '-') + " a", std::string(50000, '*') + "a" + std::string(50000, '*'),
+        std::string(30000, '*') + "[a](http://a.cn)" + std::string(30000, '*'), [] {
+          std::string s;
+          for (int i = 0; i < 5000; ++i) s += "- ";
+          return s + "a";
+        }()}) {
     const Result r = run("标题\n\n" + in + "\n");
     CHECK(r.ok);
   }
