@@ -63,6 +63,10 @@ function fail(what, e) {
   try {
     if (JSON.parse(mod.formatJson('{"input":"正文","profile":' + '['.repeat(100000) + ']'.repeat(100000) + '}')).ok)
       throw new Error('a request nested 100,000 deep was read');
+    // as deep as a request and its profile may be: read (JSON's parser recurses), then refused
+    const deep = (n) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+    JSON.parse(mod.formatJson('{"input":"正文","profile":' + deep(32) + '}'));
+    JSON.parse(mod.formatParts('正文', '{"profile":' + deep(32) + '}', false, NOW).json);
   } catch (e) {
     fail('deep request', e);
   }
