@@ -229,22 +229,16 @@ inline std::size_t pass_window(const unsigned char* in) {
   return i;
 }
 
-/// Writes the escaped form of s at p (see escape_html), where there is room for s.size()
-/// bytes; `more(p, k)` makes room for k bytes at p and returns where p then is (before an
-/// entity or a U+FFFD, which take more bytes than what they replace, with the rest of s
-/// counted in k). Bytes that stay as they are are copied in runs; a character is decoded only
-/// to check it is allowed in HTML text (plain ASCII and U+1000–U+EFFF never need the check).
-/// The steps go over 8-byte windows at a time where pass_window finds they need no look (most
-/// text): a step at a time waits for the last step's length to be loaded.
-template <typename More>
-char* escape_html_to(char* p, std::string_view s, More&& more) {
+/// The walk over s that escape_html_to writes by and escaped_size_of counts by: `to.entity(i, e)`
+/// for an ASCII byte s[i] that becomes the entity e, `to.replace(start, end)` for a character
+/// s[start, end) not allowed in HTML text, which becomes U+FFFD; the bytes between stay as they
+/// are. A character is decoded only to check it is allowed (plain ASCII and U+1000–U+EFFF never
+/// need the check). The steps go over 8-byte windows at a time where pass_window finds they need
+/// no look (most text): a step at a time waits for the last step's length to be loaded.
+template <typename To>
+void walk_escapes(std::string_view s, To& to) {
   const auto* in = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
-  std::size_t run = 0;  // start of the bytes not yet copied
-  const auto flush = [&](std::size_t end) {
-    if (end > run) std::memcpy(p, in + run, end - run);
-    p += end - run;
-  };
   // How far to skip from in[j] (j + 3 <= n), 0 for a closer look. An EF lead (U+F000–FFFF as
   // decode3 reads it, full-width punctuation among them) is forbidden only at U+FDD0–FDEF and
   // U+FFFE–FFFF: second bytes whose low six bits are 37 or 3F. The others are skipped here as
@@ -276,11 +270,8 @@ char* escape_html_to(char* p, std::string_view s, More&& more) {
     if (b < 0x80) {
       const std::string_view entity = entity_for(b);
       if (!entity.empty()) {
-        flush(i);
-        run = ++i;
-        p = more(p, entity.size() + (n - i));
-        std::memcpy(p, entity.data(), entity.size());
-        p += entity.size();
+        to.entity(i, entity);
+        ++i;
         continue;
       }
     }
@@ -292,55 +283,56 @@ char* escape_html_to(char* p, std::string_view s, More&& more) {
     } else {
       c = text::next(s, i);
     }
-    if (forbidden_in_html(c)) {
-      flush(start);
-      run = i;
-      p = more(p, 3 + (n - i));
-      p += text::encode(0xFFFD, p);
-    }
+    if (forbidden_in_html(c)) to.replace(start, i);
   }
-  flush(n);
-  return p;
 }
 
-/// escaped_size, walked as escape_html_to walks.
+/// Writes the escaped form of s at p (see escape_html, walk_escapes), where there is room for
+/// s.size() bytes; `more(p, k)` makes room for k bytes at p and returns where p then is (before
+/// an entity or a U+FFFD, which take more bytes than what they replace, with the rest of s
+/// counted in k). Bytes that stay as they are are copied in runs.
+template <typename More>
+char* escape_html_to(char* p, std::string_view s, More&& more) {
+  struct Write {
+    const unsigned char* in;
+    std::size_t n;
+    char* p;
+    More& more;
+    std::size_t run = 0;  // start of the bytes not yet copied
+    void flush(std::size_t end) {
+      if (end > run) std::memcpy(p, in + run, end - run);
+      p += end - run;
+    }
+    void entity(std::size_t i, std::string_view e) {
+      flush(i);
+      run = i + 1;
+      p = more(p, e.size() + (n - run));
+      std::memcpy(p, e.data(), e.size());
+      p += e.size();
+    }
+    void replace(std::size_t start, std::size_t end) {
+      flush(start);
+      run = end;
+      p = more(p, 3 + (n - end));
+      p += text::encode(0xFFFD, p);
+    }
+  };
+  Write w{reinterpret_cast<const unsigned char*>(s.data()), s.size(), p, more};
+  walk_escapes(s, w);
+  w.flush(s.size());
+  return w.p;
+}
+
+/// escaped_size: escape_html_to's walk, counted.
 std::size_t escaped_size_of(std::string_view s) {
-  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t size = n;
-  for (std::size_t i = 0, window_end = 0; i < n;) {
-    // The windows escape_html_to passes add nothing to the size; from where they stop, a step
-    // at a time to the end of the next window.
-    if (i >= window_end) {
-      if (i + 10 <= n) i = pass_windows(in, i, n);
-      window_end = i + 8;
-      if (i >= n) break;
-    }
-    const std::size_t step = kSkip.of[in[i]];
-    if (step != 0 && i + step <= n) {
-      i += step;
-      continue;
-    }
-    const unsigned char b = in[i];
-    if (b < 0x80) {
-      const std::string_view entity = entity_for(b);
-      if (!entity.empty()) {
-        size += entity.size() - 1;
-        ++i;
-        continue;
-      }
-    }
-    const std::size_t start = i;
-    char32_t c = 0;
-    if (b >= 0xE0 && b <= 0xEF && i + 2 < n) {
-      c = text::decode3(in + i);
-      i += 3;
-    } else {
-      c = text::next(s, i);
-    }
-    if (forbidden_in_html(c)) size = size - (i - start) + 3;  // U+FFFD
-  }
-  return size;
+  struct Count {
+    std::size_t size;
+    void entity(std::size_t /*i*/, std::string_view e) { size += e.size() - 1; }
+    void replace(std::size_t start, std::size_t end) { size = size - (end - start) + 3; }  // U+FFFD
+  };
+  Count c{s.size()};
+  walk_escapes(s, c);
+  return c.size;
 }
 
 /// Counts what would be appended to a string (page_head's bytes, before they are written).
