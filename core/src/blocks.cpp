@@ -384,6 +384,8 @@ class InlineParser {
     if (col < 1) return 0;
     return std::min(static_cast<std::size_t>(col - 1), buf_.size());
   }
+  // Byte offset in buf_ where an element (emphasis, link, image) starts: never inside the prefix.
+  std::size_t element_at(cmark_node* n) const { return std::max(offset_of(n), std::strlen(kPrefix)); }
 
   // The segment holding byte `at` (separator bytes belong to the segment before them).
   std::size_t seg_index(std::size_t at) {
@@ -548,7 +550,7 @@ class InlineParser {
         const Deeper deeper(depth_);
         Inline e;
         e.kind = cmark_node_get_type(n) == CMARK_NODE_EMPH ? InlineKind::emph : InlineKind::strong;
-        e.pos = pos_at(std::max(offset_of(n), std::strlen(kPrefix)));
+        e.pos = pos_at(element_at(n));
         convert_children(n, e.children);
         out.push_back(std::move(e));
         break;
@@ -560,7 +562,7 @@ class InlineParser {
         l.kind = InlineKind::link;
         const char* url = cmark_node_get_url(n);
         l.href() = url != nullptr ? url : "";
-        l.pos = pos_at(std::max(offset_of(n), std::strlen(kPrefix)));
+        l.pos = pos_at(element_at(n));
         convert_children(n, l.children);
         if (safe_href(l.href())) {
           out.push_back(std::move(l));
@@ -581,7 +583,7 @@ class InlineParser {
       }
       case CMARK_NODE_IMAGE: {
         // Shown as the text it was written as.
-        std::size_t from = std::max(offset_of(n), std::strlen(kPrefix));
+        std::size_t from = element_at(n);
         int end_col = cmark_node_get_end_column(n);
         std::size_t to = end_col > 0 ? std::min(static_cast<std::size_t>(end_col), buf_.size()) : buf_.size();
         emit_verbatim(InlineKind::text, from, to, out);
@@ -601,7 +603,7 @@ class InlineParser {
     if (depth_ < kMaxInlineDepth) return false;
     if (!warned_deep_) {
       warned_deep_ = true;
-      const Pos at = pos_at(std::max(offset_of(n), std::strlen(kPrefix)));
+      const Pos at = pos_at(element_at(n));
       Diagnostic d;
       d.rule = "blocks.deep-nesting";
       d.severity = Severity::warning;
