@@ -10,7 +10,7 @@
 //               {type: 'format', seq, request}
 //               {type: 'get', id, seq, what: 'page' | 'copy' | 'text' | 'ids', rule}
 // Messages out: {type: 'ready', version, defaultProfile}
-//               {type: 'result', seq, ms, response, plain, preview, rules}
+//               {type: 'result', seq, ms, response, preview, rules}
 //               {type: 'got', id, value}
 // A big result (several MB) stays here: the page gets the diagnostics and a preview, and asks
 // for the page, the fragment or the text when the editor copies, downloads or writes back, so
@@ -69,7 +69,7 @@
   var WARM_RESUME_MS = 50;
 
   var mod = null;
-  var last = null; // {seq, response, plain, rules} of the latest request
+  var last = null; // {seq, response, rules} of the latest request
   var kept = null; // formatParts' result behind last.response, its texts in the module's memory
   var pending = null;
   var scheduled = false;
@@ -139,34 +139,6 @@
         }, reject);
       });
     });
-  }
-
-  // HTML fragment → plain text: one line per block, tags dropped, the core's entities decoded.
-  function plainText(html) {
-    var s = html
-      .replace(/<\/(p|h[1-6]|li|div|blockquote|header|footer|tr)>/gi, '\n')
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<[^>]*>/g, '')
-      .replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos|nbsp);/gi, function (all, e) {
-        var k = e.toLowerCase();
-        if (k === 'amp') return '&';
-        if (k === 'lt') return '<';
-        if (k === 'gt') return '>';
-        if (k === 'quot') return '"';
-        if (k === 'apos') return "'";
-        if (k === 'nbsp') return '\u00a0';
-        var n = k.charAt(1) === 'x' ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
-        return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all;
-      });
-    return s
-      .split('\n')
-      .map(function (l) {
-        return l.trim();
-      })
-      .filter(function (l) {
-        return l.length > 0;
-      })
-      .join('\n');
   }
 
   // The first part of the notes, cut after a blank line near PREVIEW_INPUT_CHARS.
@@ -356,9 +328,7 @@
     }
     var sizes = response.ok ? response.bytes : null;
     var big = response.ok && sizes.page + sizes.fragment + sizes.text > BIG_BYTES;
-    // The copy's plain text: made now for a result the page gets, when it is asked for otherwise.
-    var plain = response.ok && !big ? plainText(response.fragment) : '';
-    last = { seq: msg.seq, response: response, plain: big ? null : plain, rules: rules };
+    last = { seq: msg.seq, response: response, rules: rules };
     var out = response;
     if (response.ok) {
       out = without(response, big ? TEXTS : ['text']);
@@ -373,7 +343,6 @@
       seq: msg.seq,
       ms: Date.now() - started,
       response: out,
-      plain: plain,
       preview: preview,
       rules: summary
     });
@@ -399,10 +368,7 @@
       if (last && last.response.ok) {
         if (msg.what === 'page') value = last.response.page;
         else if (msg.what === 'text') value = msg.seq === undefined || msg.seq === last.seq ? last.response.text : null;
-        else if (msg.what === 'copy') {
-          if (last.plain === null) last.plain = plainText(last.response.fragment);
-          value = { html: last.response.fragment, plain: last.plain };
-        }
+        else if (msg.what === 'copy') value = { html: last.response.fragment };
         else if (msg.what === 'ids') value = last.rules[msg.rule] ? last.rules[msg.rule].applied : [];
       }
       self.postMessage({ type: 'got', id: msg.id, value: value });

@@ -192,6 +192,8 @@ async function errorsPart(page, tmp) {
 }
 
 async function printAndPagePart(page, tmp) {
+  // the browser's print command: beforeprint, then the print media (the article is made then)
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   const shown = await page.evaluate(() => ({
     app: getComputedStyle(document.getElementById('app')).display,
@@ -201,6 +203,17 @@ async function printAndPagePart(page, tmp) {
   await page.emulateMedia({ media: 'screen' });
   t.check(shown.app === 'none' && shown.article !== 'none', `print: the app is not hidden or the article not shown (${JSON.stringify(shown)})`);
   t.check(squash(shown.h1) === squash(E.SAMPLE.title), `print: the printed article's title is ${JSON.stringify(shown.h1)}`);
+  // the print button: the article is made, then the browser's print (recorded here, not opened)
+  await page.evaluate(() => {
+    document.getElementById('print-article').textContent = '';
+    window.print = () => {
+      window.printedTitle = (document.querySelector('#print-article h1') || {}).textContent || null;
+    };
+  });
+  await page.click('#btn-print');
+  await page.waitForFunction(() => window.printedTitle !== undefined);
+  const printed = await page.evaluate(() => window.printedTitle);
+  t.check(squash(printed) === squash(E.SAMPLE.title), `print button: the printed article's title is ${JSON.stringify(printed)}`);
 
   const html = await page.evaluate(() => document.getElementById('preview').srcdoc);
   t.check(!/<script\b/i.test(html), 'page: the generated page contains a <script>');
