@@ -225,6 +225,61 @@ async function printAndPagePart(page, tmp) {
   await p2.close();
 }
 
+// The mirror (line numbers and marks under the notes) after typing: each step's rows are the
+// textarea's lines, numbered; after the result it is the mirror a fresh editor draws for the
+// same notes (rows are only redrawn where they differ).
+async function mirrorPart(browser, html, page) {
+  const rows = () =>
+    page.evaluate(() => {
+      const ta = document.getElementById('notes');
+      const got = [...document.querySelectorAll('#mirror .l')].map((r) => [r.getAttribute('data-n'), r.textContent.replace(/\u200b/g, '')]);
+      return { lines: ta.value.split('\n'), got };
+    });
+  const same = (r, label) => {
+    const bad = r.got.length !== r.lines.length ? -1 : r.lines.findIndex((l, i) => r.got[i][0] !== String(i + 1) || r.got[i][1] !== l);
+    t.check(bad < 0 && r.got.length === r.lines.length,
+      `mirror, ${label}: ${r.got.length} rows for ${r.lines.length} lines${bad >= 0 ? `; row ${bad + 1} is ${JSON.stringify(r.got[bad])}` : ''}`);
+  };
+  const caretAt = (line, col) =>
+    page.evaluate(([l, c]) => {
+      const ta = document.getElementById('notes');
+      const starts = [0];
+      for (let i = ta.value.indexOf('\n'); i >= 0; i = ta.value.indexOf('\n', i + 1)) starts.push(i + 1);
+      ta.focus();
+      ta.setSelectionRange(starts[l - 1] + c, starts[l - 1] + c);
+    }, [line, col]);
+  await E.setNotes(page, E.SAMPLE.notes);
+  const steps = [
+    ['a word typed', async () => { await caretAt(3, 4); await page.keyboard.type('会议,'); }],
+    ['a character replaced', async () => {
+      await caretAt(3, 1);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('日');
+    }],
+    ['a line broken in two', async () => { await caretAt(5, 6); await page.keyboard.press('Enter'); }],
+    ['two lines joined', async () => { await caretAt(8, 0); await page.keyboard.press('Backspace'); }],
+    ['lines pasted', async () => { await caretAt(2, 0); await page.keyboard.insertText('新的一段,含 PM2.5 数据.\n\n'); }],
+    ['a stretch over lines deleted', async () => {
+      await page.evaluate(() => { const ta = document.getElementById('notes'); ta.focus(); ta.setSelectionRange(10, 60); });
+      await page.keyboard.press('Delete');
+    }],
+  ];
+  for (const [label, step] of steps) {
+    const before = await E.rendered(page);
+    await step();
+    same(await rows(), `${label} (as typed)`);
+    await E.idle(page, before);
+    same(await rows(), `${label} (with the result)`);
+  }
+  const edited = await page.evaluate(() => ({ notes: document.getElementById('notes').value, html: document.getElementById('mirror').innerHTML }));
+  t.check(edited.html.includes('<mark'), 'mirror: no mark after the edits');
+  const fresh = await E.openEditor(browser, fileUrl(html), { offline: true });
+  await E.setNotes(fresh.page, edited.notes);
+  const freshHtml = await fresh.page.$eval('#mirror', (m) => m.innerHTML);
+  await fresh.context.close();
+  t.check(edited.html === freshHtml, 'mirror: after the edits it differs from a fresh editor\'s for the same notes');
+}
+
 async function main() {
   watchdog(NAME, 85);
   const [htmlArg, seedDir] = process.argv.slice(2);
@@ -237,6 +292,7 @@ async function main() {
     await axe(page, 'empty app');
     await diagnosticsPart(page);
     await printAndPagePart(page, tmp);
+    await mirrorPart(browser, html, page);
     await errorsPart(page, tmp);
     seeds = await seedPart(page, seedDir);
     t.watchErrors('file://', watch);
