@@ -434,6 +434,8 @@ async function distChecks(o, browser, results) {
   } finally {
     if (cdp) await cdp.close();
   }
+  // after the cold opens, which it must not warm
+  const keys = await keystrokes(browser, url, sample, o.smoke ? 2 : 20).catch((e) => ({ error: e.message.split('\n')[0] }));
   results.dist = {
     gzip: gz,
     opens: n,
@@ -451,7 +453,76 @@ async function distChecks(o, browser, results) {
     cdpSrcdocMs: cdpError ? null : median(cdpMarks.map((m) => m.srcdoc)),
     cdpRuns: cdpMarks,
     sample: o.sizes[0],
+    keys,
   };
+}
+
+// Not a budget: what the editor itself does per keystroke around the format. The sample notes
+// pasted, then `count` keys typed at their end by the page itself (no driver round trip per
+// key), each after the typing pause (so each is formatted at once) and waited for until its
+// result is shown (data-rendered moved on, nothing busy). Returns the page's main-thread time
+// per keystroke (Chromium's TaskDuration: style, layout, paint and script, the preview's frame
+// included) and the median time from the key to its result shown.
+async function keystrokes(browser, url, sample, count) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await page.waitForSelector('html[data-ready="1"]', { timeout: 10000 });
+    const settle = () =>
+      page.evaluate(
+        (text) =>
+          new Promise((done) => {
+            const html = document.documentElement;
+            const before = Number(html.getAttribute('data-rendered') || 0);
+            const check = () => {
+              if (Number(html.getAttribute('data-rendered') || 0) > before && !html.hasAttribute('data-busy') && !html.hasAttribute('data-preview-loading')) {
+                mo.disconnect();
+                setTimeout(done, 200);
+              }
+            };
+            const mo = new MutationObserver(check);
+            mo.observe(html, { attributes: true });
+            const notes = document.getElementById('notes');
+            notes.value = text;
+            notes.dispatchEvent(new Event('input', { bubbles: true }));
+          }),
+        sample
+      );
+    await settle();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+    const before = await task();
+    const times = await page.evaluate(async (k) => {
+      const html = document.documentElement;
+      const notes = document.getElementById('notes');
+      notes.focus();
+      notes.setSelectionRange(notes.value.length, notes.value.length);
+      const out = [];
+      for (let i = 0; i < k; i++) {
+        await new Promise((r) => setTimeout(r, 200)); // past the typing pause
+        const was = Number(html.getAttribute('data-rendered') || 0);
+        const shown = new Promise((done) => {
+          const mo = new MutationObserver(() => {
+            if (Number(html.getAttribute('data-rendered') || 0) > was && !html.hasAttribute('data-busy') && !html.hasAttribute('data-preview-loading')) {
+              mo.disconnect();
+              done(performance.now());
+            }
+          });
+          mo.observe(html, { attributes: true });
+        });
+        const at = performance.now();
+        document.execCommand('insertText', false, i % 2 ? '。' : '字');
+        out.push((await shown) - at);
+      }
+      return out;
+    }, count);
+    const after = await task();
+    return { count, taskMs: ((after - before) * 1000) / count, keyToShownMs: median(times), runs: times };
+  } finally {
+    await ctx.close();
+  }
 }
 
 // A pure-CPU control for the batch row: the same loop on 1 thread and split over 2 threads. On a
@@ -686,6 +757,12 @@ function budgetLines(o, corpus, results) {
       }
     }
   }
+  if (o.rows.has('dist') && results.dist && !results.dist.error) {
+    const k = results.dist.keys;
+    out.push('info: the editor per keystroke (' + results.dist.sample + ' notes, dist, headless): ' +
+      (!k || k.error ? `not measured (${k ? k.error : 'no data'})` :
+        `${k.taskMs.toFixed(1)} ms of the page's main thread, key → result shown ${k.keyToShownMs.toFixed(1)} ms (median of ${k.count}; the format itself is the Chromium row)`));
+  }
   if (o.rows.has('batch')) {
     const b = results.batch;
     if (!b || b.error) line('batch 2 cores ≥ 1.8× 1 core:', null, b ? b.error : 'not run');
@@ -777,7 +854,7 @@ async function main() {
   console.log(table.concat([''], budgets).join('\n'));
   if (o.json) fs.writeFileSync(o.json, JSON.stringify({ options: { ...o, rows: [...o.rows] }, corpus, results }, null, 1));
   const failed = TABLE_ROWS.some((r) => Object.values(results.rows[r]).some((m) => m && m.error)) ||
-    (results.batch && results.batch.error);
+    (results.batch && results.batch.error) || (results.dist && (results.dist.error || (results.dist.keys && results.dist.keys.error)));
   process.exit(failed ? 1 : 0);
 }
 
