@@ -474,44 +474,11 @@ async function keystrokes(browser, url, sample, count) {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
     const page = await ctx.newPage();
-    await page.goto(url);
-    await page.waitForSelector('html[data-ready="1"]', { timeout: 10000 });
-    const settle = () =>
-      page.evaluate(
-        (text) =>
-          new Promise((done) => {
-            const html = document.documentElement;
-            const before = Number(html.getAttribute('data-rendered') || 0);
-            const check = () => {
-              if (Number(html.getAttribute('data-rendered') || 0) > before && !html.hasAttribute('data-busy') && !html.hasAttribute('data-preview-loading')) {
-                mo.disconnect();
-                setTimeout(done, 200);
-              }
-            };
-            const mo = new MutationObserver(check);
-            mo.observe(html, { attributes: true });
-            const notes = document.getElementById('notes');
-            notes.focus();
-            const dt = new DataTransfer();
-            dt.setData('text/plain', text);
-            notes.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-          }),
-        sample
-      );
-    await settle();
-    const shown = await page.evaluate(() => document.getElementById('notes').value.length);
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-    const before = await task();
-    const times = await page.evaluate(async (k) => {
-      const html = document.documentElement;
-      const notes = document.getElementById('notes');
-      notes.focus();
-      notes.setSelectionRange(notes.value.length, notes.value.length);
-      const out = [];
-      for (let i = 0; i < k; i++) {
-        await new Promise((r) => setTimeout(r, 200)); // past the typing pause
+    // change() done in the page, then the time its result is shown (data-rendered moved on,
+    // nothing busy)
+    await page.addInitScript(() => {
+      window.__benchShownAfter = (change) => {
+        const html = document.documentElement;
         const was = Number(html.getAttribute('data-rendered') || 0);
         const shown = new Promise((done) => {
           const mo = new MutationObserver(() => {
@@ -522,9 +489,36 @@ async function keystrokes(browser, url, sample, count) {
           });
           mo.observe(html, { attributes: true });
         });
+        change();
+        return shown;
+      };
+    });
+    await page.goto(url);
+    await page.waitForSelector('html[data-ready="1"]', { timeout: 10000 });
+    const shown = await page.evaluate(async (text) => {
+      const notes = document.getElementById('notes');
+      await window.__benchShownAfter(() => {
+        notes.focus();
+        const dt = new DataTransfer();
+        dt.setData('text/plain', text);
+        notes.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      return notes.value.length;
+    }, sample);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+    const before = await task();
+    const times = await page.evaluate(async (k) => {
+      const notes = document.getElementById('notes');
+      notes.focus();
+      notes.setSelectionRange(notes.value.length, notes.value.length);
+      const out = [];
+      for (let i = 0; i < k; i++) {
+        await new Promise((r) => setTimeout(r, 200)); // past the typing pause
         const at = performance.now();
-        document.execCommand('insertText', false, i % 2 ? '。' : '字');
-        out.push((await shown) - at);
+        out.push((await window.__benchShownAfter(() => document.execCommand('insertText', false, i % 2 ? '。' : '字'))) - at);
       }
       return out;
     }, count);
