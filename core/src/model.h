@@ -96,6 +96,10 @@ struct Inline {
   std::vector<Inline> children;
   Pos pos;
   bool verbatim = false;  ///< text that must be shown exactly as typed (raw HTML): no rule touches it
+  /// A text run the typography pass found free of characters HTML text cannot hold as they are
+  /// (text::needs_html_escape): the page takes its bytes as they are, with no second look. Only
+  /// that pass sets it (false: the text is escaped as it is written).
+  bool plain = false;
 
   /// A link's target (already checked: http, https, mailto or relative).
   const std::string& href() const { return text; }

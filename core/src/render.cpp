@@ -116,14 +116,7 @@ Styles styles_of(const Profile& profile) {
 /// pathological input cannot exhaust the stack.
 constexpr int kMaxDepth = 64;
 
-/// Characters that are parse errors in HTML text (controls other than tab, LF, FF, CR; C1
-/// controls; noncharacters), replaced by U+FFFD.
-bool forbidden_in_html(char32_t c) {
-  if (c < 0x20) return c != '\t' && c != '\n' && c != '\f' && c != '\r';
-  if (c >= 0x7F && c <= 0x9F) return true;
-  if (c >= 0xFDD0 && c <= 0xFDEF) return true;
-  return (c & 0xFFFEu) == 0xFFFEu;
-}
+using text::forbidden_in_html;
 
 /// How far escape_html_into can skip from a byte without looking closer: 1 for ASCII that needs
 /// no escape, 3 for the lead of a 3-byte sequence for U+1000–U+EFFF (all allowed in HTML text),
@@ -1006,6 +999,8 @@ class Renderer {
       case InlineKind::text:  // raw HTML from the notes arrives here, verbatim: shown as typed
         if (in.verbatim)
           escaped(in.text);
+        else if (in.plain && !profile_.half_width_publish)  // nothing to escape (folding may make some)
+          out_.put(in.text);
         else
           article_text(in.text);
         break;

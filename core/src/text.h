@@ -230,6 +230,19 @@ inline bool is_space(char32_t c) {
          c == 0x205F || c == 0xFEFF;
 }
 
+/// Characters that are parse errors in HTML text (controls other than tab, LF, FF, CR; C1
+/// controls; noncharacters): the page shows U+FFFD for them.
+constexpr bool forbidden_in_html(char32_t c) {
+  if (c < 0x20) return c != '\t' && c != '\n' && c != '\f' && c != '\r';
+  if (c >= 0x7F && c <= 0x9F) return true;
+  if (c >= 0xFDD0 && c <= 0xFDEF) return true;
+  return (c & 0xFFFEu) == 0xFFFEu;
+}
+/// True when HTML text cannot hold c as it is: one of & < > " ' (an entity), or forbidden_in_html.
+constexpr bool needs_html_escape(char32_t c) {
+  return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || forbidden_in_html(c);
+}
+
 /// One character of fold_halfwidth: full-width ASCII forms (U+FF01–U+FF5E) to ASCII, the
 /// ideographic space to a space; any other character as it is.
 constexpr char32_t fold_halfwidth(char32_t c) {

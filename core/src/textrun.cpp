@@ -156,13 +156,15 @@ void protect_links(RunBuffer& b, const Links& links) {
 constexpr std::size_t chunk = 256;
 
 /// Per ASCII code: 1 when it is a link_start character, 2 when it has trigger classes (see
-/// triggers.h; U+0000, whose class changes nothing, is left out).
+/// triggers.h; U+0000, whose class changes nothing, is left out), 4 when HTML text cannot hold
+/// it as it is (text::needs_html_escape).
 struct AsciiLooks {
   unsigned char at[128] = {};
   AsciiLooks() {
     const trig::Classes& cls = trig::classes();
-    for (unsigned c = 1; c < 128; ++c)
-      at[c] = static_cast<unsigned char>((link_start(c) ? 1 : 0) | (cls(c) != 0 ? 2 : 0));
+    for (unsigned c = 0; c < 128; ++c)
+      at[c] = static_cast<unsigned char>((link_start(c) ? 1 : 0) | (c != 0 && cls(c) != 0 ? 2 : 0) |
+                                         (text::needs_html_escape(c) ? 4 : 0));
   }
 };
 
@@ -172,9 +174,11 @@ struct AsciiLooks {
 /// classes goes through scan.note. With kNote, a stretch of three-byte sequences (Chinese and
 /// its full-width punctuation) is decoded in one loop (a stretch of Chinese alone, between two
 /// marks, is a few characters long: the loop's way in and out cost more than a look at the
-/// table per character).
+/// table per character). Returns true when the text has a character HTML text cannot hold as it
+/// is (text::needs_html_escape), seen on the way: the ASCII ones by their look, the three-byte
+/// ones by their trigger class (trig::k_html), the others as they are decoded.
 template <bool kNote>
-void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig::Scan* scan) {
+bool flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig::Scan* scan) {
   static const AsciiLooks ascii;
   const trig::Classes& cls = trig::classes();
   const char* const begin = t.data();
@@ -186,6 +190,8 @@ void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig
   // with kNote, the chunk's characters that go through the scan (their k), noted after the chunk
   unsigned char hits[chunk];  // left uninitialized: only the nh first are read
   static_assert(chunk <= 256, "a chunk index fits a byte");
+  bool special = false;
+  unsigned hit_classes = 0;  // with kNote, the classes of the characters noted, or'ed
   while (q < end) {
     // every character takes a byte at least: no more than a chunk of them start before stop
     const char* const stop = end - q > static_cast<std::ptrdiff_t>(chunk) ? q + chunk : end;
@@ -213,9 +219,10 @@ void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig
         for (unsigned a = b0;;) {
           cs[k] = a;
           ++q;
-          if (const unsigned look = kNote ? ascii.at[a] : ascii.at[a] & 1u) {
+          if (const unsigned look = kNote ? ascii.at[a] : ascii.at[a] & 5u) {
             if ((look & 1u) != 0) links.note(b.s.size() + k);
             if (kNote && (look & 2u) != 0) hits[nh++] = static_cast<unsigned char>(k);
+            if ((look & 4u) != 0) special = true;
           }
           if (q >= stop || static_cast<unsigned char>(*q) >= 0x80) break;
           a = static_cast<unsigned char>(*q);
@@ -226,12 +233,14 @@ void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig
         cs[k] = c;
         q += 3;
         if (kNote && cls.maybe(c)) hits[nh++] = static_cast<unsigned char>(k);
+        if (!kNote && c >= 0xFDD0 && text::forbidden_in_html(c)) special = true;
       } else {
         auto i = static_cast<std::size_t>(q - begin);
         const char32_t c = text::next(t, i);
         cs[k] = c;
         q = begin + i;
         if (kNote && cls.maybe(c)) hits[nh++] = static_cast<unsigned char>(k);
+        if (text::needs_html_escape(c)) special = true;
       }
     }
     if (kNote) {
@@ -240,12 +249,15 @@ void flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig
       for (std::size_t h = 0; h < nh; ++h) {
         const std::size_t j = hits[h];
         const char32_t c = cs[j];
-        scan->note(c, cls(c), j != 0 ? cs[j - 1] : last, base + j);
+        const unsigned k_c = cls(c);
+        hit_classes |= k_c;
+        scan->note(c, k_c, j != 0 ? cs[j - 1] : last, base + j);
       }
     }
     b.s.append(cs, k);
     b.prot.insert(b.prot.end(), k, p);
   }
+  return special || (hit_classes & trig::k_html) != 0;
 }
 
 template <bool kNote>
@@ -255,7 +267,7 @@ void flatten(std::vector<Inline>& inlines, RunBuffer& b, Links& links, trig::Sca
       case InlineKind::text: {
         b.runs.push_back(&in);
         const std::size_t start = b.s.size();
-        flatten_text<kNote>(in.text, in.verbatim ? 1 : 0, b, links, scan);
+        in.plain = !flatten_text<kNote>(in.text, in.verbatim ? 1 : 0, b, links, scan);
         b.spans.push_back({start, b.s.size()});
         break;
       }

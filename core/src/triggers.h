@@ -39,6 +39,10 @@ enum : unsigned {
   k_space = 1u << 11,      ///< is_space: runs of them are the space rules' places
   k_note_nian = 1u << 12,  ///< a place of number.zero
   k_stop = 1u << 13,       ///< U+0000, which ends every string: the scan stops there
+  /// A three-byte character HTML text cannot hold (U+FDD0–U+FDEF, U+FFFE, U+FFFF): no rule's,
+  /// noted for the buffer's builder (textrun.cpp), which tells the page whether a run needs
+  /// escaping.
+  k_html = 1u << 14,
 };
 
 inline bool ellipsis_char(char32_t c) {
@@ -55,9 +59,9 @@ inline bool width_candidate(char32_t c) {
 /// The pages (code point / 256) that hold every is_space character (the unit tests check it).
 constexpr char32_t kSpacePages[] = {0x00, 0x20, 0x30, 0xFE};
 
-/// The bits above for every BMP code point (the characters lie on 6 pages; none beyond the BMP).
+/// The bits above for every BMP code point (the characters lie on 7 pages; none beyond the BMP).
 /// Of U+4000–U+9FFF (UTF-8 lead bytes E4–E9) only 年 has bits (the unit tests check it).
-using Classes = CharTable<std::uint16_t, 8>;
+using Classes = CharTable<std::uint16_t, 9>;
 
 inline void mark_classes(Classes& t) {
   for (const char32_t c : {U',', U':', U';', U'?', U'!', U'(', U')'}) t.mark(c, t_mark | k_note_mark);
@@ -75,6 +79,9 @@ inline void mark_classes(Classes& t) {
     for (char32_t c = page << 8; c < (page + 1) << 8; ++c)
       if (text::is_space(c)) t.mark(c, t_space | k_space);
   t.mark(U'年', t_nian | k_note_nian);
+  for (char32_t c = 0xFDD0; c <= 0xFDEF; ++c) t.mark(c, k_html);
+  t.mark(0xFFFE, k_html);
+  t.mark(0xFFFF, k_html);
   t.mark(0, k_stop);
 }
 

@@ -600,6 +600,17 @@ std::string short_utf8(std::u32string_view s) {
   return std::string(buf, n);
 }
 
+/// The changes' texts hold a character HTML text cannot hold as it is: the runs they go into
+/// are no longer `plain` (what a run's own characters were is known from the buffer's making).
+void unplain_if_special(const RunBuffer& b, const Change* from, const Change* to) {
+  for (const Change* c = from; c != to; ++c)
+    for (const char32_t ch : c->rep)
+      if (text::needs_html_escape(ch)) {
+        for (Inline* run : b.runs) run->plain = false;
+        return;
+      }
+}
+
 /// Source order of edits (by place; equal places keep the order they were made in).
 bool edit_order(const Edit& x, const Edit& y) {
   return x.pos.line != y.pos.line ? x.pos.line < y.pos.line : x.pos.col < y.pos.col;
@@ -682,6 +693,7 @@ void run_rules(RunBuffer& b, const Profile& profile, std::uint32_t on, const std
         continue;
       }
       changed_from = std::min(changed_from, changes[0].start);
+      unplain_if_special(b, changes.data(), changes.data() + kept);
       b.apply(changes.data(), changes.data() + kept, scratch.next);
       stale = true;
       clean = 0;
