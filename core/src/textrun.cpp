@@ -174,9 +174,10 @@ struct AsciiLooks {
 /// classes goes through scan.note. With kNote, a stretch of three-byte sequences (Chinese and
 /// its full-width punctuation) is decoded in one loop (a stretch of Chinese alone, between two
 /// marks, is a few characters long: the loop's way in and out cost more than a look at the
-/// table per character). Returns true when the text has a character HTML text cannot hold as it
-/// is (text::needs_html_escape), seen on the way: the ASCII ones by their look, the three-byte
-/// ones by their trigger class (trig::k_html), the others as they are decoded.
+/// table per character). With kNote (the typography pass), returns true when the text has a
+/// character HTML text cannot hold as it is (text::needs_html_escape), seen on the way: the ASCII
+/// ones by their look, the three-byte ones by their trigger class (trig::k_html), the others as
+/// they are decoded; without, false.
 template <bool kNote>
 bool flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig::Scan* scan) {
   static const AsciiLooks ascii;
@@ -219,10 +220,10 @@ bool flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig
         for (unsigned a = b0;;) {
           cs[k] = a;
           ++q;
-          if (const unsigned look = kNote ? ascii.at[a] : ascii.at[a] & 5u) {
+          if (const unsigned look = kNote ? ascii.at[a] : ascii.at[a] & 1u) {
             if ((look & 1u) != 0) links.note(b.s.size() + k);
             if (kNote && (look & 2u) != 0) hits[nh++] = static_cast<unsigned char>(k);
-            if ((look & 4u) != 0) special = true;
+            if (kNote && (look & 4u) != 0) special = true;
           }
           if (q >= stop || static_cast<unsigned char>(*q) >= 0x80) break;
           a = static_cast<unsigned char>(*q);
@@ -233,14 +234,13 @@ bool flatten_text(const std::string& t, char p, RunBuffer& b, Links& links, trig
         cs[k] = c;
         q += 3;
         if (kNote && cls.maybe(c)) hits[nh++] = static_cast<unsigned char>(k);
-        if (!kNote && c >= 0xFDD0 && text::forbidden_in_html(c)) special = true;
       } else {
         auto i = static_cast<std::size_t>(q - begin);
         const char32_t c = text::next(t, i);
         cs[k] = c;
         q = begin + i;
         if (kNote && cls.maybe(c)) hits[nh++] = static_cast<unsigned char>(k);
-        if (text::needs_html_escape(c)) special = true;
+        if (kNote && text::needs_html_escape(c)) special = true;
       }
     }
     if (kNote) {
@@ -267,7 +267,8 @@ void flatten(std::vector<Inline>& inlines, RunBuffer& b, Links& links, trig::Sca
       case InlineKind::text: {
         b.runs.push_back(&in);
         const std::size_t start = b.s.size();
-        in.plain = !flatten_text<kNote>(in.text, in.verbatim ? 1 : 0, b, links, scan);
+        const bool special = flatten_text<kNote>(in.text, in.verbatim ? 1 : 0, b, links, scan);
+        if (kNote) in.plain = !special;  // the typography pass's buffers (other readers leave it)
         b.spans.push_back({start, b.s.size()});
         break;
       }
