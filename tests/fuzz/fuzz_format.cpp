@@ -1,6 +1,8 @@
 // Fuzz target: format() with random options. The first bytes choose the options (output
 // mode, given fields, "now", rejected fixes, a size limit); the rest is the notes. Checks
-// the guarantees: no crash, UTF-8 out, determinism, a result or an error.
+// the guarantees: no crash, UTF-8 out, no character HTML forbids in the pages, determinism, a
+// result or an error; and that the page writes the runs the typography pass marked plain as
+// escaping them would (the stages run by hand, the marks cleared).
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstddef>
@@ -8,8 +10,15 @@
 #include <string>
 #include <string_view>
 
+#include "blocks.h"
 #include "check.h"
+#include "decode.h"
+#include "meta.h"
+#include "model.h"
 #include "paiban/paiban.h"
+#include "profile.h"
+#include "render.h"
+#include "typography.h"
 
 using namespace paiban;
 
@@ -28,6 +37,36 @@ bool same(const Result& a, const Result& b) {
     if (a.diagnostics[i].id() != b.diagnostics[i].id() || a.diagnostics[i].after != b.diagnostics[i].after)
       return false;
   return to_json(a) == to_json(b);
+}
+
+void unplain(std::vector<Inline>& inlines) {
+  for (Inline& in : inlines) {
+    in.plain = false;
+    unplain(in.children);
+  }
+}
+void unplain(std::vector<Block>& blocks) {
+  for (Block& b : blocks) {
+    unplain(b.inlines);
+    unplain(b.children);
+  }
+}
+
+/// The stages as format() runs them (default profile and options): the pages of the document
+/// as the typography pass left it, and with every run's plain mark cleared, must be the same.
+void check_plain_runs(const std::string& notes) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Error> errors;
+  const Source source = decode(notes, diagnostics);
+  Meta meta = extract_meta(source, Fields{}, default_profile(), kNow[0], diagnostics, errors);
+  if (!errors.empty()) return;
+  Document doc = parse_blocks(source, meta, diagnostics);
+  apply_typography(doc, meta.title, default_profile(), {});
+  std::string page, fragment, page_escaped, fragment_escaped;
+  render(doc, meta, default_profile(), &page, &fragment);
+  unplain(doc.blocks);
+  render(doc, meta, default_profile(), &page_escaped, &fragment_escaped);
+  fuzz::require(page == page_escaped && fragment == fragment_escaped, "a plain run is written as escaping it would");
 }
 
 }  // namespace
@@ -56,6 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::require(fuzz::valid_utf8(r.page) && fuzz::valid_utf8(r.fragment) && fuzz::valid_utf8(r.text),
                 "the output is valid UTF-8");
   fuzz::require(r.page.find("<script") == std::string::npos, "no script in the page");
+  fuzz::require(fuzz::html_clean(r.page) && fuzz::html_clean(r.fragment), "no character HTML forbids in the pages");
   for (const Diagnostic& d : r.diagnostics)
     fuzz::require(fuzz::valid_utf8(d.before) && fuzz::valid_utf8(d.after), "diagnostics are UTF-8");
   if (!r.ok) fuzz::require(r.page.empty() && r.fragment.empty(), "no partial output after an error");
@@ -63,5 +103,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Deterministic: the same input and options give the same result.
   const Result again = format(notes, opt);
   fuzz::require(same(r, again), "format is deterministic");
+  if (notes.size() <= opt.max_input_bytes) check_plain_runs(notes);
   return 0;
 }
