@@ -104,10 +104,13 @@ async function bigPaste(page) {
   t.check(!(await page.$eval('#pager', (n) => n.hidden)), '5 MB paste: the editor is not split into parts');
   const whole = await page.evaluate(() => document.getElementById('notes').value.length);
   t.check(whole <= 60000, `5 MB paste: the textarea holds ${whole} characters (it should hold one part)`);
+  // the clipboard still holds the pasted notes: emptied first, so only the copy can fill it
+  await page.evaluate(() => navigator.clipboard.writeText(''));
   await page.click('#btn-copy');
   await page.waitForSelector('html[data-copied]', { timeout: 10000 }).catch(() => {});
   const plain = await page.evaluate(() => navigator.clipboard.readText());
   t.check(plain.includes('全文最后一段的标记ZZEND'), '5 MB paste: the copied text lacks the last paragraph');
+  t.check(plain.includes('清理行动，共清理'), '5 MB paste: the copied text is not the formatted article (its fixes are missing)');
   const diag = await page.textContent('#diag-count');
   console.log(`${NAME}: 5 MB paste (${bytes} bytes, ${i} paragraphs): preview after ${ms} ms, longest task ${Math.round(longest)} ms (${tasks.length} long tasks), diagnostics ${diag}`);
   return { longest, ms, bytes };
