@@ -205,9 +205,8 @@
     state.inflightEmpty = msg.request.input === '';
     worker.postMessage(msg);
   }
-  // Asks the worker for a part of the last result that stayed there: 'page', 'copy' ({html}: the
-  // fragment), 'text' (the fixed notes, always; null when a newer result has replaced the last),
-  // 'ids'.
+  // Asks the worker for a part of the last result that stayed there: 'page', 'fragment', 'text'
+  // (the fixed notes, always; null when a newer result has replaced the last), 'ids'.
   var asks = {};
   var askId = 0;
   function ask(what, rule) {
@@ -220,14 +219,8 @@
   // The last result's 'page', 'fragment' or 'text' (null: the worker lost it, see download()).
   function resultPart(what) {
     var r = state.last.response;
-    if (what === 'fragment') {
-      if (!r.big) return Promise.resolve(r.fragment);
-      return ask('copy').then(function (v) {
-        return v ? v.html : null;
-      });
-    }
     if (r.big || (what === 'text' && typeof r.text !== 'string')) return ask(what);
-    return Promise.resolve(what === 'page' ? r.page : r.text);
+    return Promise.resolve(r[what]);
   }
 
   // HTML fragment → plain text: one line per block, tags dropped, the core's entities decoded.

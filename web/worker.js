@@ -8,7 +8,7 @@
 //               {type: 'wasm', gzip64}  from boot.js: the base64 text, when it was not put in
 //                                       self.paibanGzip64 (neither: paiban.js has its own copy)
 //               {type: 'format', seq, request}
-//               {type: 'get', id, seq, what: 'page' | 'copy' | 'text' | 'ids', rule}
+//               {type: 'get', id, seq, what: 'page' | 'fragment' | 'text' | 'ids', rule}
 // Messages out: {type: 'ready', version, defaultProfile}
 //               {type: 'result', seq, ms, response, preview, rules}
 //               {type: 'got', id, value}
@@ -368,7 +368,7 @@
       if (last && last.response.ok) {
         if (msg.what === 'page') value = last.response.page;
         else if (msg.what === 'text') value = msg.seq === undefined || msg.seq === last.seq ? last.response.text : null;
-        else if (msg.what === 'copy') value = { html: last.response.fragment };
+        else if (msg.what === 'fragment') value = last.response.fragment;
         else if (msg.what === 'ids') value = last.rules[msg.rule] ? last.rules[msg.rule].applied : [];
       }
       self.postMessage({ type: 'got', id: msg.id, value: value });
