@@ -119,8 +119,8 @@ constexpr int kMaxDepth = 64;
 using text::forbidden_in_html;
 
 /// How far escape_html_into can skip from a byte without looking closer: 1 for ASCII that needs
-/// no escape, 3 for the lead of a 3-byte sequence for U+1000–U+EFFF (all allowed in HTML text),
-/// 0 for anything else.
+/// no escape (text::needs_html_escape: tab and the line ends stay as they are), 3 for the lead of
+/// a 3-byte sequence for U+1000–U+EFFF (all allowed in HTML text), 0 for anything else.
 struct SkipTable {
   unsigned char of[256];
 };
@@ -129,7 +129,7 @@ constexpr SkipTable make_skip_table() {
   SkipTable t{};
   for (int b = 0; b < 256; ++b) {
     unsigned char step = 0;
-    if (b >= 0x20 && b < 0x7F && b != '&' && b != '<' && b != '>' && b != '"' && b != '\'')
+    if (b < 0x80 && !text::needs_html_escape(static_cast<char32_t>(b)))
       step = 1;
     else if (b >= 0xE1 && b <= 0xEE)
       step = 3;
@@ -159,7 +159,7 @@ std::string_view entity_for(unsigned char b) {
 }
 
 /// Per byte: 1 when escape_html_to's steps over a window holding it may need a closer look
-/// (ASCII that has an entity or is a control; a lead byte other than E1–EF: U+0080–U+0FFF and
+/// (ASCII that has an entity or is a forbidden control; a lead byte other than E1–EF: U+0080–U+0FFF and
 /// beyond the BMP), 0 when they never do (ASCII that stays, continuation bytes, E1–EF; an EF's
 /// second byte is pass_window's).
 struct LookTable {
