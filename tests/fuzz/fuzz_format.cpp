@@ -10,15 +10,10 @@
 #include <string>
 #include <string_view>
 
-#include "blocks.h"
+#include "../unit/plain_pages.h"
 #include "check.h"
-#include "decode.h"
-#include "meta.h"
-#include "model.h"
 #include "paiban/paiban.h"
 #include "profile.h"
-#include "render.h"
-#include "typography.h"
 
 using namespace paiban;
 
@@ -39,34 +34,13 @@ bool same(const Result& a, const Result& b) {
   return to_json(a) == to_json(b);
 }
 
-void unplain(std::vector<Inline>& inlines) {
-  for (Inline& in : inlines) {
-    in.plain = false;
-    unplain(in.children);
-  }
-}
-void unplain(std::vector<Block>& blocks) {
-  for (Block& b : blocks) {
-    unplain(b.inlines);
-    unplain(b.children);
-  }
-}
-
 /// The stages as format() runs them (default profile and options): the pages of the document
 /// as the typography pass left it, and with every run's plain mark cleared, must be the same.
 void check_plain_runs(const std::string& notes) {
-  std::vector<Diagnostic> diagnostics;
-  std::vector<Error> errors;
-  const Source source = decode(notes, diagnostics);
-  Meta meta = extract_meta(source, Fields{}, default_profile(), kNow[0], diagnostics, errors);
-  if (!errors.empty()) return;
-  Document doc = parse_blocks(source, meta, diagnostics);
-  apply_typography(doc, meta.title, default_profile(), {});
-  std::string page, fragment, page_escaped, fragment_escaped;
-  render(doc, meta, default_profile(), &page, &fragment);
-  unplain(doc.blocks);
-  render(doc, meta, default_profile(), &page_escaped, &fragment_escaped);
-  fuzz::require(page == page_escaped && fragment == fragment_escaped, "a plain run is written as escaping it would");
+  const testing::PlainPages p = testing::plain_pages(notes, default_profile(), kNow[0]);
+  if (!p.ok) return;
+  fuzz::require(p.page == p.page_escaped && p.fragment == p.fragment_escaped,
+                "a plain run is written as escaping it would");
 }
 
 }  // namespace

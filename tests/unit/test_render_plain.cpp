@@ -9,14 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "blocks.h"
-#include "decode.h"
-#include "meta.h"
-#include "model.h"
 #include "paiban/paiban.h"
+#include "plain_pages.h"
 #include "profile.h"
-#include "render.h"
-#include "typography.h"
 
 using namespace paiban;
 
@@ -88,45 +83,6 @@ struct Lcg {
   }
 };
 
-void unplain(std::vector<Inline>& inlines, int& plain) {
-  for (Inline& in : inlines) {
-    plain += in.plain ? 1 : 0;
-    in.plain = false;
-    unplain(in.children, plain);
-  }
-}
-/// Clears every run's mark; counts the marked ones in `plain`.
-void unplain(std::vector<Block>& blocks, int& plain) {
-  for (Block& b : blocks) {
-    unplain(b.inlines, plain);
-    unplain(b.children, plain);
-  }
-}
-
-struct Pages {
-  std::string page;
-  std::string fragment;
-  std::string page_escaped;  ///< with every run's mark cleared
-  std::string fragment_escaped;
-  int plain = 0;  ///< runs marked
-};
-
-/// The pipeline's stages as format() runs them, the document rendered as the typography pass
-/// left it and with every run's mark cleared.
-Pages pages_of(const std::string& notes, const Profile& profile) {
-  std::vector<Diagnostic> diagnostics;
-  std::vector<Error> errors;
-  const Source source = decode(notes, diagnostics);
-  Meta meta = extract_meta(source, Fields{}, profile, kNow, diagnostics, errors);
-  Document doc = parse_blocks(source, meta, diagnostics);
-  apply_typography(doc, meta.title, profile, {});
-  Pages out;
-  render(doc, meta, profile, &out.page, &out.fragment);
-  unplain(doc.blocks, out.plain);
-  render(doc, meta, profile, &out.page_escaped, &out.fragment_escaped);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("render: a run the typography pass marks plain is written as escaping it would write it") {
@@ -141,7 +97,8 @@ TEST_CASE("render: a run the typography pass marks plain is written as escaping 
     for (std::uint32_t k = 0; k < len; ++k) notes += kPieces[rng.next() % kPieces.size()];
     CAPTURE(notes);
     for (const Profile* profile : {&default_profile(), static_cast<const Profile*>(&half_width)}) {
-      const Pages p = pages_of(notes, *profile);
+      const testing::PlainPages p = testing::plain_pages(notes, *profile, kNow);
+      REQUIRE(p.ok);
       CHECK(p.page == p.page_escaped);
       CHECK(p.fragment == p.fragment_escaped);
       plain += p.plain;
@@ -153,7 +110,7 @@ TEST_CASE("render: a run the typography pass marks plain is written as escaping 
     options.now = kNow;
     const Result r = format(notes, options);
     REQUIRE(r.ok);
-    CHECK(r.page == pages_of(notes, default_profile()).page_escaped);
+    CHECK(r.page == testing::plain_pages(notes, default_profile(), kNow).page_escaped);
   }
   // both ways were taken, many times
   CHECK(plain > 1000);
